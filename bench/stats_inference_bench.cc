@@ -1,0 +1,2 @@
+#include <benchmark/benchmark.h>
+// placeholder, being written

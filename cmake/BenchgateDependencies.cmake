@@ -1,0 +1,7 @@
+# Every dependency comes from the system (Debian packages); nothing is
+# downloaded at configure time. The same list is repeated with
+# find_dependency() in benchgateConfig.cmake.in for installed consumers.
+find_package(benchmark REQUIRED)
+find_package(nlohmann_json 3.9 REQUIRED)
+find_package(Boost 1.71 REQUIRED)   # Boost.Math is header-only
+find_package(Threads REQUIRED)

@@ -1,0 +1,19 @@
+#include "benchgate/runner.h"
+
+#include <benchmark/benchmark.h>
+
+#include "benchgate/error.h"
+
+namespace benchgate {
+
+// The full runner (flags, enriched reporters, gate) arrives with issue 3; for
+// now benchgate runs Google Benchmark unchanged so binaries link and run.
+void Initialize(int* argc, char** argv) { benchmark::Initialize(argc, argv); }
+
+int RunSpecifiedBenchmarks() {
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return kExitPass;
+}
+
+}  // namespace benchgate

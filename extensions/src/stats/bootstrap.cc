@@ -1,0 +1,1 @@
+namespace benchgate {}  // placeholder, being written
