@@ -1,0 +1,74 @@
+// The model: what one benchmark run produced, independent of where it came
+// from (the live runner or a JSON file) and of Google Benchmark's types.
+//
+// runs -> SampleSet -> stats -> verdict: everything downstream of io/ and run/
+// sees only these plain values.
+#ifndef BENCHGATE_MODEL_SAMPLE_SET_H_
+#define BENCHGATE_MODEL_SAMPLE_SET_H_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace benchgate {
+
+// Opt-in per-iteration latency of a Sampled() benchmark, all repetitions and
+// threads merged. Values in nanoseconds.
+struct LatencySummary {
+  std::uint64_t count = 0;
+  double p50 = 0, p90 = 0, p99 = 0, p999 = 0, max = 0;
+  // Non-empty buckets of the log-linear histogram: (lower bound ns, count).
+  std::vector<std::pair<double, std::uint64_t>> buckets;
+};
+
+// Allocation counts from benchgate::memory, per benchmark.
+struct MemorySummary {
+  double allocs_per_iter = 0;
+  double bytes_per_iter = 0;
+  std::int64_t max_bytes_used = 0;
+  std::int64_t net_heap_growth = 0;
+};
+
+// One benchmark (one Google Benchmark run_name), every repetition.
+struct SampleSet {
+  std::string name;              // Google Benchmark's run_name, e.g. "BM_Sort/1024"
+  std::string time_unit = "ns";  // the unit Google Benchmark reported it in (display only)
+  // One value per repetition, time per iteration, always in nanoseconds.
+  std::vector<double> real_time_ns;
+  std::vector<double> cpu_time_ns;
+  std::vector<double> iterations;
+  // User counters (items_per_second, bytes_per_second, custom), one value per
+  // repetition, as Google Benchmark reported them (already per-second or
+  // per-iteration according to the counter's flags).
+  std::map<std::string, std::vector<double>> counters;
+  std::int64_t threads = 1;
+  std::string label;
+  // An errored or skipped benchmark has a message and no samples; it is
+  // reported, never judged.
+  bool errored = false;
+  std::string error_message;
+  // Only aggregate rows (mean/median/stddev) were available: real_time_ns
+  // holds the median alone and no test is possible.
+  bool aggregates_only = false;
+  std::optional<LatencySummary> latency;
+  std::optional<MemorySummary> memory;
+};
+
+// One run of a suite: what one benchmark binary (or one JSON file) holds.
+struct RunData {
+  std::string source;  // file path, or "" for the live run
+  std::vector<SampleSet> benchmarks;  // in the order Google Benchmark reported them
+  std::string environment_key;        // "" when unknown (plain Google Benchmark JSON)
+  std::string date;                   // context.date when known
+};
+
+// Nanoseconds per unit of Google Benchmark's time_unit string ("ns", "us",
+// "ms", "s"); 0 for an unknown unit.
+double NanosecondsPerUnit(const std::string& time_unit) noexcept;
+
+}  // namespace benchgate
+
+#endif  // BENCHGATE_MODEL_SAMPLE_SET_H_
