@@ -1,0 +1,81 @@
+#include "run/collecting_reporter.h"
+
+#include <utility>
+
+#include "run/gbench_rows.h"
+
+namespace benchgate {
+
+CollectingReporter::CollectingReporter(ReporterSink display, ReporterSink file,
+                                       bool json_aggregates_only,
+                                       std::function<void(const SampleSet&)> on_benchmark)
+    : on_benchmark_(std::move(on_benchmark)) {
+  json_.SetOutputStream(&json_text_);
+  json_.SetErrorStream(&json_text_);
+  sinks_.push_back({ReporterSink{&json_, json_aggregates_only}, {}});
+  if (display.reporter != nullptr) sinks_.push_back({display, {}});
+  if (file.reporter != nullptr) sinks_.push_back({file, {}});
+}
+
+bool CollectingReporter::ReportContext(const Context& context) {
+  bool go_on = true;
+  for (SinkState& state : sinks_) go_on = state.sink.reporter->ReportContext(context) && go_on;
+  return go_on;
+}
+
+void CollectingReporter::ReportRuns(const std::vector<Run>& rows) {
+  if (rows.empty()) return;
+  std::vector<Run> cleaned = rows;
+  Collect(cleaned);
+  for (SinkState& state : sinks_) Forward(state, cleaned);
+}
+
+void CollectingReporter::Finalize() {
+  for (SinkState& state : sinks_) {
+    Flush(state);
+    state.sink.reporter->Finalize();
+  }
+}
+
+void CollectingReporter::Forward(SinkState& state, const std::vector<Run>& rows) {
+  if (!state.sink.aggregates_only) {
+    state.sink.reporter->ReportRuns(rows);
+    return;
+  }
+  const bool aggregates = rows.front().run_type == Run::RT_Aggregate;
+  if (aggregates) {
+    state.pending.clear();  // aggregates exist: the iteration rows are not shown
+    state.sink.reporter->ReportRuns(rows);
+    return;
+  }
+  Flush(state);
+  state.pending = rows;
+}
+
+void CollectingReporter::Flush(SinkState& state) {
+  if (state.pending.empty()) return;
+  state.sink.reporter->ReportRuns(state.pending);
+  state.pending.clear();
+}
+
+void CollectingReporter::Collect(std::vector<Run>& rows) {
+  SampleSet* current = nullptr;
+  for (Run& row : rows) {
+    if (row.run_type != Run::RT_Iteration) {
+      AbsorbHiddenData(row, nullptr);  // hidden bookkeeping never reaches a sink
+      continue;
+    }
+    const std::string name = row.run_name.str();
+    auto [it, inserted] = index_by_name_.emplace(name, run_.benchmarks.size());
+    if (inserted) {
+      run_.benchmarks.emplace_back();
+      run_.benchmarks.back().name = name;
+    }
+    current = &run_.benchmarks[it->second];
+    AbsorbHiddenData(row, current);
+    AppendIterationRow(row, *current);
+  }
+  if (current != nullptr && on_benchmark_) on_benchmark_(*current);
+}
+
+}  // namespace benchgate

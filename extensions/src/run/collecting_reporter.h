@@ -1,0 +1,72 @@
+// The reporter benchgate hands to Google Benchmark. It sees every row once
+// and fans it out:
+//   - into the model (one SampleSet per benchmark, iteration rows = samples),
+//   - into an in-memory JSONReporter, whose text becomes the `context` and
+//     `benchmarks` keys of the enriched JSON (so they are exactly what Google
+//     Benchmark writes for the same rows),
+//   - to an optional display sink and file sink (Google Benchmark reporters
+//     chosen by --benchmark_format / --benchmark_out_format), applying the
+//     *_aggregates_only rules benchgate took over from Google Benchmark.
+// This file and gbench_rows.cc are the only readers of Google Benchmark's
+// reporter types.
+#ifndef BENCHGATE_RUN_COLLECTING_REPORTER_H_
+#define BENCHGATE_RUN_COLLECTING_REPORTER_H_
+
+#include <benchmark/benchmark.h>
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "benchgate/model/sample_set.h"
+
+namespace benchgate {
+
+// A Google Benchmark reporter plus whether it gets aggregate rows only.
+struct ReporterSink {
+  benchmark::BenchmarkReporter* reporter = nullptr;
+  bool aggregates_only = false;
+};
+
+class CollectingReporter : public benchmark::BenchmarkReporter {
+ public:
+  // on_benchmark: called when a benchmark's iteration rows arrive (all its
+  // repetitions), with its samples; used to print a row as soon as possible.
+  CollectingReporter(ReporterSink display, ReporterSink file, bool json_aggregates_only,
+                     std::function<void(const SampleSet&)> on_benchmark);
+
+  bool ReportContext(const Context& context) override;
+  void ReportRuns(const std::vector<Run>& rows) override;
+  void Finalize() override;
+
+  // After the run: the collected samples and Google Benchmark's JSON text.
+  const RunData& run() const { return run_; }
+  std::string GbenchJsonText() const { return json_text_.str(); }
+  std::size_t benchmark_count() const { return run_.benchmarks.size(); }
+
+ private:
+  // Buffers iteration rows for an aggregates-only sink until it is known
+  // whether aggregate rows follow (Google Benchmark reports the iteration rows
+  // when there are no aggregates, e.g. with one repetition).
+  struct SinkState {
+    ReporterSink sink;
+    std::vector<Run> pending;
+  };
+  static void Forward(SinkState& state, const std::vector<Run>& rows);
+  static void Flush(SinkState& state);
+  void Collect(std::vector<Run>& rows);
+
+  std::ostringstream json_text_;
+  benchmark::JSONReporter json_;
+  std::vector<SinkState> sinks_;
+  std::function<void(const SampleSet&)> on_benchmark_;
+  RunData run_;
+  std::map<std::string, std::size_t> index_by_name_;
+};
+
+}  // namespace benchgate
+
+#endif  // BENCHGATE_RUN_COLLECTING_REPORTER_H_

@@ -1,0 +1,34 @@
+#include "run/gbench_rows.h"
+
+#include <string>
+
+namespace benchgate {
+
+void AppendIterationRow(const benchmark::BenchmarkReporter::Run& row, SampleSet& set) {
+  set.time_unit = benchmark::GetTimeUnitString(row.time_unit);
+  set.threads = row.threads;
+  set.label = row.report_label;
+  if (row.error_occurred) {
+    // An errored repetition makes the whole benchmark unjudgeable: its other
+    // repetitions measured something that did not complete as written.
+    set.errored = true;
+    set.error_message = row.error_message;
+    return;
+  }
+  // GetAdjusted*Time() is per iteration in row.time_unit; the multiplier
+  // converts seconds to that unit, so ns = value * 1e9 / multiplier.
+  const double to_ns = 1e9 / benchmark::GetTimeUnitMultiplier(row.time_unit);
+  set.real_time_ns.push_back(row.GetAdjustedRealTime() * to_ns);
+  set.cpu_time_ns.push_back(row.GetAdjustedCPUTime() * to_ns);
+  set.iterations.push_back(static_cast<double>(row.iterations));
+  for (const auto& [name, counter] : row.counters) {
+    set.counters[name].push_back(counter.value);
+  }
+}
+
+void AbsorbHiddenData(benchmark::BenchmarkReporter::Run& row, SampleSet* set) {
+  (void)row;
+  (void)set;
+}
+
+}  // namespace benchgate

@@ -1,0 +1,242 @@
+#include "run/options.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cstdlib>
+#include <string_view>
+
+#include "benchgate/error.h"
+
+namespace benchgate {
+namespace {
+
+enum class Kind { kString, kBool, kAlpha, kCount };
+
+struct FlagSpec {
+  const char* name;  // without the "--benchgate_" prefix
+  Kind kind;
+  const char* help;
+};
+
+constexpr FlagSpec kFlags[] = {
+    {"out", Kind::kString, "write the enriched JSON to FILE"},
+    {"baseline", Kind::kString, "compare against this run (enriched or plain Google Benchmark JSON)"},
+    {"thresholds", Kind::kString, "threshold file, or a directory of them"},
+    {"history", Kind::kString, "history of earlier runs on this environment"},
+    {"record", Kind::kBool, "append this run to the history"},
+    {"alpha", Kind::kAlpha, "significance level for the suite (default 0.05)"},
+    {"confirm", Kind::kCount, "re-run suspected regressions N more rounds (default 1)"},
+    {"show_repetitions", Kind::kBool, "console: print every repetition too"},
+};
+
+constexpr std::string_view kPrefix = "--benchgate_";
+
+std::string Upper(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Google Benchmark's truthy spellings, so both tools read a value alike.
+std::optional<bool> ParseBool(std::string_view value) {
+  std::string lower(value);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower.empty() || lower == "1" || lower == "true" || lower == "yes" || lower == "on" ||
+      lower == "t" || lower == "y") {
+    return true;
+  }
+  if (lower == "0" || lower == "false" || lower == "no" || lower == "off" || lower == "f" ||
+      lower == "n") {
+    return false;
+  }
+  return std::nullopt;
+}
+
+template <typename T>
+std::optional<T> ParseNumber(std::string_view value) {
+  T result{};
+  const char* end = value.data() + value.size();
+  const auto [ptr, ec] = std::from_chars(value.data(), end, result);
+  if (ec != std::errc() || ptr != end || value.empty()) return std::nullopt;
+  return result;
+}
+
+void Apply(const FlagSpec& spec, const std::string& value, const std::string& source,
+           Options& options) {
+  const std::string got = ", got '" + value + "'";
+  switch (spec.kind) {
+    case Kind::kString:
+      if (value.empty()) throw Error(source, "", "expected a path, got an empty value");
+      if (std::string_view(spec.name) == "out") options.out = value;
+      if (std::string_view(spec.name) == "baseline") options.baseline = value;
+      if (std::string_view(spec.name) == "thresholds") options.thresholds = value;
+      if (std::string_view(spec.name) == "history") options.history = value;
+      return;
+    case Kind::kBool: {
+      const auto parsed = ParseBool(value);
+      if (!parsed) throw Error(source, "", "expected true or false" + got);
+      if (std::string_view(spec.name) == "record") options.record = *parsed;
+      if (std::string_view(spec.name) == "show_repetitions") options.show_repetitions = *parsed;
+      return;
+    }
+    case Kind::kAlpha: {
+      const auto parsed = ParseNumber<double>(value);
+      if (!parsed || !(*parsed > 0.0 && *parsed < 1.0)) {
+        throw Error(source, "", "expected a number between 0 and 1 (exclusive)" + got);
+      }
+      options.alpha = *parsed;
+      return;
+    }
+    case Kind::kCount: {
+      const auto parsed = ParseNumber<int>(value);
+      if (!parsed || *parsed < 0 || *parsed > 100) {
+        throw Error(source, "", "expected a whole number from 0 to 100" + got);
+      }
+      options.confirm = *parsed;
+      return;
+    }
+  }
+}
+
+const FlagSpec* FindFlag(std::string_view name) {
+  for (const FlagSpec& spec : kFlags) {
+    if (name == spec.name) return &spec;
+  }
+  return nullptr;
+}
+
+std::string KnownFlags() {
+  std::string known;
+  for (const FlagSpec& spec : kFlags) {
+    known += (known.empty() ? "" : ", ") + std::string(kPrefix) + spec.name;
+  }
+  return known;
+}
+
+// "--name=value" -> value if the argument is that flag; "--name" alone -> "".
+std::optional<std::string> FlagValue(std::string_view arg, std::string_view name) {
+  if (arg.substr(0, 2) != "--" || arg.substr(2, name.size()) != name) return std::nullopt;
+  const std::string_view rest = arg.substr(2 + name.size());
+  if (rest.empty()) return std::string();
+  if (rest.front() != '=') return std::nullopt;
+  return std::string(rest.substr(1));
+}
+
+// The Google Benchmark flags benchgate reads or replaces. Each may also come
+// from Google Benchmark's own BENCHMARK_<NAME> environment variable.
+struct GbenchFlag {
+  const char* name;
+  bool taken_over;  // removed from argv and neutralised for Google Benchmark
+};
+
+constexpr GbenchFlag kGbenchFlags[] = {
+    {"benchmark_out", true},           {"benchmark_out_format", true},
+    {"benchmark_report_aggregates_only", true},
+    {"benchmark_display_aggregates_only", true},
+    {"benchmark_format", false},       {"benchmark_color", false},
+    {"benchmark_counters_tabular", false}, {"benchmark_repetitions", false},
+};
+
+void ApplyGbench(std::string_view name, const std::string& value, const std::string& source,
+                 Options& options) {
+  const auto as_bool = [&] {
+    const auto parsed = ParseBool(value);
+    if (!parsed) throw Error(source, "", "expected true or false, got '" + value + "'");
+    return *parsed;
+  };
+  if (name == "benchmark_out") options.gbench_out = value;
+  if (name == "benchmark_out_format") {
+    if (value != "json" && value != "console" && value != "csv") {
+      throw Error(source, "", "expected json, console or csv, got '" + value + "'");
+    }
+    options.gbench_out_format = value;
+  }
+  if (name == "benchmark_report_aggregates_only") options.report_aggregates_only = as_bool();
+  if (name == "benchmark_display_aggregates_only") options.display_aggregates_only = as_bool();
+  if (name == "benchmark_format") options.display_format = value;
+  if (name == "benchmark_color") options.color = value;
+  if (name == "benchmark_counters_tabular") options.counters_tabular = as_bool();
+  if (name == "benchmark_repetitions") {
+    const auto parsed = ParseNumber<int>(value);
+    // Google Benchmark validates the value itself; benchgate only needs to
+    // know whether the user chose one.
+    options.repetitions = parsed.value_or(kDefaultRepetitions);
+    options.repetitions_given = true;
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> ProcessEnv(const std::string& name) {
+  const char* value = std::getenv(name.c_str());
+  if (value == nullptr) return std::nullopt;
+  return std::string(value);
+}
+
+ParsedArgs ParseArgs(const std::vector<std::string>& args, const EnvLookup& env) {
+  ParsedArgs parsed;
+  Options& options = parsed.options;
+
+  // Environment first, so that flags given on the command line win.
+  for (const FlagSpec& spec : kFlags) {
+    const std::string variable = "BENCHGATE_" + Upper(spec.name);
+    if (const auto value = env(variable)) Apply(spec, *value, variable, options);
+  }
+  for (const GbenchFlag& flag : kGbenchFlags) {
+    const std::string variable = Upper(flag.name);
+    if (const auto value = env(variable)) ApplyGbench(flag.name, *value, variable, options);
+  }
+
+  for (const std::string& arg : args) {
+    const std::string_view view(arg);
+    if (view.substr(0, kPrefix.size()) == kPrefix) {
+      const std::string_view body = view.substr(kPrefix.size());
+      const std::string_view name = body.substr(0, body.find('='));
+      const FlagSpec* spec = FindFlag(name);
+      const std::string flag = std::string(kPrefix) + std::string(name);
+      if (spec == nullptr) throw Error(flag, "", "unknown flag; expected one of " + KnownFlags());
+      const bool has_value = body.find('=') != std::string_view::npos;
+      if (!has_value && spec->kind != Kind::kBool) {
+        throw Error(flag, "", "expected a value: " + flag + "=VALUE");
+      }
+      Apply(*spec, has_value ? std::string(body.substr(name.size() + 1)) : std::string(), flag,
+            options);
+      continue;
+    }
+    bool taken = false;
+    for (const GbenchFlag& flag : kGbenchFlags) {
+      if (const auto value = FlagValue(view, flag.name)) {
+        ApplyGbench(flag.name, *value, "--" + std::string(flag.name), options);
+        taken = flag.taken_over;
+        break;
+      }
+    }
+    if (!taken) parsed.gbench_args.push_back(arg);
+  }
+
+  // Neutralise what benchgate took over, including values Google Benchmark
+  // already read from its environment variables before main() started.
+  parsed.gbench_args.emplace_back("--benchmark_out=");
+  parsed.gbench_args.emplace_back("--benchmark_report_aggregates_only=false");
+  parsed.gbench_args.emplace_back("--benchmark_display_aggregates_only=false");
+  if (!options.repetitions_given) {
+    parsed.gbench_args.push_back("--benchmark_repetitions=" + std::to_string(kDefaultRepetitions));
+  }
+  return parsed;
+}
+
+std::string FlagsHelp() {
+  std::string help = "benchgate flags (each also from BENCHGATE_<NAME>; the flag wins):\n";
+  for (const FlagSpec& spec : kFlags) {
+    // Appended piecewise: GCC 12 warns falsely (-Wrestrict) on "literal" + string.
+    std::string left(2, ' ');
+    left.append(kPrefix).append(spec.name);
+    if (spec.kind != Kind::kBool) left += "=" + Upper(spec.kind == Kind::kString ? "file" : "n");
+    left.resize(std::max<std::size_t>(left.size() + 1, 34), ' ');
+    help += left + spec.help + "\n";
+  }
+  return help;
+}
+
+}  // namespace benchgate

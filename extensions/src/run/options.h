@@ -1,0 +1,70 @@
+// benchgate's command line: the --benchgate_* flags (each also from its
+// BENCHGATE_* environment variable; the flag wins) and the Google Benchmark
+// flags benchgate observes or takes over.
+//
+// Pure: argv in, Options and the arguments left for Google Benchmark out, so
+// every rule is unit-tested without running a benchmark.
+#ifndef BENCHGATE_RUN_OPTIONS_H_
+#define BENCHGATE_RUN_OPTIONS_H_
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace benchgate {
+
+// Repetitions used when neither --benchmark_repetitions nor
+// BENCHMARK_REPETITIONS is given: enough samples for a rank test.
+inline constexpr int kDefaultRepetitions = 10;
+
+struct Options {
+  // --benchgate_* flags (DESIGN.md).
+  std::string out;         // enriched JSON path
+  std::string baseline;    // baseline run (enriched or plain JSON)
+  std::string thresholds;  // file or directory
+  std::string history;     // history file
+  bool record = false;     // append this run to the history
+  double alpha = 0.05;     // suite-wide significance level
+  int confirm = 1;         // confirmation rounds for suspects
+  bool show_repetitions = false;  // console: one row per repetition too
+
+  // Google Benchmark flags benchgate takes over: it writes --benchmark_out
+  // itself so that the file gets the same rows as the enriched JSON, and it
+  // always needs the per-repetition rows, whatever the aggregates flags say.
+  std::string gbench_out;
+  std::string gbench_out_format = "json";
+  bool report_aggregates_only = false;
+  bool display_aggregates_only = false;
+
+  // Google Benchmark flags benchgate only reads (they stay in argv).
+  std::string display_format = "console";
+  std::string color = "auto";
+  bool counters_tabular = false;
+  int repetitions = kDefaultRepetitions;
+  bool repetitions_given = false;
+};
+
+using EnvLookup = std::function<std::optional<std::string>(const std::string& name)>;
+
+// The process environment (getenv).
+std::optional<std::string> ProcessEnv(const std::string& name);
+
+struct ParsedArgs {
+  Options options;
+  // What Google Benchmark's Initialize() must see: the user's other
+  // arguments plus benchgate's overrides (default repetitions, no own file
+  // output, no aggregates-only filtering). argv[0] excluded.
+  std::vector<std::string> gbench_args;
+};
+
+// args excludes argv[0]. Throws benchgate::Error naming the flag (or the
+// environment variable) and what was expected.
+ParsedArgs ParseArgs(const std::vector<std::string>& args, const EnvLookup& env);
+
+// One line per benchgate flag, for --help.
+std::string FlagsHelp();
+
+}  // namespace benchgate
+
+#endif  // BENCHGATE_RUN_OPTIONS_H_

@@ -1,0 +1,163 @@
+#include "run/options.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "benchgate/error.h"
+
+namespace benchgate {
+namespace {
+
+EnvLookup FakeEnv(std::map<std::string, std::string> values) {
+  return [values = std::move(values)](const std::string& name) -> std::optional<std::string> {
+    const auto it = values.find(name);
+    if (it == values.end()) return std::nullopt;
+    return it->second;
+  };
+}
+
+const EnvLookup kNoEnv = FakeEnv({});
+
+std::string ErrorOf(const std::vector<std::string>& args, const EnvLookup& env = kNoEnv) {
+  try {
+    ParseArgs(args, env);
+  } catch (const Error& error) {
+    return error.what();
+  }
+  return "no error";
+}
+
+TEST(OptionsTest, DefaultsMatchTheContract) {
+  const ParsedArgs parsed = ParseArgs({}, kNoEnv);
+  EXPECT_EQ(parsed.options.alpha, 0.05);
+  EXPECT_EQ(parsed.options.confirm, 1);
+  EXPECT_FALSE(parsed.options.record);
+  EXPECT_TRUE(parsed.options.out.empty());
+  EXPECT_FALSE(parsed.options.repetitions_given);
+  EXPECT_EQ(parsed.options.repetitions, 10);
+}
+
+TEST(OptionsTest, InjectsTenRepetitionsAndNeutralisesTakenOverFlags) {
+  const ParsedArgs parsed = ParseArgs({"--benchmark_filter=BM_A"}, kNoEnv);
+  EXPECT_EQ(parsed.gbench_args,
+            (std::vector<std::string>{"--benchmark_filter=BM_A", "--benchmark_out=",
+                                      "--benchmark_report_aggregates_only=false",
+                                      "--benchmark_display_aggregates_only=false",
+                                      "--benchmark_repetitions=10"}));
+}
+
+TEST(OptionsTest, KeepsTheUsersRepetitions) {
+  const ParsedArgs parsed = ParseArgs({"--benchmark_repetitions=3"}, kNoEnv);
+  EXPECT_TRUE(parsed.options.repetitions_given);
+  EXPECT_EQ(parsed.options.repetitions, 3);
+  EXPECT_EQ(parsed.gbench_args.front(), "--benchmark_repetitions=3");
+  EXPECT_EQ(parsed.gbench_args.size(), 4u);  // no injected default
+}
+
+TEST(OptionsTest, RepetitionsFromGoogleBenchmarksEnvironmentVariableCount) {
+  const ParsedArgs parsed = ParseArgs({}, FakeEnv({{"BENCHMARK_REPETITIONS", "4"}}));
+  EXPECT_TRUE(parsed.options.repetitions_given);
+  EXPECT_EQ(parsed.options.repetitions, 4);
+}
+
+TEST(OptionsTest, ParsesEveryBenchgateFlag) {
+  const ParsedArgs parsed =
+      ParseArgs({"--benchgate_out=o.json", "--benchgate_baseline=b.json",
+                 "--benchgate_thresholds=thresholds/", "--benchgate_history=h.json",
+                 "--benchgate_record", "--benchgate_alpha=0.01", "--benchgate_confirm=3",
+                 "--benchgate_show_repetitions=true"},
+                kNoEnv);
+  const Options& o = parsed.options;
+  EXPECT_EQ(o.out, "o.json");
+  EXPECT_EQ(o.baseline, "b.json");
+  EXPECT_EQ(o.thresholds, "thresholds/");
+  EXPECT_EQ(o.history, "h.json");
+  EXPECT_TRUE(o.record);
+  EXPECT_EQ(o.alpha, 0.01);
+  EXPECT_EQ(o.confirm, 3);
+  EXPECT_TRUE(o.show_repetitions);
+  // None of them reaches Google Benchmark.
+  for (const std::string& arg : parsed.gbench_args) EXPECT_EQ(arg.find("benchgate"), std::string::npos);
+}
+
+TEST(OptionsTest, EnvironmentVariablesApplyAndTheFlagWins) {
+  const EnvLookup env = FakeEnv({{"BENCHGATE_OUT", "env.json"}, {"BENCHGATE_ALPHA", "0.1"}});
+  EXPECT_EQ(ParseArgs({}, env).options.out, "env.json");
+  EXPECT_EQ(ParseArgs({}, env).options.alpha, 0.1);
+  EXPECT_EQ(ParseArgs({"--benchgate_out=flag.json"}, env).options.out, "flag.json");
+}
+
+TEST(OptionsTest, TakesOverGoogleBenchmarkFileOutputAndAggregatesFlags) {
+  const ParsedArgs parsed =
+      ParseArgs({"--benchmark_out=gb.json", "--benchmark_out_format=csv",
+                 "--benchmark_report_aggregates_only=true", "--benchmark_display_aggregates_only",
+                 "--benchmark_format=json", "--benchmark_color=false"},
+                kNoEnv);
+  EXPECT_EQ(parsed.options.gbench_out, "gb.json");
+  EXPECT_EQ(parsed.options.gbench_out_format, "csv");
+  EXPECT_TRUE(parsed.options.report_aggregates_only);
+  EXPECT_TRUE(parsed.options.display_aggregates_only);
+  EXPECT_EQ(parsed.options.display_format, "json");
+  EXPECT_EQ(parsed.options.color, "false");
+  // Observed flags stay for Google Benchmark, taken-over ones do not.
+  EXPECT_EQ(parsed.gbench_args[0], "--benchmark_format=json");
+  EXPECT_EQ(parsed.gbench_args[1], "--benchmark_color=false");
+  EXPECT_EQ(parsed.gbench_args[2], "--benchmark_out=");
+}
+
+TEST(OptionsTest, BenchmarkOutFromGoogleBenchmarksEnvironmentVariable) {
+  EXPECT_EQ(ParseArgs({}, FakeEnv({{"BENCHMARK_OUT", "e.json"}})).options.gbench_out, "e.json");
+}
+
+TEST(OptionsTest, LeavesUnrelatedArgumentsAlone) {
+  const ParsedArgs parsed = ParseArgs({"positional", "--my_flag=1", "--benchgatex"}, kNoEnv);
+  EXPECT_EQ(parsed.gbench_args[0], "positional");
+  EXPECT_EQ(parsed.gbench_args[1], "--my_flag=1");
+  EXPECT_EQ(parsed.gbench_args[2], "--benchgatex");
+}
+
+TEST(OptionsTest, UnknownBenchgateFlagIsAnError) {
+  EXPECT_EQ(ErrorOf({"--benchgate_bogus=1"}),
+            "--benchgate_bogus: unknown flag; expected one of --benchgate_out, "
+            "--benchgate_baseline, --benchgate_thresholds, --benchgate_history, "
+            "--benchgate_record, --benchgate_alpha, --benchgate_confirm, "
+            "--benchgate_show_repetitions");
+}
+
+TEST(OptionsTest, BadValuesNameTheFlagAndTheExpectation) {
+  EXPECT_EQ(ErrorOf({"--benchgate_alpha=abc"}),
+            "--benchgate_alpha: expected a number between 0 and 1 (exclusive), got 'abc'");
+  EXPECT_EQ(ErrorOf({"--benchgate_alpha=1"}),
+            "--benchgate_alpha: expected a number between 0 and 1 (exclusive), got '1'");
+  EXPECT_EQ(ErrorOf({"--benchgate_alpha=0"}),
+            "--benchgate_alpha: expected a number between 0 and 1 (exclusive), got '0'");
+  EXPECT_EQ(ErrorOf({"--benchgate_confirm=-1"}),
+            "--benchgate_confirm: expected a whole number from 0 to 100, got '-1'");
+  EXPECT_EQ(ErrorOf({"--benchgate_confirm=2.5"}),
+            "--benchgate_confirm: expected a whole number from 0 to 100, got '2.5'");
+  EXPECT_EQ(ErrorOf({"--benchgate_record=maybe"}),
+            "--benchgate_record: expected true or false, got 'maybe'");
+  EXPECT_EQ(ErrorOf({"--benchgate_out"}), "--benchgate_out: expected a value: --benchgate_out=VALUE");
+  EXPECT_EQ(ErrorOf({"--benchgate_out="}), "--benchgate_out: expected a path, got an empty value");
+  EXPECT_EQ(ErrorOf({"--benchmark_out_format=xml"}),
+            "--benchmark_out_format: expected json, console or csv, got 'xml'");
+}
+
+TEST(OptionsTest, BadEnvironmentValueNamesTheVariable) {
+  EXPECT_EQ(ErrorOf({}, FakeEnv({{"BENCHGATE_CONFIRM", "many"}})),
+            "BENCHGATE_CONFIRM: expected a whole number from 0 to 100, got 'many'");
+}
+
+TEST(OptionsTest, HelpListsEveryFlag) {
+  const std::string help = FlagsHelp();
+  for (const char* flag : {"--benchgate_out=FILE", "--benchgate_baseline=FILE",
+                           "--benchgate_alpha=N", "--benchgate_record", "--benchgate_confirm=N"}) {
+    EXPECT_NE(help.find(flag), std::string::npos) << flag;
+  }
+}
+
+}  // namespace
+}  // namespace benchgate
