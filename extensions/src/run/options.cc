@@ -232,9 +232,9 @@ std::string FlagsHelp() {
     // Appended piecewise: GCC 12 warns falsely (-Wrestrict) on "literal" + string.
     std::string left(2, ' ');
     left.append(kPrefix).append(spec.name);
-    if (spec.kind != Kind::kBool) left += "=" + Upper(spec.kind == Kind::kString ? "file" : "n");
+    if (spec.kind != Kind::kBool) left.append(spec.kind == Kind::kString ? "=FILE" : "=N");
     left.resize(std::max<std::size_t>(left.size() + 1, 34), ' ');
-    help += left + spec.help + "\n";
+    help.append(left).append(spec.help).append("\n");
   }
   return help;
 }
