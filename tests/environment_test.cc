@@ -1,4 +1,4 @@
-#include "run/environment_capture.h"
+#include "benchgate/model/environment.h"
 
 #include <gtest/gtest.h>
 #include <stdlib.h>  // setenv, unsetenv (POSIX)
@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "benchgate/build_info.h"
-#include "benchgate/model/environment.h"
+#include "run/environment_capture.h"
 
 namespace benchgate {
 namespace {
@@ -194,8 +194,8 @@ TEST(EnvironmentTest, WarnsAboutDebugBuildsAndSaysWhy) {
     inputs.build.ndebug = c.ndebug;
     const Environment env = CaptureEnvironment(inputs);
     EXPECT_EQ(env.build_type, c.build_type) << c.optimization << " " << c.ndebug;
-    EXPECT_EQ(env.warnings, c.warning.empty() ? std::vector<std::string>{}
-                                              : std::vector<std::string>{c.warning});
+    EXPECT_EQ(env.warnings,
+              c.warning.empty() ? std::vector<std::string>{} : std::vector<std::string>{c.warning});
   }
 }
 
@@ -226,14 +226,14 @@ TEST(EnvironmentTest, LoadWarningStartsStrictlyAboveHalfALoadPerCpu) {
 }
 
 TEST(EnvironmentTest, KeyIsStableAcrossWhatChangesEveryRun) {
-  EnvironmentInputs first = Inputs("bare_metal", {{"GITHUB_ACTIONS", "true"},
-                                                  {"GITHUB_SHA", "aaaa"}});
+  EnvironmentInputs first =
+      Inputs("bare_metal", {{"GITHUB_ACTIONS", "true"}, {"GITHUB_SHA", "aaaa"}});
   first.caches = XeonCaches();
   first.load_avg = {0.1, 0.1, 0.1};
   first.mhz = 2500;
   first.hostname = "bench-01";
-  EnvironmentInputs second = Inputs("bare_metal", {{"BUILDKITE", "true"},
-                                                   {"BUILDKITE_COMMIT", "bbbb"}});
+  EnvironmentInputs second =
+      Inputs("bare_metal", {{"BUILDKITE", "true"}, {"BUILDKITE_COMMIT", "bbbb"}});
   second.caches = XeonCaches();
   second.load_avg = {7.5, 3.0, 1.0};
   second.mhz = 3100;
@@ -313,32 +313,58 @@ struct CiCase {
 TEST(EnvironmentTest, DetectsEachCiProviderAndItsCommitAndBranch) {
   const CiCase cases[] = {
       {"github push",
-       {{"CI", "true"}, {"GITHUB_ACTIONS", "true"}, {"GITHUB_SHA", "a1"},
-        {"GITHUB_REF_NAME", "main"}, {"GITHUB_HEAD_REF", ""}},
-       "github-actions", "a1", "main"},
+       {{"CI", "true"},
+        {"GITHUB_ACTIONS", "true"},
+        {"GITHUB_SHA", "a1"},
+        {"GITHUB_REF_NAME", "main"},
+        {"GITHUB_HEAD_REF", ""}},
+       "github-actions",
+       "a1",
+       "main"},
       {"github pull request",
-       {{"GITHUB_ACTIONS", "true"}, {"GITHUB_SHA", "a2"}, {"GITHUB_REF_NAME", "17/merge"},
+       {{"GITHUB_ACTIONS", "true"},
+        {"GITHUB_SHA", "a2"},
+        {"GITHUB_REF_NAME", "17/merge"},
         {"GITHUB_HEAD_REF", "feature/x"}},
-       "github-actions", "a2", "feature/x"},
+       "github-actions",
+       "a2",
+       "feature/x"},
       {"gitlab",
-       {{"CI", "true"}, {"GITLAB_CI", "true"}, {"CI_COMMIT_SHA", "b1"},
+       {{"CI", "true"},
+        {"GITLAB_CI", "true"},
+        {"CI_COMMIT_SHA", "b1"},
         {"CI_COMMIT_REF_NAME", "dev"}},
-       "gitlab", "b1", "dev"},
+       "gitlab",
+       "b1",
+       "dev"},
       {"jenkins git plugin",
-       {{"JENKINS_URL", "https://ci.example/"}, {"GIT_COMMIT", "c1"},
+       {{"JENKINS_URL", "https://ci.example/"},
+        {"GIT_COMMIT", "c1"},
         {"GIT_BRANCH", "origin/release"}},
-       "jenkins", "c1", "release"},
+       "jenkins",
+       "c1",
+       "release"},
       {"jenkins multibranch",
-       {{"JENKINS_URL", "https://ci.example/"}, {"GIT_COMMIT", "c2"},
-        {"GIT_BRANCH", "origin/x"}, {"BRANCH_NAME", "PR-4"}},
-       "jenkins", "c2", "PR-4"},
+       {{"JENKINS_URL", "https://ci.example/"},
+        {"GIT_COMMIT", "c2"},
+        {"GIT_BRANCH", "origin/x"},
+        {"BRANCH_NAME", "PR-4"}},
+       "jenkins",
+       "c2",
+       "PR-4"},
       {"buildkite",
-       {{"CI", "true"}, {"BUILDKITE", "true"}, {"BUILDKITE_COMMIT", "d1"},
+       {{"CI", "true"},
+        {"BUILDKITE", "true"},
+        {"BUILDKITE_COMMIT", "d1"},
         {"BUILDKITE_BRANCH", "trunk"}},
-       "buildkite", "d1", "trunk"},
+       "buildkite",
+       "d1",
+       "trunk"},
       {"circleci",
        {{"CI", "true"}, {"CIRCLECI", "true"}, {"CIRCLE_SHA1", "e1"}, {"CIRCLE_BRANCH", "b"}},
-       "circleci", "e1", "b"},
+       "circleci",
+       "e1",
+       "b"},
       {"generic", {{"CI", "true"}}, "generic", "unknown", "unknown"},
       {"generic CI=1", {{"CI", "1"}}, "generic", "unknown", "unknown"},
       {"CI=false", {{"CI", "false"}}, "none", "unknown", "unknown"},
@@ -355,18 +381,32 @@ TEST(EnvironmentTest, DetectsEachCiProviderAndItsCommitAndBranch) {
 TEST(EnvironmentTest, BenchgateGitVariablesOverrideTheCi) {
   const CiCase cases[] = {
       {"both over github",
-       {{"GITHUB_ACTIONS", "true"}, {"GITHUB_SHA", "a1"}, {"GITHUB_REF_NAME", "main"},
-        {"BENCHGATE_GIT_SHA", "f00d"}, {"BENCHGATE_GIT_BRANCH", "mine"}},
-       "github-actions", "f00d", "mine"},
+       {{"GITHUB_ACTIONS", "true"},
+        {"GITHUB_SHA", "a1"},
+        {"GITHUB_REF_NAME", "main"},
+        {"BENCHGATE_GIT_SHA", "f00d"},
+        {"BENCHGATE_GIT_BRANCH", "mine"}},
+       "github-actions",
+       "f00d",
+       "mine"},
       {"sha only",
-       {{"CIRCLECI", "true"}, {"CIRCLE_SHA1", "e1"}, {"CIRCLE_BRANCH", "b"},
+       {{"CIRCLECI", "true"},
+        {"CIRCLE_SHA1", "e1"},
+        {"CIRCLE_BRANCH", "b"},
         {"BENCHGATE_GIT_SHA", "f00d"}},
-       "circleci", "f00d", "b"},
+       "circleci",
+       "f00d",
+       "b"},
       {"empty override ignored",
        {{"GITLAB_CI", "true"}, {"CI_COMMIT_SHA", "b1"}, {"BENCHGATE_GIT_SHA", ""}},
-       "gitlab", "b1", "unknown"},
-      {"without CI", {{"BENCHGATE_GIT_SHA", "1234"}, {"BENCHGATE_GIT_BRANCH", "local"}}, "none",
-       "1234", "local"},
+       "gitlab",
+       "b1",
+       "unknown"},
+      {"without CI",
+       {{"BENCHGATE_GIT_SHA", "1234"}, {"BENCHGATE_GIT_BRANCH", "local"}},
+       "none",
+       "1234",
+       "local"},
   };
   for (const CiCase& c : cases) {
     const Environment env = CaptureEnvironment(Inputs("missing_files", c.variables));

@@ -230,8 +230,8 @@ Environment CaptureEnvironment(const EnvironmentInputs& inputs) {
                              : inputs.hostname;
 
   const OsRelease os = files.ReadOsRelease();
-  environment.os = OrUnknown(os.id.empty() || os.version_id.empty() ? os.id
-                                                                     : os.id + " " + os.version_id);
+  environment.os =
+      OrUnknown(os.id.empty() || os.version_id.empty() ? os.id : os.id + " " + os.version_id);
   environment.os_pretty = OrUnknown(os.pretty_name);
   environment.kernel = OrUnknown(files.ReadKernelRelease());
 

@@ -40,8 +40,8 @@ struct EnvironmentInputs {
 
   // What Google Benchmark measured (CPUInfo, SystemInfo). Zero or empty
   // values fall back to the files under `root` where one exists.
-  int num_cpus = 0;                     // 0: count processors in /proc/cpuinfo
-  double mhz = 0;                       // 0: "cpu MHz" of /proc/cpuinfo
+  int num_cpus = 0;  // 0: count processors in /proc/cpuinfo
+  double mhz = 0;    // 0: "cpu MHz" of /proc/cpuinfo
   std::vector<CpuCache> caches;
   std::vector<double> load_avg;         // empty: /proc/loadavg
   std::string cpu_scaling = "unknown";  // "enabled", "disabled", "unknown"

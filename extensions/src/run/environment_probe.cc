@@ -158,7 +158,8 @@ std::string SystemFiles::ReadGovernor() const {
 std::string SystemFiles::ReadTurbo() const {
   // intel_pstate says whether turbo is forbidden; acpi-cpufreq and
   // amd-pstate say whether boost is allowed.
-  const std::optional<std::string> no_turbo = FirstLine("sys/devices/system/cpu/intel_pstate/no_turbo");
+  const std::optional<std::string> no_turbo =
+      FirstLine("sys/devices/system/cpu/intel_pstate/no_turbo");
   if (no_turbo == "0") return "enabled";
   if (no_turbo == "1") return "disabled";
   const std::optional<std::string> boost = FirstLine("sys/devices/system/cpu/cpufreq/boost");

@@ -14,9 +14,9 @@ namespace benchgate {
 
 struct CpuInfoFile {
   bool readable = false;
-  std::string model;        // "" when no model line was found
-  int processors = 0;       // "processor" lines
-  double mhz = 0;           // "cpu MHz" of the first processor
+  std::string model;           // "" when no model line was found
+  int processors = 0;          // "processor" lines
+  double mhz = 0;              // "cpu MHz" of the first processor
   bool has_x86_flags = false;  // a "flags" line exists (x86 only)
   bool hypervisor = false;     // "hypervisor" among the flags
 };

@@ -30,10 +30,10 @@ namespace benchgate {
 
 // One CPU cache level as Google Benchmark reports it in its JSON context.
 struct CpuCache {
-  std::string type;          // "Data", "Instruction" or "Unified"
-  int level = 0;             // 1, 2, 3
-  std::int64_t size = 0;     // bytes
-  int num_sharing = 0;       // logical CPUs sharing one instance
+  std::string type;       // "Data", "Instruction" or "Unified"
+  int level = 0;          // 1, 2, 3
+  std::int64_t size = 0;  // bytes
+  int num_sharing = 0;    // logical CPUs sharing one instance
 };
 
 struct Environment {
