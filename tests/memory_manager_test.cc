@@ -1,0 +1,250 @@
+// benchgate::memory end to end: benchmarks whose allocations are known
+// exactly run through Google Benchmark 1.7.1 (its memory run, with the
+// MemoryManager that linking benchgate::memory registered, no user code),
+// and are read back through MemorySummaryOf() as the reporter does.
+//
+// Expected values are hand calculations: Google Benchmark's memory run does
+// min(16, iterations) iterations (benchmark_runner.cc of 1.7.1), so with
+// Iterations(100) a leak of 16 bytes per iteration leaves 16 * 16 = 256.
+#include <benchmark/benchmark.h>
+#include <gtest/gtest.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <new>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "run/memory_stats.h"
+
+namespace benchgate {
+namespace {
+
+static_assert(sizeof(int) == 4, "the expected byte counts assume 4-byte ints");
+
+struct alignas(64) Aligned64 {
+  char bytes[64];
+};
+
+// Blocks a "leaking" benchmark keeps; freed after the run so that
+// LeakSanitizer stays quiet. Reserved before any run: push_back never
+// allocates inside a measured window.
+std::vector<void*> g_kept;
+
+void NoAllocation(benchmark::State& state) {
+  for (auto _ : state) {
+    int value = 42;
+    benchmark::DoNotOptimize(value);
+  }
+}
+
+void NewIntArray(benchmark::State& state) {
+  for (auto _ : state) {
+    int* ints = new int[10];  // 40 bytes
+    benchmark::DoNotOptimize(ints);
+    delete[] ints;
+  }
+}
+
+void VectorReserve1KiB(benchmark::State& state) {
+  for (auto _ : state) {
+    std::vector<char> bytes;
+    bytes.reserve(1024);  // one allocation of 1024 bytes
+    benchmark::DoNotOptimize(bytes.data());
+  }
+}
+
+void AlignedNew(benchmark::State& state) {
+  for (auto _ : state) {
+    auto* block = new Aligned64;  // operator new(64, align_val_t{64})
+    benchmark::DoNotOptimize(block);
+    if (reinterpret_cast<std::uintptr_t>(block) % 64 != 0) state.SkipWithError("misaligned");
+    delete block;
+  }
+}
+
+void NoThrowNew(benchmark::State& state) {
+  for (auto _ : state) {
+    int* ints = new (std::nothrow) int[4];  // 16 bytes
+    benchmark::DoNotOptimize(ints);
+    delete[] ints;
+  }
+}
+
+void Leak16(benchmark::State& state) {
+  for (auto _ : state) {
+    char* bytes = new char[16];
+    benchmark::DoNotOptimize(bytes);
+    g_kept.push_back(bytes);
+  }
+}
+
+void NewArgInts(benchmark::State& state) {
+  for (auto _ : state) {
+    int* ints = new int[static_cast<std::size_t>(state.range(0))];  // 4 * range(0) bytes
+    benchmark::DoNotOptimize(ints);
+    delete[] ints;
+  }
+}
+
+// What the reporter sees: one entry per row, the summary taken while the
+// row's memory_result is still valid (inside ReportRuns). Google Benchmark
+// names rows after their settings, e.g. "NewIntArray/iterations:100".
+struct Row {
+  std::string name;
+  std::int64_t repetition_index = 0;
+  bool aggregate = false;
+  std::optional<MemorySummary> memory;
+};
+
+class CapturingReporter : public benchmark::BenchmarkReporter {
+ public:
+  explicit CapturingReporter(std::vector<Row>* rows) : rows_(rows) {}
+  bool ReportContext(const Context& /*context*/) override { return true; }
+  void ReportRuns(const std::vector<Run>& runs) override {
+    for (const Run& run : runs) {
+      rows_->push_back({run.run_name.str(), run.repetition_index,
+                        run.run_type == Run::RT_Aggregate, MemorySummaryOf(run)});
+    }
+  }
+
+ private:
+  std::vector<Row>* rows_;
+};
+
+class MemoryManagerTest : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    g_kept.reserve(4096);
+    benchmark::RegisterBenchmark("NoAllocation", NoAllocation)->Iterations(100);
+    benchmark::RegisterBenchmark("NewIntArray", NewIntArray)->Iterations(100);
+    benchmark::RegisterBenchmark("VectorReserve1KiB", VectorReserve1KiB)->Iterations(100);
+    benchmark::RegisterBenchmark("AlignedNew", AlignedNew)->Iterations(100);
+    benchmark::RegisterBenchmark("NoThrowNew", NoThrowNew)->Iterations(100);
+    benchmark::RegisterBenchmark("Leak16", Leak16)->Iterations(100);
+    benchmark::RegisterBenchmark("Leak16Short", Leak16)->Iterations(5);
+    benchmark::RegisterBenchmark("NewArgInts", NewArgInts)->Arg(8)->Iterations(100);
+    benchmark::RegisterBenchmark("NewIntArrayThreads", NewIntArray)->Threads(2)->Iterations(100);
+    benchmark::RegisterBenchmark("NewIntArrayRepeated", NewIntArray)
+        ->Iterations(20)
+        ->Repetitions(3);
+    int argc = 1;
+    char program[] = "memory_manager_test";
+    char* argv[] = {program, nullptr};
+    benchmark::Initialize(&argc, argv);
+    rows_ = new std::vector<Row>;
+    CapturingReporter reporter(rows_);
+    benchmark::RunSpecifiedBenchmarks(&reporter);
+    benchmark::ClearRegisteredBenchmarks();
+    for (void* block : g_kept) delete[] static_cast<char*>(block);
+    g_kept.clear();
+  }
+  static void TearDownTestSuite() {
+    delete rows_;
+    rows_ = nullptr;
+  }
+
+  // The summary of the one row of `name` that carries one; fails the test
+  // when there is none or more than one.
+  static MemorySummary SummaryOf(const std::string& name) {
+    std::optional<MemorySummary> found;
+    int count = 0;
+    for (const Row& row : *rows_) {
+      if (row.name == name && row.memory.has_value()) {
+        found = row.memory;
+        ++count;
+      }
+    }
+    EXPECT_EQ(count, 1) << name << " among the rows:" << RowNames();
+    return found.value_or(MemorySummary{});
+  }
+
+  static std::string RowNames() {
+    std::string names;
+    for (const Row& row : *rows_) names += " " + row.name;
+    return names;
+  }
+
+  static std::vector<Row>* rows_;
+};
+
+std::vector<Row>* MemoryManagerTest::rows_ = nullptr;
+
+void ExpectSummary(const MemorySummary& summary, double allocs_per_iter, double bytes_per_iter,
+                   std::int64_t max_bytes_used, std::int64_t net_heap_growth) {
+  EXPECT_DOUBLE_EQ(summary.allocs_per_iter, allocs_per_iter);
+  EXPECT_DOUBLE_EQ(summary.bytes_per_iter, bytes_per_iter);
+  EXPECT_EQ(summary.max_bytes_used, max_bytes_used);
+  EXPECT_EQ(summary.net_heap_growth, net_heap_growth);
+}
+
+// Google Benchmark's own allocations in the memory run (its thread manager,
+// the State) are not counted: nothing at all here.
+TEST_F(MemoryManagerTest, ZeroAllocationBenchmarkReportsZero) {
+  ExpectSummary(SummaryOf("NoAllocation/iterations:100"), 0, 0, 0, 0);
+}
+
+TEST_F(MemoryManagerTest, NewIntArrayIsOneAllocationOf40Bytes) {
+  ExpectSummary(SummaryOf("NewIntArray/iterations:100"), 1, 40, 40, 0);
+}
+
+TEST_F(MemoryManagerTest, VectorReserveIsOneAllocationOf1KiB) {
+  ExpectSummary(SummaryOf("VectorReserve1KiB/iterations:100"), 1, 1024, 1024, 0);
+}
+
+TEST_F(MemoryManagerTest, AlignedNewCountsTheObjectSize) {
+  ExpectSummary(SummaryOf("AlignedNew/iterations:100"), 1, 64, 64, 0);
+}
+
+TEST_F(MemoryManagerTest, NoThrowNewIsCounted) {
+  ExpectSummary(SummaryOf("NoThrowNew/iterations:100"), 1, 16, 16, 0);
+}
+
+// 16 iterations keep 16 bytes each: 256 bytes grow the heap, all alive at
+// the end, so the peak is 256 too.
+TEST_F(MemoryManagerTest, LeakShowsAsNetHeapGrowth) {
+  ExpectSummary(SummaryOf("Leak16/iterations:100"), 1, 16, 256, 256);
+}
+
+// Iterations(5): the memory run does min(16, 5) = 5 iterations, which
+// MemorySummaryOf recovers from allocs_per_iter: 5 * 16 = 80 bytes.
+TEST_F(MemoryManagerTest, PerIterationValuesUseTheMemoryRunIterations) {
+  ExpectSummary(SummaryOf("Leak16Short/iterations:5"), 1, 16, 80, 80);
+}
+
+// The State's copy of the arguments is Google Benchmark's, not the
+// benchmark's: 8 ints are 32 bytes, nothing more.
+TEST_F(MemoryManagerTest, BenchmarkArgumentsAreNotCounted) {
+  ExpectSummary(SummaryOf("NewArgInts/8/iterations:100"), 1, 32, 32, 0);
+}
+
+// The memory run is single-threaded whatever Threads() says.
+TEST_F(MemoryManagerTest, ThreadedBenchmarkIsMeasuredOnOneThread) {
+  ExpectSummary(SummaryOf("NewIntArrayThreads/iterations:100/threads:2"), 1, 40, 40, 0);
+}
+
+// Only the last repetition carries a summary (earlier rows' memory results
+// may be freed in 1.7.1); aggregate rows never do.
+TEST_F(MemoryManagerTest, OnlyTheLastRepetitionCarriesTheSummary) {
+  const std::string kRepeated = "NewIntArrayRepeated/iterations:20/repeats:3";
+  std::map<std::int64_t, bool> has_memory;
+  int aggregates = 0;
+  for (const Row& row : *rows_) {
+    if (row.name != kRepeated) continue;
+    if (row.aggregate) {
+      ++aggregates;
+      EXPECT_FALSE(row.memory.has_value());
+    } else {
+      has_memory[row.repetition_index] = row.memory.has_value();
+    }
+  }
+  EXPECT_GT(aggregates, 0);
+  const std::map<std::int64_t, bool> expected = {{0, false}, {1, false}, {2, true}};
+  EXPECT_EQ(has_memory, expected);
+  ExpectSummary(SummaryOf(kRepeated), 1, 40, 40, 0);
+}
+
+}  // namespace
+}  // namespace benchgate
