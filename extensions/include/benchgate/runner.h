@@ -9,15 +9,29 @@
 #ifndef BENCHGATE_RUNNER_H_
 #define BENCHGATE_RUNNER_H_
 
-namespace benchgate {
+#include "benchgate/build_info.h"
 
-// Parses and removes benchgate's flags, then hands the rest to
-// benchmark::Initialize(). Bad flags are reported when the run starts.
-void Initialize(int* argc, char** argv);
+namespace benchgate {
+namespace internal {
+void InitializeWithBuild(int* argc, char** argv, const BuildInfo& build);
+}  // namespace internal
+
+// Takes benchgate's flags (--benchgate_*) and the Google Benchmark flags it
+// manages out of argv, then hands the rest to benchmark::Initialize(). Flag
+// errors are reported by RunSpecifiedBenchmarks(), before any benchmark runs.
+// Inline so that the build information (compiler, optimisation, NDEBUG) is
+// that of the caller's translation unit, not of the benchgate library.
+inline void Initialize(int* argc, char** argv) {
+  internal::InitializeWithBuild(argc, argv, CurrentBuildInfo());
+}
 
 // Runs the registered benchmarks; returns the exit code of DESIGN.md:
 // 0 the gate passed, 1 a regression or budget violation, 2 bad input.
 int RunSpecifiedBenchmarks();
+
+// After Initialize(): true when arguments neither benchgate nor Google
+// Benchmark recognised are left in argv (benchgate::main rejects them).
+bool ReportUnrecognizedArguments(int argc, char** argv);
 
 }  // namespace benchgate
 

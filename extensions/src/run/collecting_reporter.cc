@@ -8,7 +8,7 @@ namespace benchgate {
 
 CollectingReporter::CollectingReporter(ReporterSink display, ReporterSink file,
                                        bool json_aggregates_only,
-                                       std::function<void(const SampleSet&)> on_benchmark)
+                                       std::function<void(const SampleSet&, std::size_t name_width)> on_benchmark)
     : on_benchmark_(std::move(on_benchmark)) {
   json_.SetOutputStream(&json_text_);
   json_.SetErrorStream(&json_text_);
@@ -18,6 +18,7 @@ CollectingReporter::CollectingReporter(ReporterSink display, ReporterSink file,
 }
 
 bool CollectingReporter::ReportContext(const Context& context) {
+  name_field_width_ = context.name_field_width;
   bool go_on = true;
   for (SinkState& state : sinks_) go_on = state.sink.reporter->ReportContext(context) && go_on;
   return go_on;
@@ -61,10 +62,8 @@ void CollectingReporter::Flush(SinkState& state) {
 void CollectingReporter::Collect(std::vector<Run>& rows) {
   SampleSet* current = nullptr;
   for (Run& row : rows) {
-    if (row.run_type != Run::RT_Iteration) {
-      AbsorbHiddenData(row, nullptr);  // hidden bookkeeping never reaches a sink
-      continue;
-    }
+    HiddenData hidden = TakeHiddenData(row);  // before any sink sees the row
+    if (row.run_type != Run::RT_Iteration) continue;
     const std::string name = row.run_name.str();
     auto [it, inserted] = index_by_name_.emplace(name, run_.benchmarks.size());
     if (inserted) {
@@ -72,10 +71,16 @@ void CollectingReporter::Collect(std::vector<Run>& rows) {
       run_.benchmarks.back().name = name;
     }
     current = &run_.benchmarks[it->second];
-    AbsorbHiddenData(row, current);
     AppendIterationRow(row, *current);
+    if (hidden.memory) current->memory = hidden.memory;
+    if (hidden.latency) {
+      // Repetitions (and threads, already merged) make one histogram.
+      auto [entry, fresh] = latency_by_name_.try_emplace(name, *hidden.latency);
+      if (!fresh) entry->second.Merge(*hidden.latency);
+      current->latency = entry->second.Summarize();
+    }
   }
-  if (current != nullptr && on_benchmark_) on_benchmark_(*current);
+  if (current != nullptr && on_benchmark_) on_benchmark_(*current, name_field_width_);
 }
 
 }  // namespace benchgate

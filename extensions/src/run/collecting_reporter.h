@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "benchgate/latency_histogram.h"
 #include "benchgate/model/sample_set.h"
 
 namespace benchgate {
@@ -34,9 +35,10 @@ struct ReporterSink {
 class CollectingReporter : public benchmark::BenchmarkReporter {
  public:
   // on_benchmark: called when a benchmark's iteration rows arrive (all its
-  // repetitions), with its samples; used to print a row as soon as possible.
+  // repetitions), with its samples and Google Benchmark's longest name; used
+  // to print a row as soon as possible.
   CollectingReporter(ReporterSink display, ReporterSink file, bool json_aggregates_only,
-                     std::function<void(const SampleSet&)> on_benchmark);
+                     std::function<void(const SampleSet&, std::size_t name_width)> on_benchmark);
 
   bool ReportContext(const Context& context) override;
   void ReportRuns(const std::vector<Run>& rows) override;
@@ -62,9 +64,11 @@ class CollectingReporter : public benchmark::BenchmarkReporter {
   std::ostringstream json_text_;
   benchmark::JSONReporter json_;
   std::vector<SinkState> sinks_;
-  std::function<void(const SampleSet&)> on_benchmark_;
+  std::function<void(const SampleSet&, std::size_t name_width)> on_benchmark_;
   RunData run_;
+  std::size_t name_field_width_ = 0;
   std::map<std::string, std::size_t> index_by_name_;
+  std::map<std::string, LatencyHistogram> latency_by_name_;
 };
 
 }  // namespace benchgate

@@ -2,6 +2,9 @@
 
 #include <string>
 
+#include "run/latency_registry.h"
+#include "run/memory_stats.h"
+
 namespace benchgate {
 
 void AppendIterationRow(const benchmark::BenchmarkReporter::Run& row, SampleSet& set) {
@@ -26,9 +29,15 @@ void AppendIterationRow(const benchmark::BenchmarkReporter::Run& row, SampleSet&
   }
 }
 
-void AbsorbHiddenData(benchmark::BenchmarkReporter::Run& row, SampleSet* set) {
-  (void)row;
-  (void)set;
+HiddenData TakeHiddenData(benchmark::BenchmarkReporter::Run& row) {
+  HiddenData hidden;
+  if (row.run_type == benchmark::BenchmarkReporter::Run::RT_Iteration) {
+    hidden.latency = TakeLatencyHistogram(row);
+    hidden.memory = MemorySummaryOf(row);
+  } else {
+    StripHiddenCounters(row);  // aggregates of the hidden id are meaningless
+  }
+  return hidden;
 }
 
 }  // namespace benchgate

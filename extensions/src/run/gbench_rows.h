@@ -6,6 +6,9 @@
 
 #include <benchmark/benchmark.h>
 
+#include <optional>
+
+#include "benchgate/latency_histogram.h"
 #include "benchgate/model/sample_set.h"
 
 namespace benchgate {
@@ -14,10 +17,15 @@ namespace benchgate {
 // ns, iterations, user counters, or the error of an errored row.
 void AppendIterationRow(const benchmark::BenchmarkReporter::Run& row, SampleSet& set);
 
-// Moves benchgate's hidden per-run data out of `row` (the latency histogram
-// of Sampled() benchmarks, allocation counts) into `set`; with set == nullptr
-// it is only removed, so no output ever shows it.
-void AbsorbHiddenData(benchmark::BenchmarkReporter::Run& row, SampleSet* set);
+// benchgate's per-row data that travels inside Google Benchmark's rows.
+struct HiddenData {
+  std::optional<LatencyHistogram> latency;  // Sampled() benchmarks
+  std::optional<MemorySummary> memory;      // with benchgate::memory linked
+};
+
+// Takes the hidden data out of `row`, removing the bookkeeping counters so
+// that no output (console, Google Benchmark's JSON) ever shows them.
+HiddenData TakeHiddenData(benchmark::BenchmarkReporter::Run& row);
 
 }  // namespace benchgate
 

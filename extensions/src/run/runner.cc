@@ -8,7 +8,13 @@ namespace benchgate {
 
 // The full runner (flags, enriched reporters, gate) arrives with issue 3; for
 // now benchgate runs Google Benchmark unchanged so binaries link and run.
-void Initialize(int* argc, char** argv) { benchmark::Initialize(argc, argv); }
+namespace internal {
+void InitializeWithBuild(int* argc, char** argv, const BuildInfo&) { benchmark::Initialize(argc, argv); }
+}  // namespace internal
+
+bool ReportUnrecognizedArguments(int argc, char** argv) {
+  return benchmark::ReportUnrecognizedArguments(argc, argv);
+}
 
 int RunSpecifiedBenchmarks() {
   benchmark::RunSpecifiedBenchmarks();

@@ -1,0 +1,106 @@
+// The analysis of a run: statistics of every benchmark and, with a baseline,
+// its comparison and verdict, and the gate status of the whole suite.
+//
+// This is the single place where samples become numbers and verdicts; the
+// console table, the enriched JSON and benchgate-diff only render these
+// structs (report/ and io/ never compute a statistic).
+#ifndef BENCHGATE_GATE_ANALYSIS_H_
+#define BENCHGATE_GATE_ANALYSIS_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "benchgate/model/sample_set.h"
+#include "benchgate/stats/status.h"
+
+namespace benchgate {
+
+// What the reports show about one metric (real or CPU time) of one benchmark;
+// the fields of the enriched JSON's "stats" object. Times in nanoseconds.
+struct MetricStats {
+  StatStatus status = StatStatus::kEmpty;
+  std::size_t n = 0;
+  double min = 0, max = 0, mean = 0, median = 0;
+  double stddev = 0;      // sample standard deviation (n - 1)
+  double mad = 0;         // raw median absolute deviation
+  double mad_scaled = 0;  // 1.4826 x MAD, consistent with stddev for normal data
+  double cv = 0;          // stddev / mean
+  double iqr = 0;
+  double p50 = 0, p90 = 0, p95 = 0, p99 = 0;
+  // Distribution-free CI of the median (binomial order statistics).
+  StatStatus median_ci_status = StatStatus::kEmpty;
+  double median_ci_lo = 0, median_ci_hi = 0;
+  double median_ci_coverage = 0;  // achieved coverage, >= the level asked
+  std::size_t outliers_low = 0, outliers_high = 0;  // Tukey, beyond 1.5 IQR
+};
+
+enum class VerdictStatus {
+  kPass,            // nothing to compare against and no budget broken
+  kUnchanged,
+  kImprovement,
+  kRegression,
+  kInconclusive,    // too few samples or too noisy to decide
+  kBudgetExceeded,
+  kAdded,           // only in the candidate
+  kRemoved,         // only in the baseline
+  kError,           // the benchmark errored or was skipped: reported, not judged
+};
+
+// Stable lowercase name used in JSON and reports: "pass", "regression", ...
+const char* VerdictStatusName(VerdictStatus status) noexcept;
+
+// Baseline vs candidate for one benchmark's real time.
+struct Comparison {
+  std::size_t baseline_n = 0, candidate_n = 0;
+  double baseline_median = 0, candidate_median = 0;  // ns
+  double change = 0;                   // candidate median / baseline median - 1
+  double change_lo = 0, change_hi = 0;  // its confidence interval
+  StatStatus change_status = StatStatus::kEmpty;
+  double p_value = 1;     // two-sided Mann-Whitney U
+  std::string p_method;   // "exact" or "asymptotic"
+  double p_adjusted = 1;  // after suite-wide multiple-testing control
+  double tolerance = 0;   // smallest change that counts as practically relevant
+};
+
+struct BenchmarkAnalysis {
+  SampleSet samples;
+  MetricStats real_time;
+  MetricStats cpu_time;
+  double iterations = 0;  // median iterations per repetition
+  std::optional<Comparison> comparison;
+  VerdictStatus status = VerdictStatus::kPass;
+  std::vector<std::string> reasons;  // plain words, shown in every report
+};
+
+struct SuiteAnalysis {
+  std::vector<BenchmarkAnalysis> benchmarks;  // candidate order, then removed ones
+  bool has_baseline = false;
+  bool gate_failed = false;
+  std::size_t regressions = 0, improvements = 0, unchanged = 0, inconclusive = 0;
+  std::size_t budget_exceeded = 0, added = 0, removed = 0, errored = 0, passed = 0;
+  std::vector<std::string> warnings;  // per benchmark, e.g. unstable (CV above its limit)
+};
+
+struct AnalysisConfig {
+  double alpha = 0.05;           // suite-wide, after Benjamini-Hochberg
+  double tolerance = 0.05;       // static tolerance until history-based ones exist
+  double max_cv = 0.05;          // above: unstable, judged inconclusive
+  std::size_t min_samples = 5;   // per side, for a verdict
+  double ci_level = 0.95;
+};
+
+AnalysisConfig AnalysisConfigFrom(double alpha);
+
+// Statistics of one benchmark alone (no comparison): for the live table.
+BenchmarkAnalysis AnalyzeMeasurement(const SampleSet& samples, const AnalysisConfig& config);
+
+// Statistics, comparisons against `baseline` (may be null) and verdicts of a
+// whole run, with multiple-testing control across every judged benchmark.
+SuiteAnalysis AnalyzeSuite(const RunData& candidate, const RunData* baseline,
+                           const AnalysisConfig& config);
+
+}  // namespace benchgate
+
+#endif  // BENCHGATE_GATE_ANALYSIS_H_

@@ -1,0 +1,38 @@
+// The console output of a benchmark binary: one row per benchmark as soon as
+// its repetitions finish (median with its CI, p90, p99, CV, iterations), then,
+// with a baseline, the verdict table and the gate line. Renders only; every
+// number comes from gate/analysis.
+#ifndef BENCHGATE_REPORT_CONSOLE_TABLE_H_
+#define BENCHGATE_REPORT_CONSOLE_TABLE_H_
+
+#include <cstddef>
+#include <ostream>
+
+#include "benchgate/gate/analysis.h"
+
+namespace benchgate {
+
+class ConsoleTable {
+ public:
+  ConsoleTable(std::ostream& out, bool color) : out_(out), color_(color) {}
+
+  // Width of the name column (Google Benchmark's longest name), before rows.
+  void SetNameWidth(std::size_t width) { name_width_ = width; }
+
+  void PrintMeasurement(const BenchmarkAnalysis& benchmark);
+  void PrintGate(const SuiteAnalysis& suite);
+
+ private:
+  void PrintHeader();
+  const char* Color(VerdictStatus status) const;
+  const char* Reset() const { return color_ ? "\033[0m" : ""; }
+
+  std::ostream& out_;
+  bool color_;
+  std::size_t name_width_ = 30;
+  bool printed_header_ = false;
+};
+
+}  // namespace benchgate
+
+#endif  // BENCHGATE_REPORT_CONSOLE_TABLE_H_

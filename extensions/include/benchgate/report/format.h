@@ -1,0 +1,28 @@
+// Number formatting shared by every renderer, so the console, Markdown and
+// HTML agree on how a duration or a change reads.
+#ifndef BENCHGATE_REPORT_FORMAT_H_
+#define BENCHGATE_REPORT_FORMAT_H_
+
+#include <string>
+
+namespace benchgate {
+
+// 3 significant digits in the largest unit that keeps the value >= 1:
+// 0.5 -> "0.500 ns", 1234 -> "1.23 us", 2.5e9 -> "2.50 s".
+std::string FormatDuration(double nanoseconds);
+
+// A relative change with sign: 0.052 -> "+5.2%", -0.1234 -> "-12.3%".
+std::string FormatChange(double change);
+
+// A plain percentage without sign: 0.012 -> "1.2%".
+std::string FormatPercent(double fraction);
+
+// A p-value: 0.0004 -> "0.0004", 3.2e-9 -> "3.2e-09", 0.5 -> "0.50".
+std::string FormatPValue(double p);
+
+// A count: 1234567 -> "1234567" (no separators: easy to parse back).
+std::string FormatCount(double count);
+
+}  // namespace benchgate
+
+#endif  // BENCHGATE_REPORT_FORMAT_H_

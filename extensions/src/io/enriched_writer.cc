@@ -1,0 +1,181 @@
+#include "benchgate/io/enriched_writer.h"
+
+#include <nlohmann/json.hpp>
+
+#include "benchgate/error.h"
+
+namespace benchgate {
+namespace {
+
+using nlohmann::json;
+
+// Values are written in the benchmark's own time unit, like Google
+// Benchmark's rows, so a reader sees the same numbers in both places.
+json TimesIn(const std::vector<double>& nanoseconds, double ns_per_unit) {
+  json values = json::array();
+  for (const double value : nanoseconds) values.push_back(value / ns_per_unit);
+  return values;
+}
+
+json StatsJson(const MetricStats& s, double unit) {
+  json out = {{"status", StatStatusName(s.status)},
+              {"n", s.n},
+              {"min", s.min / unit},
+              {"max", s.max / unit},
+              {"mean", s.mean / unit},
+              {"median", s.median / unit},
+              {"stddev", s.stddev / unit},
+              {"mad", s.mad / unit},
+              {"mad_scaled", s.mad_scaled / unit},
+              {"cv", s.cv},
+              {"iqr", s.iqr / unit},
+              {"p50", s.p50 / unit},
+              {"p90", s.p90 / unit},
+              {"p95", s.p95 / unit},
+              {"p99", s.p99 / unit},
+              {"outliers", {{"low", s.outliers_low}, {"high", s.outliers_high}}}};
+  if (s.median_ci_status == StatStatus::kOk) {
+    out["median_ci"] = {s.median_ci_lo / unit, s.median_ci_hi / unit};
+    out["median_ci_coverage"] = s.median_ci_coverage;
+  } else {
+    out["median_ci"] = nullptr;
+  }
+  return out;
+}
+
+json LatencyJson(const LatencySummary& latency) {
+  json histogram = json::array();
+  for (const auto& [lower_ns, count] : latency.buckets) histogram.push_back({lower_ns, count});
+  return {{"unit", "ns"},          {"count", latency.count}, {"p50", latency.p50},
+          {"p90", latency.p90},    {"p99", latency.p99},     {"p999", latency.p999},
+          {"max", latency.max},    {"histogram", histogram}};
+}
+
+json MemoryJson(const MemorySummary& memory) {
+  return {{"allocs_per_iter", memory.allocs_per_iter},
+          {"bytes_per_iter", memory.bytes_per_iter},
+          {"max_bytes_used", memory.max_bytes_used},
+          {"net_heap_growth", memory.net_heap_growth}};
+}
+
+json VerdictJson(const BenchmarkAnalysis& benchmark, double unit) {
+  json verdict = {{"status", VerdictStatusName(benchmark.status)},
+                  {"reasons", benchmark.reasons}};
+  if (const auto& c = benchmark.comparison) {
+    verdict["baseline"] = {{"n", c->baseline_n}, {"median", c->baseline_median / unit}};
+    verdict["candidate"] = {{"n", c->candidate_n}, {"median", c->candidate_median / unit}};
+    verdict["change"] = c->change;
+    verdict["change_ci"] = c->change_status == StatStatus::kOk
+                               ? json{c->change_lo, c->change_hi}
+                               : json(nullptr);
+    verdict["p_value"] = c->p_value;
+    verdict["p_method"] = c->p_method;
+    verdict["p_adjusted"] = c->p_adjusted;
+    verdict["tolerance"] = c->tolerance;
+  }
+  return verdict;
+}
+
+json ResultJson(const BenchmarkAnalysis& benchmark) {
+  const SampleSet& samples = benchmark.samples;
+  double unit = NanosecondsPerUnit(samples.time_unit);
+  if (unit == 0) unit = 1;
+  json result = {{"name", samples.name}, {"time_unit", samples.time_unit}};
+  if (samples.errored) {
+    result["error_message"] = samples.error_message;
+  } else {
+    result["samples"] = {{"real_time", TimesIn(samples.real_time_ns, unit)},
+                         {"cpu_time", TimesIn(samples.cpu_time_ns, unit)},
+                         {"iterations", samples.iterations}};
+    result["stats"] = {{"real_time", StatsJson(benchmark.real_time, unit)},
+                       {"cpu_time", StatsJson(benchmark.cpu_time, unit)}};
+  }
+  if (samples.latency) result["latency"] = LatencyJson(*samples.latency);
+  if (samples.memory) result["memory"] = MemoryJson(*samples.memory);
+  result["verdict"] = VerdictJson(benchmark, unit);
+  return result;
+}
+
+json EnvironmentJson(const Environment& e) {
+  json caches = json::array();
+  for (const CpuCache& cache : e.caches) {
+    caches.push_back({{"type", cache.type},
+                      {"level", cache.level},
+                      {"size", cache.size},
+                      {"num_sharing", cache.num_sharing}});
+  }
+  return {{"key", e.key},
+          {"warnings", e.warnings},
+          {"cpu_model", e.cpu_model},
+          {"num_cpus", e.num_cpus},
+          {"mhz", e.mhz},
+          {"caches", caches},
+          {"governor", e.governor},
+          {"turbo", e.turbo},
+          {"cpu_scaling", e.cpu_scaling},
+          {"load_avg", e.load_avg},
+          {"virtualization", e.virtualization},
+          {"hostname", e.hostname},
+          {"os", e.os},
+          {"os_pretty", e.os_pretty},
+          {"kernel", e.kernel},
+          {"compiler", e.compiler},
+          {"compiler_version", e.compiler_version},
+          {"build_type", e.build_type},
+          {"optimization", e.optimization},
+          {"sanitizers", e.sanitizers},
+          {"architecture", e.architecture},
+          {"library_build_type", e.library_build_type},
+          {"ci_provider", e.ci_provider},
+          {"git_sha", e.git_sha},
+          {"git_branch", e.git_branch}};
+}
+
+json GateJson(const SuiteAnalysis& suite) {
+  return {{"status", suite.gate_failed ? "fail" : "pass"},
+          {"has_baseline", suite.has_baseline},
+          {"regressions", suite.regressions},
+          {"improvements", suite.improvements},
+          {"unchanged", suite.unchanged},
+          {"inconclusive", suite.inconclusive},
+          {"budget_exceeded", suite.budget_exceeded},
+          {"added", suite.added},
+          {"removed", suite.removed},
+          {"errored", suite.errored},
+          {"warnings", suite.warnings}};
+}
+
+}  // namespace
+
+std::string RenderEnrichedJson(const std::string& gbench_json, const Environment& environment,
+                               const SuiteAnalysis& analysis) {
+  json results = json::array();
+  for (const BenchmarkAnalysis& benchmark : analysis.benchmarks) {
+    results.push_back(ResultJson(benchmark));
+  }
+  const json benchgate = {{"schema_version", kEnrichedSchemaVersion},
+                          {"environment", EnvironmentJson(environment)},
+                          {"results", results},
+                          {"gate", GateJson(analysis)}};
+
+  // Splice before the closing brace of Google Benchmark's top-level object.
+  const auto close = gbench_json.find_last_of('}');
+  if (close == std::string::npos) {
+    throw Error("benchgate", "enriched JSON", "expected Google Benchmark's JSON object to extend");
+  }
+  std::string text = gbench_json.substr(0, close);
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  // Error messages and names may hold invalid UTF-8: replace, never throw.
+  std::string body = benchgate.dump(2, ' ', false, json::error_handler_t::replace);
+  // Indent the nested object one level, like the keys around it.
+  std::string indented;
+  indented.reserve(body.size() + body.size() / 8);
+  for (const char c : body) {
+    indented.push_back(c);
+    if (c == '\n') indented += "  ";
+  }
+  text += ",\n  \"benchgate\": " + indented + "\n}\n";
+  return text;
+}
+
+}  // namespace benchgate

@@ -1,0 +1,100 @@
+#include "benchgate/io/files.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "benchgate/error.h"
+
+namespace benchgate {
+namespace {
+
+std::string DirectoryOf(const std::string& path) {
+  const auto slash = path.find_last_of('/');
+  if (slash == std::string::npos) return ".";
+  if (slash == 0) return "/";
+  return path.substr(0, slash);
+}
+
+std::string SystemError(const char* what) {
+  return std::string(what) + " (" + std::strerror(errno) + ")";
+}
+
+// Writes all of `content` to fd, retrying short writes and EINTR.
+bool WriteAll(int fd, const std::string& content) {
+  const char* data = content.data();
+  std::size_t left = content.size();
+  while (left > 0) {
+    const ssize_t written = ::write(fd, data, left);
+    if (written < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    data += written;
+    left -= static_cast<std::size_t>(written);
+  }
+  return true;
+}
+
+}  // namespace
+
+void WriteFileAtomically(const std::string& path, const std::string& content) {
+  std::string temp = path + ".tmp.XXXXXX";
+  const int fd = ::mkstemp(temp.data());
+  if (fd < 0) throw Error(path, "", SystemError("expected a writable location"));
+  // mkstemp creates 0600; a result file should get the usual permissions.
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::fchmod(fd, 0666 & ~mask);
+  const bool ok = WriteAll(fd, content) && ::fsync(fd) == 0;
+  const std::string failure = ok ? "" : SystemError("expected to write the whole file");
+  if (::close(fd) != 0 || !ok) {
+    ::unlink(temp.c_str());
+    throw Error(path, "", failure.empty() ? SystemError("expected to close the file") : failure);
+  }
+  if (::rename(temp.c_str(), path.c_str()) != 0) {
+    const std::string message = SystemError("expected to replace the file");
+    ::unlink(temp.c_str());
+    throw Error(path, "", message);
+  }
+  // Make the rename itself durable.
+  const int dir = ::open(DirectoryOf(path).c_str(), O_RDONLY | O_DIRECTORY);
+  if (dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
+  }
+}
+
+void CheckWritablePath(const std::string& path, const std::string& flag) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) == 0) {
+    if (!S_ISREG(info.st_mode)) throw Error(flag, "", "expected a file path, '" + path + "' is not a regular file");
+    if (::access(path.c_str(), W_OK) != 0) throw Error(flag, "", "expected a writable file, '" + path + "' is not writable");
+  }
+  const std::string directory = DirectoryOf(path);
+  if (::stat(directory.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) {
+    throw Error(flag, "", "expected an existing directory for '" + path + "'");
+  }
+  if (::access(directory.c_str(), W_OK) != 0) {
+    throw Error(flag, "", "expected a writable directory for '" + path + "'");
+  }
+}
+
+std::string ReadWholeFile(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) throw Error(path, "", SystemError("expected a readable file"));
+  if (S_ISDIR(info.st_mode)) throw Error(path, "", "expected a file, found a directory");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(path, "", SystemError("expected a readable file"));
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) throw Error(path, "", SystemError("expected a readable file"));
+  return text.str();
+}
+
+}  // namespace benchgate

@@ -1,0 +1,112 @@
+#include "benchgate/report/console_table.h"
+
+#include <algorithm>
+#include <iomanip>
+#include <string>
+
+#include "benchgate/report/format.h"
+
+namespace benchgate {
+namespace {
+
+std::string Pad(const std::string& text, std::size_t width) {
+  return text.size() >= width ? text + " " : text + std::string(width - text.size(), ' ');
+}
+
+std::string PadLeft(const std::string& text, std::size_t width) {
+  return text.size() >= width ? " " + text : std::string(width - text.size(), ' ') + text;
+}
+
+std::string MedianWithCi(const MetricStats& stats) {
+  std::string text = FormatDuration(stats.median);
+  if (stats.median_ci_status == StatStatus::kOk) {
+    text += " [" + FormatDuration(stats.median_ci_lo) + ", " + FormatDuration(stats.median_ci_hi) + "]";
+  }
+  return text;
+}
+
+}  // namespace
+
+const char* ConsoleTable::Color(VerdictStatus status) const {
+  if (!color_) return "";
+  switch (status) {
+    case VerdictStatus::kRegression:
+    case VerdictStatus::kBudgetExceeded:
+    case VerdictStatus::kError:
+      return "\033[31m";  // red
+    case VerdictStatus::kImprovement:
+      return "\033[32m";  // green
+    case VerdictStatus::kInconclusive:
+      return "\033[33m";  // yellow
+    default:
+      return "";
+  }
+}
+
+void ConsoleTable::PrintHeader() {
+  out_ << Pad("Benchmark", name_width_) << PadLeft("Median [95% CI]", 34) << PadLeft("p90", 11)
+       << PadLeft("p99", 11) << PadLeft("CV", 8) << PadLeft("Iterations", 12) << "\n"
+       << std::string(name_width_ + 34 + 11 + 11 + 8 + 12, '-') << "\n";
+  printed_header_ = true;
+}
+
+void ConsoleTable::PrintMeasurement(const BenchmarkAnalysis& benchmark) {
+  if (!printed_header_) PrintHeader();
+  const SampleSet& samples = benchmark.samples;
+  out_ << Pad(samples.name, name_width_);
+  if (samples.errored) {
+    out_ << Color(VerdictStatus::kError) << "ERROR: " << samples.error_message << Reset() << "\n";
+    return;
+  }
+  const MetricStats& real = benchmark.real_time;
+  const bool unstable = !benchmark.reasons.empty();
+  out_ << PadLeft(MedianWithCi(real), 34) << PadLeft(FormatDuration(real.p90), 11)
+       << PadLeft(FormatDuration(real.p99), 11)
+       << (unstable ? Color(VerdictStatus::kInconclusive) : "") << PadLeft(FormatPercent(real.cv), 8)
+       << (unstable ? Reset() : "") << PadLeft(FormatCount(benchmark.iterations), 12) << "\n";
+  out_.flush();
+}
+
+void ConsoleTable::PrintGate(const SuiteAnalysis& suite) {
+  out_ << "\n";
+  for (const std::string& warning : suite.warnings) out_ << "warning: " << warning << "\n";
+  if (suite.has_baseline) {
+    out_ << Pad("Benchmark", name_width_) << PadLeft("Baseline", 11) << PadLeft("Candidate", 11)
+         << PadLeft("Change [95% CI]", 26) << PadLeft("p adj", 9) << "  Verdict\n"
+         << std::string(name_width_ + 11 + 11 + 26 + 9 + 16, '-') << "\n";
+    for (const BenchmarkAnalysis& benchmark : suite.benchmarks) {
+      out_ << Pad(benchmark.samples.name, name_width_);
+      if (const auto& c = benchmark.comparison) {
+        std::string change = FormatChange(c->change);
+        if (c->change_status == StatStatus::kOk) {
+          change += " [" + FormatChange(c->change_lo) + ", " + FormatChange(c->change_hi) + "]";
+        }
+        out_ << PadLeft(FormatDuration(c->baseline_median), 11)
+             << PadLeft(FormatDuration(c->candidate_median), 11) << PadLeft(change, 26)
+             << PadLeft(FormatPValue(c->p_adjusted), 9);
+      } else {
+        out_ << std::string(11 + 11 + 26 + 9, ' ');
+      }
+      out_ << "  " << Color(benchmark.status) << VerdictStatusName(benchmark.status) << Reset();
+      if (!benchmark.reasons.empty()) out_ << ": " << benchmark.reasons.front();
+      out_ << "\n";
+    }
+    out_ << "\n";
+  }
+  const VerdictStatus summary = suite.gate_failed ? VerdictStatus::kRegression : VerdictStatus::kPass;
+  out_ << "benchgate: gate " << Color(summary) << (suite.gate_failed ? "FAIL" : "pass") << Reset();
+  if (suite.has_baseline) {
+    out_ << " (" << suite.regressions << " regressions, " << suite.improvements << " improvements, "
+         << suite.unchanged << " unchanged, " << suite.inconclusive << " inconclusive";
+    if (suite.added > 0) out_ << ", " << suite.added << " added";
+    if (suite.removed > 0) out_ << ", " << suite.removed << " removed";
+    out_ << ")";
+  } else {
+    out_ << " (no baseline: nothing to compare)";
+  }
+  if (suite.errored > 0) out_ << ", " << suite.errored << " errored";
+  out_ << "\n";
+  out_.flush();
+}
+
+}  // namespace benchgate

@@ -1,0 +1,65 @@
+#include "benchgate/report/format.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace benchgate {
+namespace {
+
+std::string Printf(const char* format, double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, format, value);
+  return buffer;
+}
+
+// Three significant digits: 1.23, 12.3, 123.
+std::string ThreeDigits(double value) {
+  const double magnitude = std::fabs(value);
+  if (magnitude >= 99.95) return Printf("%.0f", value);
+  if (magnitude >= 9.995) return Printf("%.1f", value);
+  return Printf("%.2f", value);
+}
+
+}  // namespace
+
+std::string FormatDuration(double nanoseconds) {
+  if (!std::isfinite(nanoseconds)) return "n/a";
+  struct Unit {
+    double scale;
+    const char* name;
+  };
+  static constexpr Unit kUnits[] = {{1e9, "s"}, {1e6, "ms"}, {1e3, "us"}, {1, "ns"}};
+  const double magnitude = std::fabs(nanoseconds);
+  for (const Unit& unit : kUnits) {
+    // Rounding may carry 999.96 us up to "1000 us": switch unit first.
+    if (magnitude >= unit.scale * 0.99995) {
+      return ThreeDigits(nanoseconds / unit.scale) + " " + unit.name;
+    }
+  }
+  if (magnitude == 0) return "0 ns";
+  return Printf("%.3f", nanoseconds) + " ns";
+}
+
+std::string FormatChange(double change) {
+  if (!std::isfinite(change)) return "n/a";
+  return Printf("%+.1f", change * 100.0) + "%";
+}
+
+std::string FormatPercent(double fraction) {
+  if (!std::isfinite(fraction)) return "n/a";
+  return Printf("%.1f", fraction * 100.0) + "%";
+}
+
+std::string FormatPValue(double p) {
+  if (!std::isfinite(p)) return "n/a";
+  if (p >= 0.01) return Printf("%.2f", p);
+  if (p >= 0.0001) return Printf("%.4f", p);
+  return Printf("%.1e", p);
+}
+
+std::string FormatCount(double count) {
+  if (!std::isfinite(count)) return "n/a";
+  return Printf("%.0f", count);
+}
+
+}  // namespace benchgate

@@ -1,0 +1,49 @@
+#include "benchgate/report/format.h"
+
+#include <gtest/gtest.h>
+
+#include <limits>
+
+namespace benchgate {
+namespace {
+
+// Hand calculation: three significant digits in the largest unit >= 1.
+TEST(FormatDurationTest, PicksTheLargestUnitAndThreeDigits) {
+  EXPECT_EQ(FormatDuration(0.5), "0.500 ns");
+  EXPECT_EQ(FormatDuration(0), "0 ns");
+  EXPECT_EQ(FormatDuration(1.0), "1.00 ns");
+  EXPECT_EQ(FormatDuration(12.345), "12.3 ns");
+  EXPECT_EQ(FormatDuration(999.4), "999 ns");
+  EXPECT_EQ(FormatDuration(1234), "1.23 us");
+  EXPECT_EQ(FormatDuration(45678), "45.7 us");
+  EXPECT_EQ(FormatDuration(2.5e6), "2.50 ms");
+  EXPECT_EQ(FormatDuration(2.5e9), "2.50 s");
+  EXPECT_EQ(FormatDuration(7200e9), "7200 s");
+}
+
+TEST(FormatDurationTest, RoundingNeverPrintsAThousandOfAUnit) {
+  EXPECT_EQ(FormatDuration(999.97), "1.00 us");
+  EXPECT_EQ(FormatDuration(999999.9), "1.00 ms");
+}
+
+TEST(FormatDurationTest, NonFiniteIsNotAvailable) {
+  EXPECT_EQ(FormatDuration(std::numeric_limits<double>::quiet_NaN()), "n/a");
+  EXPECT_EQ(FormatDuration(std::numeric_limits<double>::infinity()), "n/a");
+}
+
+TEST(FormatChangeTest, SignedPercentWithOneDecimal) {
+  EXPECT_EQ(FormatChange(0.052), "+5.2%");
+  EXPECT_EQ(FormatChange(-0.1234), "-12.3%");
+  EXPECT_EQ(FormatChange(0.0), "+0.0%");
+  EXPECT_EQ(FormatPercent(0.012), "1.2%");
+}
+
+TEST(FormatPValueTest, ReadableAcrossMagnitudes) {
+  EXPECT_EQ(FormatPValue(0.5), "0.50");
+  EXPECT_EQ(FormatPValue(0.0004), "0.0004");
+  EXPECT_EQ(FormatPValue(3.2e-9), "3.2e-09");
+  EXPECT_EQ(FormatCount(1234567), "1234567");
+}
+
+}  // namespace
+}  // namespace benchgate
