@@ -17,6 +17,10 @@ std::string PadLeft(const std::string& text, std::size_t width) {
   return text.size() >= width ? " " + text : std::string(width - text.size(), ' ') + text;
 }
 
+std::string Counted(std::size_t count, const std::string& noun) {
+  return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+}
+
 std::string MedianWithCi(const MetricStats& stats) {
   std::string text = FormatDuration(stats.median);
   if (stats.median_ci_status == StatStatus::kOk) {
@@ -88,7 +92,10 @@ void ConsoleTable::PrintGate(const SuiteAnalysis& suite) {
         out_ << std::string(11 + 11 + 26 + 9, ' ');
       }
       out_ << "  " << Color(benchmark.status) << VerdictStatusName(benchmark.status) << Reset();
-      if (!benchmark.reasons.empty()) out_ << ": " << benchmark.reasons.front();
+      // With a comparison the columns already hold the evidence; otherwise
+      // (added, inconclusive, errored) the reason is the only explanation.
+      const bool explained = benchmark.comparison && benchmark.status != VerdictStatus::kInconclusive;
+      if (!explained && !benchmark.reasons.empty()) out_ << ": " << benchmark.reasons.front();
       out_ << "\n";
     }
     out_ << "\n";
@@ -96,8 +103,10 @@ void ConsoleTable::PrintGate(const SuiteAnalysis& suite) {
   const VerdictStatus summary = suite.gate_failed ? VerdictStatus::kRegression : VerdictStatus::kPass;
   out_ << "benchgate: gate " << Color(summary) << (suite.gate_failed ? "FAIL" : "pass") << Reset();
   if (suite.has_baseline) {
-    out_ << " (" << suite.regressions << " regressions, " << suite.improvements << " improvements, "
-         << suite.unchanged << " unchanged, " << suite.inconclusive << " inconclusive";
+    out_ << " (" << Counted(suite.regressions, "regression") << ", "
+         << Counted(suite.improvements, "improvement") << ", " << suite.unchanged << " unchanged, "
+         << suite.inconclusive << " inconclusive";
+    if (suite.budget_exceeded > 0) out_ << ", " << suite.budget_exceeded << " over budget";
     if (suite.added > 0) out_ << ", " << suite.added << " added";
     if (suite.removed > 0) out_ << ", " << suite.removed << " removed";
     out_ << ")";

@@ -1,0 +1,105 @@
+// The console table is compared to approved files under tests/data/report/:
+// a change in layout is a deliberate change of those files. Set
+// BENCHGATE_UPDATE_APPROVED=1 to rewrite them after checking the diff by eye.
+#include "benchgate/report/console_table.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace benchgate {
+namespace {
+
+std::string Approved(const std::string& name, const std::string& actual) {
+  const std::string path = std::string(BENCHGATE_TEST_DATA_DIR) + "/report/" + name;
+  if (std::getenv("BENCHGATE_UPDATE_APPROVED") != nullptr) std::ofstream(path) << actual;
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+BenchmarkAnalysis Measured(const std::string& name, double median_ns, double cv) {
+  BenchmarkAnalysis b;
+  b.samples.name = name;
+  b.real_time.status = StatStatus::kOk;
+  b.real_time.n = 10;
+  b.real_time.median = median_ns;
+  b.real_time.median_ci_status = StatStatus::kOk;
+  b.real_time.median_ci_lo = median_ns * 0.99;
+  b.real_time.median_ci_hi = median_ns * 1.02;
+  b.real_time.p90 = median_ns * 1.05;
+  b.real_time.p99 = median_ns * 1.2;
+  b.real_time.cv = cv;
+  b.iterations = 5000;
+  return b;
+}
+
+SuiteAnalysis JudgedSuite() {
+  SuiteAnalysis suite;
+  suite.has_baseline = true;
+  BenchmarkAnalysis slow = Measured("BM_Sort/1024", 13'000, 0.01);
+  slow.comparison = Comparison{10, 10, 10'000, 13'000, 0.3, 0.28, 0.33, StatStatus::kOk,
+                               1.1e-5, "exact", 3.3e-5, 0.05};
+  slow.status = VerdictStatus::kRegression;
+  slow.reasons = {"+30.0% [+28.0%, +33.0%], p=1.1e-05 adj 3.3e-05 > tolerance 5.0%"};
+  BenchmarkAnalysis same = Measured("BM_Lookup", 52.5, 0.02);
+  same.comparison = Comparison{10, 10, 52, 52.5, 0.0096, -0.01, 0.02, StatStatus::kOk,
+                               0.48, "exact", 0.72, 0.05};
+  same.status = VerdictStatus::kUnchanged;
+  same.reasons = {"+1.0% [-1.0%, +2.0%], p=0.48 adj 0.72 not significant; tolerance 5.0%"};
+  BenchmarkAnalysis added = Measured("BM_New", 2.5e6, 0.01);
+  added.status = VerdictStatus::kAdded;
+  added.reasons = {"not in the baseline"};
+  suite.benchmarks = {slow, same, added};
+  suite.regressions = 1;
+  suite.unchanged = 1;
+  suite.added = 1;
+  suite.gate_failed = true;
+  return suite;
+}
+
+TEST(ConsoleTableTest, MeasurementRowsMatchApprovedFile) {
+  std::ostringstream out;
+  ConsoleTable table(out, /*color=*/false);
+  table.SetNameWidth(20);
+  table.PrintMeasurement(Measured("BM_Sort/1024", 12'345, 0.012));
+  table.PrintMeasurement(Measured("BM_Lookup", 52.5, 0.081));
+  BenchmarkAnalysis failed;
+  failed.samples.name = "BM_Broken";
+  failed.samples.errored = true;
+  failed.samples.error_message = "connection refused";
+  table.PrintMeasurement(failed);
+  EXPECT_EQ(out.str(), Approved("console_measurements.txt", out.str()));
+}
+
+TEST(ConsoleTableTest, GateTableMatchesApprovedFile) {
+  std::ostringstream out;
+  ConsoleTable table(out, /*color=*/false);
+  table.SetNameWidth(20);
+  table.PrintGate(JudgedSuite());
+  EXPECT_EQ(out.str(), Approved("console_gate.txt", out.str()));
+}
+
+TEST(ConsoleTableTest, ColourOnlyWhenAsked) {
+  std::ostringstream plain;
+  ConsoleTable(plain, false).PrintGate(JudgedSuite());
+  EXPECT_EQ(plain.str().find('\033'), std::string::npos);
+  std::ostringstream colored;
+  ConsoleTable(colored, true).PrintGate(JudgedSuite());
+  EXPECT_NE(colored.str().find("\033[31mregression\033[0m"), std::string::npos) << colored.str();
+}
+
+TEST(ConsoleTableTest, NoBaselineSaysSo) {
+  std::ostringstream out;
+  SuiteAnalysis suite;
+  suite.benchmarks = {Measured("BM_A", 10, 0.01)};
+  ConsoleTable(out, false).PrintGate(suite);
+  EXPECT_EQ(out.str(), "\nbenchgate: gate pass (no baseline: nothing to compare)\n");
+}
+
+}  // namespace
+}  // namespace benchgate
