@@ -32,11 +32,15 @@ std::int64_t MemoryIterations(const Run& run, const Result& result) {
   return std::min(kMaxMemoryIterations, per_thread);
 }
 
+// In 1.7.1 only the last repetition's pointer is still valid when reporters
+// run (memory_stats.h).
+bool MemoryResultMayDangle(const Run& run) { return run.repetition_index != run.repetitions - 1; }
+
 }  // namespace
 
 std::optional<MemorySummary> MemorySummaryOf(const Run& run) {
   if (run.run_type != Run::RT_Iteration || run.error_occurred || run.memory_result == nullptr ||
-      run.repetition_index != run.repetitions - 1) {
+      MemoryResultMayDangle(run)) {
     return std::nullopt;
   }
   const Result& result = *run.memory_result;
@@ -50,6 +54,10 @@ std::optional<MemorySummary> MemorySummaryOf(const Run& run) {
   summary.max_bytes_used = result.max_bytes_used;
   summary.net_heap_growth = ValueOrZero(result.net_heap_growth);
   return summary;
+}
+
+void ForgetStaleMemoryResult(Run& row) {
+  if (MemoryResultMayDangle(row)) row.memory_result = nullptr;
 }
 
 void FillMemoryResult(const AllocationCounts& counts, Result& result) {

@@ -39,6 +39,15 @@ namespace benchgate {
 // A value the MemoryManager did not provide is 0.
 std::optional<MemorySummary> MemorySummaryOf(const benchmark::BenchmarkReporter::Run& run);
 
+// Sets row.memory_result to null on the rows where Google Benchmark 1.7.1
+// may have left it dangling (every repetition but the last, see above), so
+// that a reporter which forwards rows to Google Benchmark's own reporters
+// does not make them read freed memory: its JSONReporter dereferences
+// memory_result and prints garbage allocation counts (a heap-use-after-free
+// under AddressSanitizer) for --benchmark_repetitions > 1. Call it after
+// MemorySummaryOf, before forwarding.
+void ForgetStaleMemoryResult(benchmark::BenchmarkReporter::Run& row);
+
 // Writes one counting window into the Result Google Benchmark passed to
 // MemoryManager::Stop (used by benchgate::memory's manager).
 void FillMemoryResult(const AllocationCounts& counts, benchmark::MemoryManager::Result& result);
