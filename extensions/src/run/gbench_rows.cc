@@ -34,6 +34,7 @@ HiddenData TakeHiddenData(benchmark::BenchmarkReporter::Run& row) {
   if (row.run_type == benchmark::BenchmarkReporter::Run::RT_Iteration) {
     hidden.latency = TakeLatencyHistogram(row);
     hidden.memory = MemorySummaryOf(row);
+    ForgetStaleMemoryResult(row);  // 1.7.1 leaves it dangling on early repetitions
   } else {
     StripHiddenCounters(row);  // aggregates of the hidden id are meaningless
   }
