@@ -114,9 +114,8 @@ class CapturingReporter : public benchmark::BenchmarkReporter {
     for (const Run& run : runs) {
       Run forwarded = run;
       ForgetStaleMemoryResult(forwarded);
-      rows_->push_back({run.run_name.str(), run.repetition_index,
-                        run.run_type == Run::RT_Aggregate, MemorySummaryOf(run),
-                        forwarded.memory_result != nullptr});
+      rows_->push_back({run.run_name.str(), run.repetition_index, run.run_type == Run::RT_Aggregate,
+                        MemorySummaryOf(run), forwarded.memory_result != nullptr});
     }
   }
 

@@ -59,11 +59,9 @@ const Form kForms[] = {
      [](void* p, std::size_t) { ::operator delete[](p); }},
     {"new / sized delete", 33, kNewAlignment, [](std::size_t n) { return ::operator new(n); },
      [](void* p, std::size_t n) { ::operator delete(p, n); }},
-    {"new[] / sized delete[]", 7, kNewAlignment,
-     [](std::size_t n) { return ::operator new[](n); },
+    {"new[] / sized delete[]", 7, kNewAlignment, [](std::size_t n) { return ::operator new[](n); },
      [](void* p, std::size_t n) { ::operator delete[](p, n); }},
-    {"aligned new / aligned delete", 100, 64,
-     [](std::size_t n) { return ::operator new(n, k64); },
+    {"aligned new / aligned delete", 100, 64, [](std::size_t n) { return ::operator new(n, k64); },
      [](void* p, std::size_t) { ::operator delete(p, k64); }},
     {"aligned new[] / aligned delete[]", 200, 64,
      [](std::size_t n) { return ::operator new[](n, k64); },
@@ -142,9 +140,9 @@ struct alignas(64) Aligned64 {
 
 TEST(MemoryCountersTest, NewExpressionsRequestTheirTypeSizes) {
   StartCountingAllocations();
-  int* ints = new int[10];      // operator new[](40): no cookie for int
-  auto* one = new Aligned64;    // operator new(64, align_val_t{64})
-  auto* three = new Aligned64[3];  // operator new[](192, align_val_t{64})
+  int* ints = new int[10];                   // operator new[](40): no cookie for int
+  auto* one = new Aligned64;                 // operator new(64, align_val_t{64})
+  auto* three = new Aligned64[3];            // operator new[](192, align_val_t{64})
   int* nothrow = new (std::nothrow) int[4];  // operator new[](16, nothrow)
   Escape(ints);
   Escape(one);
@@ -259,7 +257,7 @@ TEST(MemoryCountersTest, CountsAreExactUnderContention) {
   const AllocationCounts counts = StopCountingAllocations();
   for (void* block : kept) ::operator delete(block);
 
-  EXPECT_EQ(counts.allocs, kThreads * (kRounds + 1));      // 160008
+  EXPECT_EQ(counts.allocs, kThreads * (kRounds + 1));         // 160008
   EXPECT_EQ(counts.bytes_allocated, kThreads * 170000 + 36);  // 1360036
   EXPECT_EQ(counts.bytes_freed, kThreads * 170000);
   EXPECT_EQ(counts.live_bytes(), 36);

@@ -131,12 +131,10 @@ BENCHGATE_COUNTING_OPERATOR void* operator new(std::size_t size, std::align_val_
 BENCHGATE_COUNTING_OPERATOR void* operator new[](std::size_t size, std::align_val_t alignment) {
   return benchgate::Allocate(size, AlignmentOf(alignment), BENCHGATE_CALLER());
 }
-BENCHGATE_COUNTING_OPERATOR void* operator new(std::size_t size,
-                                               const std::nothrow_t&) noexcept {
+BENCHGATE_COUNTING_OPERATOR void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
   return benchgate::AllocateNoThrow(size, kDefaultAlignment, BENCHGATE_CALLER());
 }
-BENCHGATE_COUNTING_OPERATOR void* operator new[](std::size_t size,
-                                                 const std::nothrow_t&) noexcept {
+BENCHGATE_COUNTING_OPERATOR void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
   return benchgate::AllocateNoThrow(size, kDefaultAlignment, BENCHGATE_CALLER());
 }
 BENCHGATE_COUNTING_OPERATOR void* operator new(std::size_t size, std::align_val_t alignment,

@@ -88,8 +88,7 @@ std::uint32_t RecordAllocation(std::size_t size, const void* caller) noexcept {
 void RecordFree(std::size_t size, std::uint32_t tag) noexcept {
   // A block from an earlier window (or from outside any) was never added, so
   // it is not subtracted either.
-  if (tag == 0 || !g_counters.active.load(kRelaxed) ||
-      tag != g_counters.window.load(kRelaxed)) {
+  if (tag == 0 || !g_counters.active.load(kRelaxed) || tag != g_counters.window.load(kRelaxed)) {
     return;
   }
   const auto bytes = static_cast<std::int64_t>(size);
