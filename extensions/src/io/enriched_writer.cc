@@ -123,6 +123,7 @@ json EnvironmentJson(const Environment& e) {
           {"compiler_version", e.compiler_version},
           {"build_type", e.build_type},
           {"optimization", e.optimization},
+          {"ndebug", e.ndebug},
           {"sanitizers", e.sanitizers},
           {"architecture", e.architecture},
           {"library_build_type", e.library_build_type},

@@ -46,17 +46,26 @@ void CollectingReporter::Forward(SinkState& state, const std::vector<Run>& rows)
   const bool aggregates = rows.front().run_type == Run::RT_Aggregate;
   if (aggregates) {
     state.pending.clear();  // aggregates exist: the iteration rows are not shown
+    state.memory.clear();
     state.sink.reporter->ReportRuns(rows);
     return;
   }
   Flush(state);
   state.pending = rows;
+  // Held rows may be flushed in Finalize(), after Google Benchmark 1.7.1 has
+  // destroyed the runner that owns memory_result: keep a copy of our own.
+  for (Run& row : state.pending) {
+    if (row.memory_result == nullptr) continue;
+    state.memory.push_back(*row.memory_result);
+    row.memory_result = &state.memory.back();
+  }
 }
 
 void CollectingReporter::Flush(SinkState& state) {
   if (state.pending.empty()) return;
   state.sink.reporter->ReportRuns(state.pending);
   state.pending.clear();
+  state.memory.clear();
 }
 
 void CollectingReporter::Collect(std::vector<Run>& rows) {

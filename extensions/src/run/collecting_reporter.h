@@ -15,6 +15,7 @@
 #include <benchmark/benchmark.h>
 
 #include <cstddef>
+#include <deque>
 #include <functional>
 #include <map>
 #include <sstream>
@@ -56,6 +57,7 @@ class CollectingReporter : public benchmark::BenchmarkReporter {
   struct SinkState {
     ReporterSink sink;
     std::vector<Run> pending;
+    std::deque<benchmark::MemoryManager::Result> memory;  // owned by `pending`
   };
   static void Forward(SinkState& state, const std::vector<Run>& rows);
   static void Flush(SinkState& state);
