@@ -12,9 +12,9 @@ CollectingReporter::CollectingReporter(ReporterSink display, ReporterSink file,
     : on_benchmark_(std::move(on_benchmark)) {
   json_.SetOutputStream(&json_text_);
   json_.SetErrorStream(&json_text_);
-  sinks_.push_back({ReporterSink{&json_, json_aggregates_only}, {}});
-  if (display.reporter != nullptr) sinks_.push_back({display, {}});
-  if (file.reporter != nullptr) sinks_.push_back({file, {}});
+  sinks_.push_back(SinkState{ReporterSink{&json_, json_aggregates_only}, {}, {}});
+  if (display.reporter != nullptr) sinks_.push_back(SinkState{display, {}, {}});
+  if (file.reporter != nullptr) sinks_.push_back(SinkState{file, {}, {}});
 }
 
 bool CollectingReporter::ReportContext(const Context& context) {
