@@ -51,17 +51,17 @@ struct SpecificityCase {
 TEST(PatternSpecificityTest, CountsLiteralCharacters) {
   const SpecificityCase cases[] = {
       {"BM_Sort/1024", true, 12, 12},
-      {"^BM_Sort$", true, 7, 7},             // anchors ignored
-      {"BM_Sort\\.x", true, 9, 9},           // an escaped dot is a literal character
+      {"^BM_Sort$", true, 7, 7},    // anchors ignored
+      {"BM_Sort\\.x", true, 9, 9},  // an escaped dot is a literal character
       {"BM_Sort/.*", false, 8, 8},
       {"BM_Sort/[0-9]+", false, 8, 8},
-      {"BM_Sorts?", false, 7, 7},            // the optional s is not literal
-      {"a{2}b", false, 0, 1},                // nor is a repeated a
-      {"BM_\\d+/1", false, 3, 5},            // \d is a class; "/1" counts, after the prefix
+      {"BM_Sorts?", false, 7, 7},              // the optional s is not literal
+      {"a{2}b", false, 0, 1},                  // nor is a repeated a
+      {"BM_\\d+/1", false, 3, 5},              // \d is a class; "/1" counts, after the prefix
       {"BM_(Sort|Lookup)/1024", false, 3, 8},  // nothing inside a group counts
-      {"BM_A|BM_B", false, 0, 0},            // top-level alternation: no common prefix
+      {"BM_A|BM_B", false, 0, 0},              // top-level alternation: no common prefix
       {".*", false, 0, 0},
-      {"BM_Sort\\$", true, 8, 8},            // an escaped $ at the end is kept
+      {"BM_Sort\\$", true, 8, 8},  // an escaped $ at the end is kept
   };
   for (const auto& c : cases) {
     const PatternSpecificity s = SpecificityOf(c.pattern);
@@ -140,15 +140,16 @@ TEST(ResolveBudgetTest, LaterRuleWinsATie) {
       Rule("BM_.*", {Max("mean", 1)}, kRankFile, "a.json:1:1"),
       Rule("BM_.*", {Max("mean", 2)}, kRankFile, "b.json:1:1"),
   };
-  EXPECT_EQ(Describe(ResolveBudget("BM_X", rules)), (std::vector<std::string>{"mean<=2@b.json:1:1"}));
+  EXPECT_EQ(Describe(ResolveBudget("BM_X", rules)),
+            (std::vector<std::string>{"mean<=2@b.json:1:1"}));
 }
 
 TEST(ResolveBudgetTest, OrdersLimitsAndKeepsCounterMinimumAndMaximum) {
-  const std::vector<BudgetRule> rules = {Rule(
-      "BM_X",
-      {Limit{"counter:zeta", 3, false}, Limit{"counter:alpha", 9, false},
-       Limit{"counter:alpha", 1, true}, Max("bytes_per_iter", 64), Max("median", 5)},
-      kRankFile, "t.json:1:1")};
+  const std::vector<BudgetRule> rules = {
+      Rule("BM_X",
+           {Limit{"counter:zeta", 3, false}, Limit{"counter:alpha", 9, false},
+            Limit{"counter:alpha", 1, true}, Max("bytes_per_iter", 64), Max("median", 5)},
+           kRankFile, "t.json:1:1")};
   EXPECT_EQ(Describe(ResolveBudget("BM_X", rules)),
             (std::vector<std::string>{"median<=5@t.json:1:1", "bytes_per_iter<=64@t.json:1:1",
                                       "counter:alpha>=1@t.json:1:1", "counter:alpha<=9@t.json:1:1",
@@ -161,7 +162,8 @@ TEST(ResolveBudgetTest, AnInvalidPatternNeverMatches) {
   EXPECT_TRUE(ResolveBudget("BM_(", rules).matched.empty());
 }
 
-std::string CheckError(const std::vector<BudgetRule>& rules, const std::vector<std::string>& names) {
+std::string CheckError(const std::vector<BudgetRule>& rules,
+                       const std::vector<std::string>& names) {
   try {
     CheckPatternsMatch(rules, names);
   } catch (const Error& error) {

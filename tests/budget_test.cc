@@ -40,8 +40,10 @@ BENCHGATE_BUDGET("BM_Parse")
     .P99(std::chrono::microseconds(8));  // set twice: the last value counts
 
 // Two on one line need distinct variable names (__COUNTER__, not __LINE__).
+// clang-format off
 constexpr int kPairLine = __LINE__ + 1;
 BENCHGATE_BUDGET("BM_A").Mean(std::chrono::nanoseconds(1)); BENCHGATE_BUDGET("BM_B").Cv(0.1);
+// clang-format on
 
 const std::string kThisFile = __FILE__;
 

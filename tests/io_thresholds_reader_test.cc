@@ -2,18 +2,16 @@
 // message for each kind of mistake. Positions in the expected messages are
 // hand counts in the files under tests/data/thresholds/ (line:column,
 // 1-based, columns in characters).
-#include "benchgate/io/thresholds_reader.h"
-
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <vector>
 
 #include "benchgate/error.h"
 #include "benchgate/gate/budget_model.h"
 #include "benchgate/io/files.h"
+#include "benchgate/io/thresholds_reader.h"
 
 namespace benchgate {
 namespace {
@@ -109,39 +107,45 @@ TEST(ThresholdsReaderTest, ReadsADirectoryInNameOrderSkippingSchemasAndOtherFile
 
 TEST(ThresholdsReaderTest, UnknownKeyNamesItAndTheExpectedOnes) {
   EXPECT_EQ(ReadError(kDir + "unknown_key.json"),
-            kDir + "unknown_key.json:3:34: expected a budget key (pattern, median, mean, p50, p90, "
-                   "p95, p99, max, cv, latency_p99, latency_p999, allocs_per_iter, bytes_per_iter, "
-                   "counters, max_regression), got unknown key \"p98\"");
+            kDir +
+                "unknown_key.json:3:34: expected a budget key (pattern, median, mean, p50, p90, "
+                "p95, p99, max, cv, latency_p99, latency_p999, allocs_per_iter, bytes_per_iter, "
+                "counters, max_regression), got unknown key \"p98\"");
 }
 
 TEST(ThresholdsReaderTest, BadUnit) {
   EXPECT_EQ(ReadError(kDir + "bad_unit.json"),
-            kDir + "bad_unit.json:3:41: expected a duration with a unit (ns, us, ms, s) for "
-                   "\"p99\", such as \"10us\", got \"10 usec\"");
+            kDir +
+                "bad_unit.json:3:41: expected a duration with a unit (ns, us, ms, s) for "
+                "\"p99\", such as \"10us\", got \"10 usec\"");
 }
 
 TEST(ThresholdsReaderTest, WrongType) {
   EXPECT_EQ(ReadError(kDir + "wrong_type.json"),
-            kDir + "wrong_type.json:2:14: expected an array of budget objects for \"budgets\", "
-                   "got an object");
+            kDir +
+                "wrong_type.json:2:14: expected an array of budget objects for \"budgets\", "
+                "got an object");
 }
 
 TEST(ThresholdsReaderTest, InvalidRegex) {
   EXPECT_EQ(ReadError(kDir + "invalid_regex.json"),
-            kDir + "invalid_regex.json:3:18: expected a valid regular expression (ECMAScript) for "
-                   "\"pattern\", got \"BM_Lookup/(1024\": unbalanced parentheses ( )");
+            kDir +
+                "invalid_regex.json:3:18: expected a valid regular expression (ECMAScript) for "
+                "\"pattern\", got \"BM_Lookup/(1024\": unbalanced parentheses ( )");
 }
 
 TEST(ThresholdsReaderTest, MissingSchema) {
   EXPECT_EQ(ReadError(kDir + "missing_schema.json"),
-            kDir + "missing_schema.json:1:1: expected \"schema\": \"benchgate.thresholds/1\" in "
-                   "the top-level object");
+            kDir +
+                "missing_schema.json:1:1: expected \"schema\": \"benchgate.thresholds/1\" in "
+                "the top-level object");
 }
 
 TEST(ThresholdsReaderTest, WrongSchema) {
   EXPECT_EQ(ReadError(kDir + "wrong_schema.json"),
-            kDir + "wrong_schema.json:1:13: expected \"schema\": \"benchgate.thresholds/1\", got "
-                   "\"benchgate.thresholds/2\"");
+            kDir +
+                "wrong_schema.json:1:13: expected \"schema\": \"benchgate.thresholds/1\", got "
+                "\"benchgate.thresholds/2\"");
 }
 
 TEST(ThresholdsReaderTest, PatternThatMatchesNothing) {
@@ -162,8 +166,9 @@ TEST(ThresholdsReaderTest, PatternThatMatchesNothing) {
 
 TEST(ThresholdsReaderTest, SyntaxErrorAtNlohmannsPosition) {
   EXPECT_EQ(ReadError(kDir + "syntax_error.json"),
-            kDir + "syntax_error.json:3:49: expected valid JSON (comments allowed): syntax error "
-                   "while parsing object key - unexpected '}'; expected string literal");
+            kDir +
+                "syntax_error.json:3:49: expected valid JSON (comments allowed): syntax error "
+                "while parsing object key - unexpected '}'; expected string literal");
 }
 
 TEST(ThresholdsReaderTest, DuplicateKey) {
@@ -180,8 +185,9 @@ TEST(ThresholdsReaderTest, EmptyFileAndCommentsOnly) {
 
 TEST(ThresholdsReaderTest, NonexistentPath) {
   EXPECT_EQ(ReadError(kDir + "no_such.json"),
-            kDir + "no_such.json: expected a threshold file or a directory of them (No such file "
-                   "or directory)");
+            kDir +
+                "no_such.json: expected a threshold file or a directory of them (No such file "
+                "or directory)");
 }
 
 TEST(ThresholdsReaderTest, DirectoryWithoutThresholdFiles) {
@@ -192,25 +198,29 @@ TEST(ThresholdsReaderTest, DirectoryWithoutThresholdFiles) {
 
 // Inline texts for the rest of the checks; "t.json" names them.
 TEST(ThresholdsReaderTest, ValueMistakes) {
-  const std::string head = "{\"schema\": \"benchgate.thresholds/1\", \"budgets\": [{\"pattern\": \"B\", ";
+  const std::string head =
+      "{\"schema\": \"benchgate.thresholds/1\", \"budgets\": [{\"pattern\": \"B\", ";
   EXPECT_EQ(ParseError(head + "\"p99\": 10}]}"),
             "t.json:1:74: expected a duration with a unit (ns, us, ms, s) for \"p99\", such as "
             "\"10us\", got 10");
   EXPECT_EQ(ParseError(head + "\"cv\": 0.05}]}"),
             "t.json:1:73: expected a percentage for \"cv\", such as \"5%\", got 0.05");
-  EXPECT_EQ(ParseError(head + "\"max_regression\": \"-5%\"}]}"),
-            "t.json:1:85: expected a percentage for \"max_regression\", such as \"5%\", got \"-5%\"");
+  EXPECT_EQ(
+      ParseError(head + "\"max_regression\": \"-5%\"}]}"),
+      "t.json:1:85: expected a percentage for \"max_regression\", such as \"5%\", got \"-5%\"");
   EXPECT_EQ(ParseError(head + "\"allocs_per_iter\": -1}]}"),
             "t.json:1:86: expected a non-negative number for \"allocs_per_iter\", got -1");
-  EXPECT_EQ(ParseError(head + "\"bytes_per_iter\": \"1 kib\"}]}"),
-            "t.json:1:85: expected a size for \"bytes_per_iter\" in bytes or with a unit (B, KB, MB, "
-            "GB, KiB, MiB, GiB), such as \"1 KiB\", got \"1 kib\"");
+  EXPECT_EQ(
+      ParseError(head + "\"bytes_per_iter\": \"1 kib\"}]}"),
+      "t.json:1:85: expected a size for \"bytes_per_iter\" in bytes or with a unit (B, KB, MB, "
+      "GB, KiB, MiB, GiB), such as \"1 KiB\", got \"1 kib\"");
   EXPECT_EQ(ParseError(head + "\"counters\": {\"x\": {\"min\": \"1M\"}}}]}"),
             "t.json:1:93: expected a number for \"min\" of counter \"x\", got \"1M\"");
   EXPECT_EQ(ParseError(head + "\"counters\": {\"x\": {\"minimum\": 1}}}]}"),
             "t.json:1:86: expected a counter limit key (min, max), got unknown key \"minimum\"");
-  EXPECT_EQ(ParseError(head + "\"counters\": {\"x\": 5}}]}"),
-            "t.json:1:85: expected {\"min\": number} and/or {\"max\": number} for counter \"x\", got 5");
+  EXPECT_EQ(
+      ParseError(head + "\"counters\": {\"x\": 5}}]}"),
+      "t.json:1:85: expected {\"min\": number} and/or {\"max\": number} for counter \"x\", got 5");
   EXPECT_EQ(ParseError(head + "\"counters\": []}]}"),
             "t.json:1:79: expected an object of counter limits for \"counters\", such as "
             "{\"items_per_second\": {\"min\": 1e6}}, got an array");
@@ -218,9 +228,10 @@ TEST(ThresholdsReaderTest, ValueMistakes) {
 
 TEST(ThresholdsReaderTest, StructureMistakes) {
   const std::string schema = "{\"schema\": \"benchgate.thresholds/1\", ";
-  EXPECT_EQ(ParseError("[1]"),
-            "t.json:1:1: expected a JSON object with \"schema\": \"benchgate.thresholds/1\", got an "
-            "array");
+  EXPECT_EQ(
+      ParseError("[1]"),
+      "t.json:1:1: expected a JSON object with \"schema\": \"benchgate.thresholds/1\", got an "
+      "array");
   EXPECT_EQ(ParseError(schema + "\"budget\": []}"),
             "t.json:1:38: expected a top-level key (schema, $schema, defaults, budgets), got "
             "unknown key \"budget\"");
@@ -257,21 +268,29 @@ TEST(ThresholdsReaderTest, TheBundledSuiteFileReadsAndMatchesTheSuite) {
   const auto rules = ReadThresholds(kRepoThresholds + "suite.json");
   EXPECT_GE(rules.size(), 2u);
   // benchgate_suite_bench --benchmark_list_tests (bench/suite_*.cc).
-  const std::vector<std::string> names = {
-      "BM_Sort/1024",         "BM_Sort/65536",         "BM_StableSort/4096",
-      "BM_HashLookup/1024",   "BM_HashLookup/1048576", "BM_StringKeyLookup",
-      "BM_StringConcat/16",   "BM_StringConcat/256",   "BM_StringReserved/16",
-      "BM_StringReserved/256", "BM_VectorOfStrings",
-      "BM_MutexIncrement/real_time/threads:1", "BM_MutexIncrement/real_time/threads:2",
-      "BM_AtomicIncrement/real_time/threads:1", "BM_AtomicIncrement/real_time/threads:2"};
+  const std::vector<std::string> names = {"BM_Sort/1024",
+                                          "BM_Sort/65536",
+                                          "BM_StableSort/4096",
+                                          "BM_HashLookup/1024",
+                                          "BM_HashLookup/1048576",
+                                          "BM_StringKeyLookup",
+                                          "BM_StringConcat/16",
+                                          "BM_StringConcat/256",
+                                          "BM_StringReserved/16",
+                                          "BM_StringReserved/256",
+                                          "BM_VectorOfStrings",
+                                          "BM_MutexIncrement/real_time/threads:1",
+                                          "BM_MutexIncrement/real_time/threads:2",
+                                          "BM_AtomicIncrement/real_time/threads:1",
+                                          "BM_AtomicIncrement/real_time/threads:2"};
   EXPECT_NO_THROW(CheckPatternsMatch(rules, names));
   // Reading the whole directory skips the JSON Schema next to it.
   EXPECT_EQ(ReadThresholds(kRepoThresholds).size(), rules.size());
 }
 
 TEST(ThresholdsReaderTest, TheJsonSchemaIsValidJson) {
-  const auto schema = nlohmann::json::parse(
-      ReadWholeFile(kRepoThresholds + "benchgate.thresholds.schema.json"));
+  const auto schema =
+      nlohmann::json::parse(ReadWholeFile(kRepoThresholds + "benchgate.thresholds.schema.json"));
   EXPECT_EQ(schema.at("$schema"), "https://json-schema.org/draft/2020-12/schema");
   EXPECT_EQ(schema.at("properties").at("schema").at("const"), kThresholdsSchema);
 }

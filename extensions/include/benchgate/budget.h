@@ -117,9 +117,11 @@ BudgetBuilder& RegisterBudget(const char* pattern, const char* file, int line);
 #endif
 
 // A declaration, so it works at namespace scope; the builder calls that
-// follow it are part of the initializer.
-#define BENCHGATE_BUDGET(pattern)                                                  \
+// follow it are part of the initializer (hence no parentheses around it).
+// NOLINTBEGIN(bugprone-macro-parentheses)
+#define BENCHGATE_BUDGET(pattern)                                               \
   [[maybe_unused]] static ::benchgate::BudgetBuilder& BENCHGATE_PRIVATE_UNIQUE( \
       benchgate_budget_) = ::benchgate::internal::RegisterBudget(pattern, __FILE__, __LINE__)
+// NOLINTEND(bugprone-macro-parentheses)
 
 #endif  // BENCHGATE_BUDGET_H_

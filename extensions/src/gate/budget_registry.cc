@@ -1,7 +1,5 @@
 // BENCHGATE_BUDGET's builder and the process-wide registry it fills during
 // static initialization, and the checks of rules built in code.
-#include "benchgate/budget.h"
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -12,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "benchgate/budget.h"
 #include "benchgate/error.h"
 #include "benchgate/gate/budget_model.h"
 
@@ -26,7 +25,7 @@ struct Registry {
 };
 
 Registry& GlobalRegistry() {
-  static Registry* registry = new Registry();  // never destroyed: used by static initializers
+  static auto* registry = new Registry();  // never destroyed: used by static initializers
   return *registry;
 }
 
@@ -39,17 +38,28 @@ std::string Number(double value) {
 const char* RegexProblem(std::regex_constants::error_type code) {
   namespace rc = std::regex_constants;
   switch (code) {
-    case rc::error_collate: return "an invalid collating element or character class";
-    case rc::error_ctype: return "an invalid character class";
-    case rc::error_escape: return "an invalid escape or a trailing backslash";
-    case rc::error_backref: return "an invalid back reference";
-    case rc::error_brack: return "unbalanced brackets [ ]";
-    case rc::error_paren: return "unbalanced parentheses ( )";
-    case rc::error_brace: return "unbalanced braces { }";
-    case rc::error_badbrace: return "an invalid repeat count in { }";
-    case rc::error_range: return "an invalid character range";
-    case rc::error_badrepeat: return "a repeat (*, +, ?, {n}) with nothing to repeat";
-    default: return "a pattern too complex to match";
+    case rc::error_collate:
+      return "an invalid collating element or character class";
+    case rc::error_ctype:
+      return "an invalid character class";
+    case rc::error_escape:
+      return "an invalid escape or a trailing backslash";
+    case rc::error_backref:
+      return "an invalid back reference";
+    case rc::error_brack:
+      return "unbalanced brackets [ ]";
+    case rc::error_paren:
+      return "unbalanced parentheses ( )";
+    case rc::error_brace:
+      return "unbalanced braces { }";
+    case rc::error_badbrace:
+      return "an invalid repeat count in { }";
+    case rc::error_range:
+      return "an invalid character range";
+    case rc::error_badrepeat:
+      return "a repeat (*, +, ?, {n}) with nothing to repeat";
+    default:
+      return "a pattern too complex to match";
   }
 }
 
@@ -66,9 +76,10 @@ void CheckLimit(const BudgetRule& rule, const Limit& limit) {
     throw Error(rule.origin_file, rule.origin_place, expected);
   };
   if (!IsKnownStatistic(limit.statistic)) {
-    fail("expected a budget statistic (median, mean, p50, p90, p95, p99, max, cv, latency_p99, "
-         "latency_p999, allocs_per_iter, bytes_per_iter or counter:<name>), got \"" +
-         limit.statistic + "\"");
+    fail(
+        "expected a budget statistic (median, mean, p50, p90, p95, p99, max, cv, latency_p99, "
+        "latency_p999, allocs_per_iter, bytes_per_iter or counter:<name>), got \"" +
+        limit.statistic + "\"");
   }
   const bool counter = limit.statistic.rfind(kCounterStatisticPrefix, 0) == 0;
   if (limit.is_minimum && !counter) {
@@ -150,11 +161,10 @@ void ValidateBudgetRule(const BudgetRule& rule) {
                     "\": " + *problem);
   }
   for (const Limit& limit : rule.limits) CheckLimit(rule, limit);
-  if (rule.max_regression &&
-      (!std::isfinite(*rule.max_regression) || *rule.max_regression < 0)) {
-    throw Error(rule.origin_file, rule.origin_place,
-                "expected a finite, non-negative max_regression, got " +
-                    Number(*rule.max_regression));
+  if (rule.max_regression && (!std::isfinite(*rule.max_regression) || *rule.max_regression < 0)) {
+    throw Error(
+        rule.origin_file, rule.origin_place,
+        "expected a finite, non-negative max_regression, got " + Number(*rule.max_regression));
   }
   if (rule.limits.empty() && !rule.max_regression) {
     throw Error(rule.origin_file, rule.origin_place,

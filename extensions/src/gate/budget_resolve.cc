@@ -1,7 +1,5 @@
 // Which budget rules apply to a benchmark and which of them wins each limit
 // (precedence rules in benchgate/gate/budget_model.h).
-#include "benchgate/gate/budget_model.h"
-
 #include <algorithm>
 #include <cctype>
 #include <cstring>
@@ -14,6 +12,7 @@
 #include <vector>
 
 #include "benchgate/error.h"
+#include "benchgate/gate/budget_model.h"
 
 namespace benchgate {
 namespace {
@@ -56,9 +55,9 @@ bool Precedes(const Candidate& a, const Candidate& b) {
 
 // Display order of a limit: kBudgetStatistics, then counters by name.
 std::size_t StatisticRank(const std::string& statistic) {
-  const auto begin = std::begin(kBudgetStatistics);
-  const auto end = std::end(kBudgetStatistics);
-  const auto found = std::find_if(begin, end, [&](const char* s) { return statistic == s; });
+  const auto* const begin = std::begin(kBudgetStatistics);
+  const auto* const end = std::end(kBudgetStatistics);
+  const auto* const found = std::find_if(begin, end, [&](const char* s) { return statistic == s; });
   return static_cast<std::size_t>(found - begin);
 }
 
@@ -86,8 +85,12 @@ PatternSpecificity SpecificityOf(const std::string& pattern) {
   if (!p.empty() && p.back() == '$' && !EndsEscaped(p)) p.remove_suffix(1);
 
   PatternSpecificity out;
-  bool syntax = false, in_prefix = true, top_level_alternation = false;
-  bool last_literal = false, last_in_prefix = false;  // the atom a quantifier would apply to
+  bool syntax = false;
+  bool in_prefix = true;
+  bool top_level_alternation = false;
+  // Whether the atom a quantifier would apply to was counted, and in the prefix.
+  bool last_literal = false;
+  bool last_in_prefix = false;
   int depth = 0;
   const auto literal_atom = [&] {
     if (depth > 0) {  // inside a group: optional or alternative, never counted

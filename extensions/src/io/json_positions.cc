@@ -1,7 +1,6 @@
 #include "io/json_positions.h"
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 
 namespace benchgate {
@@ -69,9 +68,13 @@ class JsonPositionScanner {
   void Value(const std::string& pointer) {
     out_.values_.emplace(pointer, position_);
     switch (Peek()) {
-      case '{': return Object(pointer);
-      case '[': return Array(pointer);
-      case '"': String(); return;
+      case '{':
+        return Object(pointer);
+      case '[':
+        return Array(pointer);
+      case '"':
+        String();
+        return;
       default:  // number, true, false, null
         while (!AtEnd() && std::string_view(",]} \t\r\n/").find(Peek()) == std::string_view::npos) {
           Advance();

@@ -1,10 +1,9 @@
 #include "benchgate/io/thresholds_reader.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <system_error>
@@ -28,12 +27,12 @@ struct LimitKey {
 };
 
 constexpr LimitKey kLimitKeys[] = {
-    {"median", Kind::kDuration},        {"mean", Kind::kDuration},
-    {"p50", Kind::kDuration},           {"p90", Kind::kDuration},
-    {"p95", Kind::kDuration},           {"p99", Kind::kDuration},
-    {"max", Kind::kDuration},           {"cv", Kind::kPercent},
-    {"latency_p99", Kind::kDuration},   {"latency_p999", Kind::kDuration},
-    {"allocs_per_iter", Kind::kCount},  {"bytes_per_iter", Kind::kBytes}};
+    {"median", Kind::kDuration},       {"mean", Kind::kDuration},
+    {"p50", Kind::kDuration},          {"p90", Kind::kDuration},
+    {"p95", Kind::kDuration},          {"p99", Kind::kDuration},
+    {"max", Kind::kDuration},          {"cv", Kind::kPercent},
+    {"latency_p99", Kind::kDuration},  {"latency_p999", Kind::kDuration},
+    {"allocs_per_iter", Kind::kCount}, {"bytes_per_iter", Kind::kBytes}};
 
 constexpr const char kTopLevelKeys[] = "schema, $schema, defaults, budgets";
 constexpr const char kLimitKeyList[] =
@@ -121,8 +120,7 @@ class FileReader {
   }
 
   void CheckTopLevel(const json& root) const {
-    const std::string schema_line =
-        std::string("\"schema\": \"") + kThresholdsSchema + "\"";
+    const std::string schema_line = std::string("\"schema\": \"") + kThresholdsSchema + "\"";
     if (!root.is_object()) {
       FailAtValue("", "expected a JSON object with " + schema_line + ", got " + Describe(root));
     }
@@ -162,7 +160,9 @@ class FileReader {
   }
 
   BudgetRule ReadBudget(const json& budget, const std::string& pointer) const {
-    if (!budget.is_object()) FailAtValue(pointer, "expected a budget object, got " + Describe(budget));
+    if (!budget.is_object()) {
+      FailAtValue(pointer, "expected a budget object, got " + Describe(budget));
+    }
     if (!budget.contains("pattern")) {
       FailAtValue(pointer,
                   "expected \"pattern\" (a regular expression matching whole benchmark names) "
@@ -206,8 +206,10 @@ class FileReader {
         ReadCounters(value, member, rule);
         continue;
       }
-      const auto found = std::find_if(std::begin(kLimitKeys), std::end(kLimitKeys),
-                                      [&](const LimitKey& limit) { return key == limit.key; });
+      const std::string& name = key;  // a structured binding cannot be captured before C++20
+      const auto* const found =
+          std::find_if(std::begin(kLimitKeys), std::end(kLimitKeys),
+                       [&](const LimitKey& limit) { return name == limit.key; });
       if (found == std::end(kLimitKeys)) {
         FailAtKey(member, std::string("expected a ") + (with_pattern ? "budget" : "defaults") +
                               " key (" + (with_pattern ? "pattern, " : "") + kLimitKeyList +
@@ -216,9 +218,10 @@ class FileReader {
       rule.limits.push_back(Limit{key, Read(found->kind, key, value, member), false});
     }
     if (rule.limits.empty() && !rule.max_regression) {
-      FailAtValue(pointer, with_pattern ? "expected at least one limit in the budget for " +
-                                              Quoted(rule.pattern)
-                                        : std::string("expected at least one limit in \"defaults\""));
+      FailAtValue(pointer,
+                  with_pattern
+                      ? "expected at least one limit in the budget for " + Quoted(rule.pattern)
+                      : std::string("expected at least one limit in \"defaults\""));
     }
   }
 
@@ -231,7 +234,8 @@ class FileReader {
     switch (kind) {
       case Kind::kDuration:
         if (text) parsed = ParseDuration(*text);
-        expected = "a duration with a unit (ns, us, ms, s) for " + Quoted(key) + ", such as \"10us\"";
+        expected =
+            "a duration with a unit (ns, us, ms, s) for " + Quoted(key) + ", such as \"10us\"";
         break;
       case Kind::kPercent:
         if (text) parsed = ParsePercent(*text);
@@ -253,8 +257,10 @@ class FileReader {
 
   void ReadCounters(const json& counters, const std::string& pointer, BudgetRule& rule) const {
     if (!counters.is_object()) {
-      FailAtValue(pointer, "expected an object of counter limits for \"counters\", such as "
-                           "{\"items_per_second\": {\"min\": 1e6}}, got " + Describe(counters));
+      FailAtValue(pointer,
+                  "expected an object of counter limits for \"counters\", such as "
+                  "{\"items_per_second\": {\"min\": 1e6}}, got " +
+                      Describe(counters));
     }
     for (const auto& [name, limits] : counters.items()) {
       const std::string member = pointer + "/" + JsonPositions::Escape(name);
@@ -266,7 +272,8 @@ class FileReader {
       for (const auto& [bound, value] : limits.items()) {
         const std::string at = member + "/" + JsonPositions::Escape(bound);
         if (bound != "min" && bound != "max") {
-          FailAtKey(at, "expected a counter limit key (min, max), got unknown key " + Quoted(bound));
+          FailAtKey(at,
+                    "expected a counter limit key (min, max), got unknown key " + Quoted(bound));
         }
         if (!value.is_number() || !std::isfinite(value.get<double>())) {
           FailAtValue(at, "expected a number for \"" + bound + "\" of counter " + Quoted(name) +

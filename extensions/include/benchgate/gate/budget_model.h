@@ -47,8 +47,8 @@ inline constexpr int kRankCode = 1;
 inline constexpr int kRankFile = 2;
 
 struct BudgetRule {
-  std::string pattern;        // ECMAScript regex, matched against the whole name
-  std::vector<Limit> limits;  // at most one per (statistic, is_minimum)
+  std::string pattern;                   // ECMAScript regex, matched against the whole name
+  std::vector<Limit> limits;             // at most one per (statistic, is_minimum)
   std::optional<double> max_regression;  // fraction: 0.05 allows +5% against the baseline
   // "thresholds/suite.json:12:18" (the pattern's line:column) or
   // "bench/lookup.cc:42"; origin_file and origin_place are its two parts.
@@ -59,9 +59,18 @@ struct BudgetRule {
 };
 
 // Every statistic a Limit may name except "counter:<name>", in display order.
-inline constexpr const char* kBudgetStatistics[] = {
-    "median", "mean", "p50", "p90", "p95", "p99", "max", "cv",
-    "latency_p99", "latency_p999", "allocs_per_iter", "bytes_per_iter"};
+inline constexpr const char* kBudgetStatistics[] = {"median",
+                                                    "mean",
+                                                    "p50",
+                                                    "p90",
+                                                    "p95",
+                                                    "p99",
+                                                    "max",
+                                                    "cv",
+                                                    "latency_p99",
+                                                    "latency_p999",
+                                                    "allocs_per_iter",
+                                                    "bytes_per_iter"};
 inline constexpr const char kCounterStatisticPrefix[] = "counter:";
 
 // Snapshot of the BENCHGATE_BUDGET registrations of this process, sorted by
