@@ -264,6 +264,39 @@ TEST(ThresholdsReaderTest, ColumnsCountCharactersNotBytes) {
             "\"10us\", got 1");
 }
 
+// Keys are compared decoded ("p\u0039\u0039" is "p99"); "/" and "~" in a
+// counter name do not confuse the JSON pointer behind the position.
+TEST(ThresholdsReaderTest, EscapedKeysKeepTheirPositions) {
+  const std::string head =
+      "{\"schema\": \"benchgate.thresholds/1\", \"budgets\": [{\"pattern\": \"B\", ";
+  EXPECT_EQ(ParseError(head + "\"p99\": \"1us\", \"p\\u0039\\u0039\": \"2us\"}]}"),
+            "t.json:1:81: expected each key once per object, got \"p99\" again");
+  EXPECT_EQ(ParseError(head + "\"counters\": {\"a/b~c\": {\"min\": 1}, \"a\": {\"b~c\": 1}}}]}"),
+            "t.json:1:107: expected a counter limit key (min, max), got unknown key \"b~c\"");
+}
+
+// A UTF-8 byte order mark is no column, for syntax errors (nlohmann's byte
+// count includes it) and for the positions of values alike.
+TEST(ThresholdsReaderTest, ByteOrderMarkIsNoColumn) {
+  EXPECT_EQ(ParseError("\xEF\xBB\xBF{\"schema\": 1}"),
+            "t.json:1:12: expected \"schema\": \"benchgate.thresholds/1\", got 1");
+  EXPECT_EQ(ParseError("\xEF\xBB\xBF{\"schema\" 1}"),
+            "t.json:1:11: expected valid JSON (comments allowed): syntax error while parsing "
+            "object separator - unexpected number literal; expected ':'");
+}
+
+// Deep nesting is no crash (the position scanner stops at 64 levels).
+TEST(ThresholdsReaderTest, DeepNestingIsAnOrdinaryError) {
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  EXPECT_EQ(ParseError(deep),
+            "t.json:1:1: expected a JSON object with \"schema\": \"benchgate.thresholds/1\", got "
+            "an array");
+  const std::string inner =
+      "{\"schema\": \"benchgate.thresholds/1\", \"budgets\": " + std::string(100, '[') +
+      std::string(100, ']') + "}";
+  EXPECT_EQ(ParseError(inner), "t.json:1:50: expected a budget object, got an array");
+}
+
 TEST(ThresholdsReaderTest, TheBundledSuiteFileReadsAndMatchesTheSuite) {
   const auto rules = ReadThresholds(kRepoThresholds + "suite.json");
   EXPECT_GE(rules.size(), 2u);

@@ -67,19 +67,29 @@ class JsonPositionScanner {
 
   void Value(const std::string& pointer) {
     out_.values_.emplace(pointer, position_);
+    // Deeper than any threshold file goes: stop, rather than recurse until
+    // the stack runs out on a hostile file. Deeper values get the position
+    // of the nearest enclosing one.
+    if (++depth_ > kMaxDepth) {
+      offset_ = text_.size();
+      return;
+    }
     switch (Peek()) {
       case '{':
-        return Object(pointer);
+        Object(pointer);
+        break;
       case '[':
-        return Array(pointer);
+        Array(pointer);
+        break;
       case '"':
         String();
-        return;
+        break;
       default:  // number, true, false, null
         while (!AtEnd() && std::string_view(",]} \t\r\n/").find(Peek()) == std::string_view::npos) {
           Advance();
         }
     }
+    --depth_;
   }
 
   void Object(const std::string& pointer) {
@@ -121,7 +131,9 @@ class JsonPositionScanner {
 
   std::string_view text_;
   JsonPositions& out_;
+  static constexpr int kMaxDepth = 64;
   std::size_t offset_ = 0;
+  int depth_ = 0;
   TextPosition position_;
 };
 
@@ -131,7 +143,8 @@ std::string TextPosition::ToString() const {
 
 TextPosition PositionOfOffset(std::string_view text, std::size_t offset) {
   TextPosition position;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+  const std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;  // byte order mark
+  for (std::size_t i = start; i < offset && i < text.size(); ++i) {
     const auto byte = static_cast<unsigned char>(text[i]);
     if (byte == '\n') {
       ++position.line;
