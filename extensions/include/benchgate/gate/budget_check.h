@@ -1,0 +1,49 @@
+// Judging resolved budget limits against what a run measured.
+//
+// A limit is judged on the statistic it names *with its confidence
+// interval*: exceeded only when the whole interval lies beyond the limit,
+// uncertain when the limit lies inside it. A single noisy repetition can then
+// never break a budget, and a real breach cannot hide behind noise forever:
+// more repetitions narrow the interval.
+#ifndef BENCHGATE_GATE_BUDGET_CHECK_H_
+#define BENCHGATE_GATE_BUDGET_CHECK_H_
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "benchgate/gate/budget_model.h"
+
+namespace benchgate {
+
+// What the analysis knows of one statistic: its estimate and, when one
+// exists, a confidence interval (exact quantities such as allocation counts
+// have none).
+struct Observation {
+  double estimate = 0;
+  std::optional<double> lo;
+  std::optional<double> hi;
+};
+
+enum class BudgetOutcome { kWithin, kExceeded, kUncertain, kNotMeasured };
+
+struct BudgetFinding {
+  ResolvedLimit limit;
+  BudgetOutcome outcome = BudgetOutcome::kWithin;
+  std::optional<Observation> observed;
+  std::string reason;  // "p99 12.1 us [11.8 us, 12.5 us] > budget 10.0 us (thresholds/a.json:3:18)"
+};
+
+using ObserveFn = std::function<std::optional<Observation>(const std::string& statistic)>;
+
+// One finding per limit, in the budget's order.
+std::vector<BudgetFinding> CheckBudget(const ResolvedBudget& budget, const ObserveFn& observe);
+
+// How a statistic's values read: durations for the time statistics,
+// percentages for cv, plain numbers otherwise.
+std::string FormatStatisticValue(const std::string& statistic, double value);
+
+}  // namespace benchgate
+
+#endif  // BENCHGATE_GATE_BUDGET_CHECK_H_
