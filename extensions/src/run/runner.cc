@@ -1,25 +1,214 @@
+// benchgate::Initialize / RunSpecifiedBenchmarks: the one-way flow of a run.
+//   flags -> preflight (outputs writable, baseline readable) -> environment
+//   -> Google Benchmark runs (rows collected) -> analysis (stats, verdicts)
+//   -> console / enriched JSON / Google Benchmark file -> exit code.
 #include "benchgate/runner.h"
 
 #include <benchmark/benchmark.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "benchgate/error.h"
+#include "benchgate/gate/analysis.h"
+#include "benchgate/io/enriched_writer.h"
+#include "benchgate/io/files.h"
+#include "benchgate/io/run_reader.h"
+#include "benchgate/report/console_table.h"
+#include "run/collecting_reporter.h"
+#include "run/environment_capture.h"
+#include "run/latency_registry.h"
+#include "run/options.h"
 
 namespace benchgate {
+namespace {
 
-// The full runner (flags, enriched reporters, gate) arrives with issue 3; for
-// now benchgate runs Google Benchmark unchanged so binaries link and run.
+struct RunnerState {
+  bool initialized = false;
+  Options options;
+  std::optional<Error> flag_error;
+  BuildInfo build;
+  // Storage for the argv handed to Google Benchmark; the user's argv points
+  // into it afterwards, so it lives as long as the process.
+  std::vector<std::string> arg_storage;
+  std::vector<char*> arg_pointers;
+};
+
+RunnerState& State() {
+  static RunnerState state;
+  return state;
+}
+
+void PrintHelp() {
+  benchmark::PrintDefaultHelp();
+  std::fputs(FlagsHelp().c_str(), stdout);
+}
+
+bool ShouldColor(const std::string& color) {
+  if (color == "auto") {
+    const char* term = std::getenv("TERM");
+    return ::isatty(STDOUT_FILENO) != 0 && term != nullptr && std::string(term) != "dumb";
+  }
+  return color == "true" || color == "yes" || color == "1" || color == "on" || color.empty();
+}
+
+std::unique_ptr<benchmark::BenchmarkReporter> MakeGbenchReporter(const std::string& format,
+                                                                 bool color, bool tabular) {
+  if (format == "json") return std::make_unique<benchmark::JSONReporter>();
+  if (format == "csv") {
+    // Deprecated upstream but still a documented --benchmark_format value.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    return std::make_unique<benchmark::CSVReporter>();
+#pragma GCC diagnostic pop
+  }
+  int options = benchmark::ConsoleReporter::OO_None;
+  if (color) options |= benchmark::ConsoleReporter::OO_Color;
+  if (tabular) options |= benchmark::ConsoleReporter::OO_Tabular;
+  return std::make_unique<benchmark::ConsoleReporter>(
+      static_cast<benchmark::ConsoleReporter::OutputOptions>(options));
+}
+
+// Everything that can be wrong with the command line or its files is found
+// here, before the first benchmark runs.
+std::optional<RunData> Preflight(const Options& options) {
+  if (!options.out.empty()) CheckWritablePath(options.out, "--benchgate_out");
+  if (!options.gbench_out.empty()) CheckWritablePath(options.gbench_out, "--benchmark_out");
+  if (options.display_format != "console" && options.display_format != "json" &&
+      options.display_format != "csv") {
+    throw Error("--benchmark_format", "",
+                "expected console, json or csv, got '" + options.display_format + "'");
+  }
+  if (options.baseline.empty()) return std::nullopt;
+  return ReadRunFile(options.baseline);
+}
+
+int Run(RunnerState& state) {
+  const Options& options = state.options;
+  const std::optional<RunData> baseline = Preflight(options);
+
+  EnvironmentInputs inputs = InputsFromGoogleBenchmark();
+  inputs.build = state.build;
+  const Environment environment = CaptureEnvironment(inputs);
+
+  const bool console = options.display_format == "console";
+  const bool color = ShouldColor(options.color);
+  std::ostream& out = std::cout;
+  // Warnings go above the table; with a JSON or CSV display stdout must stay
+  // machine-readable, so they go to stderr instead.
+  WriteEnvironmentWarnings(environment, console ? out : std::cerr);
+
+  ConsoleTable table(out, color);
+  std::unique_ptr<benchmark::BenchmarkReporter> display;
+  if (!console || options.show_repetitions) {
+    display = MakeGbenchReporter(options.display_format, color, options.counters_tabular);
+  }
+  std::ofstream gbench_file;
+  std::unique_ptr<benchmark::BenchmarkReporter> file;
+  if (!options.gbench_out.empty()) {
+    gbench_file.open(options.gbench_out);
+    if (!gbench_file) throw Error("--benchmark_out", "", "expected a writable file '" + options.gbench_out + "'");
+    file = MakeGbenchReporter(options.gbench_out_format, false, false);
+    file->SetOutputStream(&gbench_file);
+    file->SetErrorStream(&gbench_file);
+  }
+
+  const AnalysisConfig config = AnalysisConfigFrom(options.alpha);
+  CollectingReporter collector(
+      ReporterSink{display.get(), options.display_aggregates_only || options.report_aggregates_only},
+      ReporterSink{file.get(), options.report_aggregates_only}, options.report_aggregates_only,
+      [&](const SampleSet& set, std::size_t name_width) {
+        if (!console) return;
+        table.SetNameWidth(std::max<std::size_t>(name_width, 20));
+        table.PrintMeasurement(AnalyzeMeasurement(set, config));
+      });
+  benchmark::RunSpecifiedBenchmarks(&collector);
+  // Histograms of trial and memory-measurement runs were never reported.
+  DiscardLatencyHistograms();
+
+  if (collector.benchmark_count() == 0) {
+    throw Error("--benchmark_filter", "",
+                "expected a filter matching at least one benchmark, got '" +
+                    benchmark::GetBenchmarkFilter() + "'");
+  }
+
+  const SuiteAnalysis analysis =
+      AnalyzeSuite(collector.run(), baseline ? &*baseline : nullptr, config);
+  if (console) table.PrintGate(analysis);
+  if (!options.out.empty()) {
+    WriteFileAtomically(options.out,
+                        RenderEnrichedJson(collector.GbenchJsonText(), environment, analysis));
+  }
+  return analysis.gate_failed ? kExitGateFailed : kExitPass;
+}
+
+}  // namespace
+
 namespace internal {
-void InitializeWithBuild(int* argc, char** argv, const BuildInfo&) { benchmark::Initialize(argc, argv); }
+
+void InitializeWithBuild(int* argc, char** argv, const BuildInfo& build) {
+  RunnerState& state = State();
+  state.initialized = true;
+  state.build = build;
+  const std::vector<std::string> args(argv + 1, argv + *argc);
+  ParsedArgs parsed;
+  try {
+    parsed = ParseArgs(args, ProcessEnv);
+  } catch (const Error& error) {
+    state.flag_error = error;
+    parsed.gbench_args = args;  // let Google Benchmark still see --help etc.
+  }
+  state.options = parsed.options;
+
+  state.arg_storage.clear();
+  state.arg_storage.emplace_back(argv[0]);
+  state.arg_storage.insert(state.arg_storage.end(), parsed.gbench_args.begin(),
+                           parsed.gbench_args.end());
+  state.arg_pointers.clear();
+  for (std::string& arg : state.arg_storage) state.arg_pointers.push_back(arg.data());
+  state.arg_pointers.push_back(nullptr);
+  int count = static_cast<int>(state.arg_storage.size());
+  benchmark::Initialize(&count, state.arg_pointers.data(), &PrintHelp);
+
+  // Google Benchmark removed its flags, including benchgate's overrides, so
+  // what is left is never longer than the user's original argv.
+  const int left = std::min(count, *argc);
+  for (int i = 0; i < left; ++i) argv[i] = state.arg_pointers[static_cast<std::size_t>(i)];
+  argv[left] = nullptr;
+  *argc = left;
+}
+
 }  // namespace internal
 
 bool ReportUnrecognizedArguments(int argc, char** argv) {
-  return benchmark::ReportUnrecognizedArguments(argc, argv);
+  // A flag error is the better message; RunSpecifiedBenchmarks() reports it.
+  if (argc <= 1 || State().flag_error) return false;
+  std::fprintf(stderr, "benchgate: error: %s: unrecognized argument; expected a --benchmark_* or --benchgate_* flag (see --help)\n",
+               argv[1]);
+  return true;
 }
 
 int RunSpecifiedBenchmarks() {
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return kExitPass;
+  RunnerState& state = State();
+  try {
+    if (!state.initialized) {
+      throw Error("benchgate", "", "expected benchgate::Initialize(&argc, argv) before RunSpecifiedBenchmarks()");
+    }
+    if (state.flag_error) throw *state.flag_error;
+    const int code = Run(state);
+    benchmark::Shutdown();
+    return code;
+  } catch (const Error& error) {
+    std::fprintf(stderr, "benchgate: error: %s\n", error.what());
+    benchmark::Shutdown();
+    return kExitBadInput;
+  }
 }
 
 }  // namespace benchgate

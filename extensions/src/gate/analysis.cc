@@ -1,0 +1,213 @@
+#include "benchgate/gate/analysis.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <string>
+
+#include "benchgate/report/format.h"
+#include "benchgate/stats/confidence.h"
+#include "benchgate/stats/effect_size.h"
+#include "benchgate/stats/mann_whitney.h"
+#include "benchgate/stats/multiple_testing.h"
+#include "benchgate/stats/outliers.h"
+#include "benchgate/stats/percentile.h"
+#include "benchgate/stats/summary.h"
+
+namespace benchgate {
+namespace {
+
+MetricStats StatsOf(SampleView values, double ci_level) {
+  MetricStats out;
+  const Summary summary = Summarize(values);
+  out.status = summary.status;
+  out.n = summary.n;
+  out.min = summary.min;
+  out.max = summary.max;
+  out.mean = summary.mean;
+  out.median = summary.median;
+  out.stddev = summary.stddev;
+  out.mad = summary.mad;
+  out.mad_scaled = summary.mad_scaled;
+  out.cv = summary.cv;
+  out.iqr = summary.iqr;
+  out.p50 = summary.p50;
+  out.p90 = summary.p90;
+  out.p95 = summary.p95;
+  out.p99 = summary.p99;
+  const auto ci = MedianConfidenceInterval(values, ci_level);
+  out.median_ci_status = ci.status;
+  out.median_ci_lo = ci.lower;
+  out.median_ci_hi = ci.upper;
+  out.median_ci_coverage = ci.coverage;
+  const TukeyOutliers outliers = FindTukeyOutliers(values);
+  out.outliers_low = outliers.mild_low + outliers.severe_low;
+  out.outliers_high = outliers.mild_high + outliers.severe_high;
+  return out;
+}
+
+bool Unstable(const BenchmarkAnalysis& benchmark, const AnalysisConfig& config) {
+  return benchmark.real_time.status == StatStatus::kOk && benchmark.real_time.cv > config.max_cv;
+}
+
+std::string UnstableReason(const BenchmarkAnalysis& benchmark, const AnalysisConfig& config) {
+  return "unstable: CV " + FormatPercent(benchmark.real_time.cv) + " above the " +
+         FormatPercent(config.max_cv) + " limit";
+}
+
+Comparison Compare(const SampleSet& baseline, const SampleSet& candidate,
+                   const AnalysisConfig& config) {
+  Comparison c;
+  c.baseline_n = baseline.real_time_ns.size();
+  c.candidate_n = candidate.real_time_ns.size();
+  c.baseline_median = Median(baseline.real_time_ns);
+  c.candidate_median = Median(candidate.real_time_ns);
+  const auto change = RelativeChangeOfMedians(baseline.real_time_ns, candidate.real_time_ns,
+                                              config.ci_level);
+  c.change_status = change.status;
+  c.change = c.baseline_median > 0 ? c.candidate_median / c.baseline_median - 1 : 0;
+  c.change_lo = change.lower;
+  c.change_hi = change.upper;
+  const auto test = MannWhitneyU(baseline.real_time_ns, candidate.real_time_ns);
+  c.p_value = test.p_value;
+  c.p_method = MannWhitneyMethodName(test.method);
+  c.p_adjusted = c.p_value;
+  c.tolerance = config.tolerance;
+  return c;
+}
+
+// "+7.9% [+6.1%, +9.8%], p=0.0004 adj 0.003 > tolerance 5.0%"
+std::string Evidence(const Comparison& c, const char* relation) {
+  std::string text = FormatChange(c.change);
+  if (c.change_status == StatStatus::kOk) {
+    text += " [" + FormatChange(c.change_lo) + ", " + FormatChange(c.change_hi) + "]";
+  }
+  text += ", p=" + FormatPValue(c.p_value) + " adj " + FormatPValue(c.p_adjusted) + " " +
+          relation + " tolerance " + FormatPercent(c.tolerance);
+  return text;
+}
+
+void Judge(BenchmarkAnalysis& b, const AnalysisConfig& config) {
+  const Comparison& c = *b.comparison;
+  if (c.baseline_n < config.min_samples || c.candidate_n < config.min_samples) {
+    b.status = VerdictStatus::kInconclusive;
+    b.reasons.push_back("too few samples (" + std::to_string(c.baseline_n) + " baseline, " +
+                        std::to_string(c.candidate_n) + " candidate; need " +
+                        std::to_string(config.min_samples) + " each)");
+    return;
+  }
+  if (Unstable(b, config)) {
+    b.status = VerdictStatus::kInconclusive;
+    b.reasons.push_back(UnstableReason(b, config));
+    return;
+  }
+  const bool significant = c.p_adjusted < config.alpha;
+  const bool ci_clear = c.change_status == StatStatus::kOk;
+  if (significant && c.change > c.tolerance && (!ci_clear || c.change_lo > 0)) {
+    b.status = VerdictStatus::kRegression;
+    b.reasons.push_back(Evidence(c, ">"));
+  } else if (significant && c.change < -c.tolerance && (!ci_clear || c.change_hi < 0)) {
+    b.status = VerdictStatus::kImprovement;
+    b.reasons.push_back(Evidence(c, ">"));
+  } else {
+    b.status = VerdictStatus::kUnchanged;
+    b.reasons.push_back(Evidence(c, significant ? "<=" : "not significant;"));
+  }
+}
+
+void Count(SuiteAnalysis& suite, VerdictStatus status) {
+  switch (status) {
+    case VerdictStatus::kPass: ++suite.passed; break;
+    case VerdictStatus::kUnchanged: ++suite.unchanged; break;
+    case VerdictStatus::kImprovement: ++suite.improvements; break;
+    case VerdictStatus::kRegression: ++suite.regressions; break;
+    case VerdictStatus::kInconclusive: ++suite.inconclusive; break;
+    case VerdictStatus::kBudgetExceeded: ++suite.budget_exceeded; break;
+    case VerdictStatus::kAdded: ++suite.added; break;
+    case VerdictStatus::kRemoved: ++suite.removed; break;
+    case VerdictStatus::kError: ++suite.errored; break;
+  }
+}
+
+}  // namespace
+
+AnalysisConfig AnalysisConfigFrom(double alpha) {
+  AnalysisConfig config;
+  config.alpha = alpha;
+  return config;
+}
+
+BenchmarkAnalysis AnalyzeMeasurement(const SampleSet& samples, const AnalysisConfig& config) {
+  BenchmarkAnalysis b;
+  b.samples = samples;
+  if (samples.errored) {
+    b.status = VerdictStatus::kError;
+    b.reasons.push_back("errored: " + samples.error_message);
+    return b;
+  }
+  b.real_time = StatsOf(samples.real_time_ns, config.ci_level);
+  b.cpu_time = StatsOf(samples.cpu_time_ns, config.ci_level);
+  b.iterations = Median(samples.iterations);
+  if (Unstable(b, config)) b.reasons.push_back(UnstableReason(b, config));
+  return b;
+}
+
+SuiteAnalysis AnalyzeSuite(const RunData& candidate, const RunData* baseline,
+                           const AnalysisConfig& config) {
+  SuiteAnalysis suite;
+  suite.has_baseline = baseline != nullptr;
+  std::map<std::string, const SampleSet*> baseline_by_name;
+  if (baseline != nullptr) {
+    for (const SampleSet& set : baseline->benchmarks) baseline_by_name.emplace(set.name, &set);
+  }
+
+  std::vector<std::size_t> judged;  // indices with a p-value in the family
+  for (const SampleSet& set : candidate.benchmarks) {
+    BenchmarkAnalysis b = AnalyzeMeasurement(set, config);
+    if (Unstable(b, config)) suite.warnings.push_back(set.name + ": " + b.reasons.front());
+    if (baseline != nullptr && b.status != VerdictStatus::kError) {
+      b.reasons.clear();
+      const auto it = baseline_by_name.find(set.name);
+      if (it == baseline_by_name.end()) {
+        b.status = VerdictStatus::kAdded;
+        b.reasons.push_back("not in the baseline");
+      } else if (it->second->errored || it->second->real_time_ns.empty()) {
+        b.status = VerdictStatus::kInconclusive;
+        b.reasons.push_back("the baseline has no samples for it");
+      } else {
+        b.comparison = Compare(*it->second, set, config);
+        judged.push_back(suite.benchmarks.size());
+      }
+      baseline_by_name.erase(set.name);
+    }
+    suite.benchmarks.push_back(std::move(b));
+  }
+
+  // Benjamini-Hochberg over every benchmark with a test: a 500-benchmark
+  // suite at alpha 0.05 would otherwise raise ~25 false alarms per run.
+  std::vector<double> p_values;
+  for (const std::size_t i : judged) p_values.push_back(suite.benchmarks[i].comparison->p_value);
+  const std::vector<double> adjusted = BenjaminiHochbergAdjust(p_values).adjusted;
+  for (std::size_t k = 0; k < judged.size(); ++k) {
+    BenchmarkAnalysis& b = suite.benchmarks[judged[k]];
+    b.comparison->p_adjusted = adjusted[k];
+    Judge(b, config);
+  }
+
+  if (baseline != nullptr) {
+    for (const SampleSet& gone : baseline->benchmarks) {
+      if (baseline_by_name.count(gone.name) == 0) continue;
+      BenchmarkAnalysis b;
+      b.samples.name = gone.name;
+      b.samples.time_unit = gone.time_unit;
+      b.status = VerdictStatus::kRemoved;
+      b.reasons.push_back("in the baseline only");
+      suite.benchmarks.push_back(std::move(b));
+    }
+  }
+  for (const BenchmarkAnalysis& b : suite.benchmarks) Count(suite, b.status);
+  suite.gate_failed = suite.regressions > 0 || suite.budget_exceeded > 0;
+  return suite;
+}
+
+}  // namespace benchgate

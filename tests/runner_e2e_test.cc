@@ -1,0 +1,232 @@
+// End-to-end tests of the runner: the fixture benchmark binary
+// (tests/e2e/gate_fixture_bench.cc, linked with benchgate::main and
+// benchgate::memory) is run as a user would run it, and its exit code,
+// console output and files are checked.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct Outcome {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string Slurp(const fs::path& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+class RunnerE2ETest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("benchgate_e2e_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override {
+    if (!HasFailure()) fs::remove_all(dir_);
+  }
+
+  // env: "NAME=value ..." prefix for the shell; args: flags.
+  Outcome Run(const std::string& args, const std::string& env = "") {
+    const fs::path out = dir_ / "stdout.txt";
+    const fs::path err = dir_ / "stderr.txt";
+    const std::string command = "cd '" + dir_.string() + "' && env " + env + " '" +
+                                BENCHGATE_FIXTURE_BIN + "' --benchmark_min_time=0.001 " + args +
+                                " > '" + out.string() + "' 2> '" + err.string() + "'";
+    const int status = std::system(command.c_str());
+    Outcome outcome;
+    outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    outcome.out = Slurp(out);
+    outcome.err = Slurp(err);
+    return outcome;
+  }
+
+  fs::path dir_;
+};
+
+json FindResult(const json& file, const std::string& name) {
+  for (const json& result : file["benchgate"]["results"]) {
+    if (result["name"] == name) return result;
+  }
+  return json();
+}
+
+TEST_F(RunnerE2ETest, WritesEnrichedJsonWhoseGbenchKeysEqualGoogleBenchmarksOwn) {
+  const Outcome run = Run("--benchgate_out=enriched.json --benchmark_out=gbench.json");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const json enriched = json::parse(Slurp(dir_ / "enriched.json"));
+  const json gbench = json::parse(Slurp(dir_ / "gbench.json"));
+  // The same rows went through Google Benchmark's JSONReporter for both.
+  EXPECT_EQ(enriched["context"], gbench["context"]);
+  EXPECT_EQ(enriched["benchmarks"], gbench["benchmarks"]);
+  EXPECT_EQ(enriched.size(), 3u);  // context, benchmarks, benchgate
+
+  const json& benchgate = enriched["benchgate"];
+  EXPECT_EQ(benchgate["schema_version"], 1);
+  EXPECT_EQ(benchgate["environment"]["key"].get<std::string>().size(), 16u);
+  EXPECT_EQ(benchgate["gate"]["status"], "pass");
+
+  const json spin = FindResult(enriched, "BM_Spin/iterations:20/real_time");
+  ASSERT_FALSE(spin.is_null());
+  EXPECT_EQ(spin["time_unit"], "ns");
+  EXPECT_EQ(spin["samples"]["real_time"].size(), 10u);  // benchgate's default repetitions
+  const double median = spin["stats"]["real_time"]["median"];
+  EXPECT_GE(median, 200'000.0);
+  EXPECT_LT(median, 300'000.0);
+  EXPECT_EQ(spin["stats"]["real_time"]["median_ci"].size(), 2u);
+  EXPECT_EQ(spin["verdict"]["status"], "pass");
+}
+
+TEST_F(RunnerE2ETest, SampledLatencyAndMemoryReachTheEnrichedJson) {
+  const Outcome run = Run("--benchgate_out=enriched.json --benchmark_filter='Sampled|Allocate'");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const json enriched = json::parse(Slurp(dir_ / "enriched.json"));
+
+  const json sampled = FindResult(enriched, "BM_SpinSampled/iterations:40/real_time");
+  ASSERT_TRUE(sampled.contains("latency")) << sampled.dump();
+  EXPECT_EQ(sampled["latency"]["count"], 400);  // 40 iterations x 10 repetitions
+  EXPECT_GE(sampled["latency"]["p50"].get<double>(), 50'000.0 * 0.99);
+  EXPECT_FALSE(sampled["latency"]["histogram"].empty());
+  for (const json& row : enriched["benchmarks"]) {
+    EXPECT_FALSE(row.contains("benchgate_latency_id")) << row.dump();
+    if (row["run_name"] == "BM_SpinSampled/iterations:40/real_time" && row["run_type"] == "iteration") {
+      EXPECT_TRUE(row.contains("p50") && row.contains("p99") && row.contains("max")) << row.dump();
+    }
+  }
+
+  const json allocate = FindResult(enriched, "BM_Allocate/iterations:1000");
+  ASSERT_TRUE(allocate.contains("memory")) << allocate.dump();
+  EXPECT_EQ(allocate["memory"]["allocs_per_iter"], 1.0);
+  EXPECT_EQ(allocate["memory"]["bytes_per_iter"], 40.0);
+}
+
+TEST_F(RunnerE2ETest, ErroredBenchmarkIsReportedWithoutStatistics) {
+  const Outcome run = Run("--benchgate_out=enriched.json --benchmark_filter=BM_Fails");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const json fails = FindResult(json::parse(Slurp(dir_ / "enriched.json")), "BM_Fails");
+  EXPECT_EQ(fails["error_message"], "fixture error");
+  EXPECT_FALSE(fails.contains("stats"));
+  EXPECT_EQ(fails["verdict"]["status"], "error");
+  EXPECT_NE(run.out.find("ERROR: fixture error"), std::string::npos) << run.out;
+}
+
+TEST_F(RunnerE2ETest, ThirtyPercentSlowerFailsTheGateAndAnUnchangedRerunPasses) {
+  const std::string filter = "--benchmark_filter='BM_Spin/' ";
+  ASSERT_EQ(Run(filter + "--benchgate_out=base.json").exit_code, 0);
+
+  const Outcome slower = Run(filter + "--benchgate_baseline=base.json --benchgate_out=slow.json",
+                             "BENCHGATE_FIXTURE_SLOWDOWN=1.3");
+  EXPECT_EQ(slower.exit_code, 1) << slower.out << slower.err;
+  EXPECT_NE(slower.out.find("regression"), std::string::npos) << slower.out;
+  const json slow = json::parse(Slurp(dir_ / "slow.json"));
+  EXPECT_EQ(slow["benchgate"]["gate"]["status"], "fail");
+  const json spin = FindResult(slow, "BM_Spin/iterations:20/real_time");
+  EXPECT_EQ(spin["verdict"]["status"], "regression");
+  EXPECT_NEAR(spin["verdict"]["change"].get<double>(), 0.3, 0.05);
+
+  const Outcome same = Run(filter + "--benchgate_baseline=base.json");
+  EXPECT_EQ(same.exit_code, 0) << same.out << same.err;
+}
+
+TEST_F(RunnerE2ETest, PlainGoogleBenchmarkJsonWorksAsBaseline) {
+  const std::string filter = "--benchmark_filter='BM_Spin/' ";
+  ASSERT_EQ(Run(filter + "--benchmark_out=plain.json").exit_code, 0);
+  const Outcome slower =
+      Run(filter + "--benchgate_baseline=plain.json", "BENCHGATE_FIXTURE_SLOWDOWN=1.3");
+  EXPECT_EQ(slower.exit_code, 1) << slower.out << slower.err;
+}
+
+TEST_F(RunnerE2ETest, MissingBaselineIsBadInput) {
+  const Outcome run = Run("--benchgate_baseline=missing.json");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err, "benchgate: error: missing.json: expected a readable file (No such file or directory)\n");
+  EXPECT_EQ(run.out.find("BM_Spin"), std::string::npos) << "no benchmark may run";
+}
+
+TEST_F(RunnerE2ETest, UnknownBenchgateFlagIsBadInput) {
+  const Outcome run = Run("--benchgate_outt=x.json");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err.rfind("benchgate: error: --benchgate_outt: unknown flag; expected one of ", 0), 0u)
+      << run.err;
+  EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1);
+}
+
+TEST_F(RunnerE2ETest, BadFlagFromTheEnvironmentIsBadInput) {
+  const Outcome run = Run("", "BENCHGATE_ALPHA=2");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err,
+            "benchgate: error: BENCHGATE_ALPHA: expected a number between 0 and 1 (exclusive), got '2'\n");
+}
+
+TEST_F(RunnerE2ETest, UnwritableOutputIsBadInputBeforeAnyBenchmarkRuns) {
+  const Outcome run = Run("--benchgate_out=no/such/dir/out.json");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err,
+            "benchgate: error: --benchgate_out: expected an existing directory for "
+            "'no/such/dir/out.json'\n");
+  EXPECT_EQ(run.out.find("BM_Spin"), std::string::npos);
+}
+
+TEST_F(RunnerE2ETest, FilterMatchingNothingIsBadInput) {
+  const Outcome run = Run("--benchmark_filter=NoSuchBenchmark");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("benchgate: error: --benchmark_filter: expected a filter matching at least "
+                         "one benchmark, got 'NoSuchBenchmark'"),
+            std::string::npos)
+      << run.err;
+}
+
+TEST_F(RunnerE2ETest, UnrecognizedArgumentIsBadInput) {
+  const Outcome run = Run("--no_such_flag");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err,
+            "benchgate: error: --no_such_flag: unrecognized argument; expected a --benchmark_* or "
+            "--benchgate_* flag (see --help)\n");
+}
+
+TEST_F(RunnerE2ETest, ConsoleShowsOneRowPerBenchmarkNotPerRepetition) {
+  const Outcome run = Run("--benchmark_filter='BM_Spin/' --benchmark_color=false");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  std::size_t rows = 0;
+  for (std::size_t at = run.out.find("BM_Spin/iterations:20"); at != std::string::npos;
+       at = run.out.find("BM_Spin/iterations:20", at + 1)) {
+    ++rows;
+  }
+  EXPECT_EQ(rows, 1u) << run.out;
+  EXPECT_NE(run.out.find("Median [95% CI]"), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("\033["), std::string::npos) << "no colour when asked";
+}
+
+TEST_F(RunnerE2ETest, CompareDotPyReadsTheEnrichedJsonUnchanged) {
+  const char* compare = "/usr/share/benchmark/compare.py";
+  if (!fs::exists(compare) || std::system("/usr/bin/python3 -c 'import scipy' 2>/dev/null") != 0) {
+    GTEST_SKIP() << "compare.py (libbenchmark-tools) or python3-scipy not installed";
+  }
+  ASSERT_EQ(Run("--benchmark_filter='BM_Spin/' --benchgate_out=a.json").exit_code, 0);
+  ASSERT_EQ(Run("--benchmark_filter='BM_Spin/' --benchgate_out=b.json").exit_code, 0);
+  const std::string command = std::string("/usr/bin/python3 ") + compare + " benchmarks '" +
+                              (dir_ / "a.json").string() + "' '" + (dir_ / "b.json").string() +
+                              "' > '" + (dir_ / "compare.txt").string() + "' 2>&1";
+  EXPECT_EQ(std::system(command.c_str()), 0) << Slurp(dir_ / "compare.txt");
+  EXPECT_NE(Slurp(dir_ / "compare.txt").find("BM_Spin"), std::string::npos);
+}
+
+}  // namespace
