@@ -1,2 +1,129 @@
+// Reference values: R 4.2.2 with x <- c(2.1, 3.5, 1.2, 8.9, 4.4, 5.0, 3.3, 2.8, 7.1, 4.0):
+//   sprintf("%.17g", c(mean(x), sd(x), median(x), mad(x), mad(x, constant=1), IQR(x)))
+//   -> 4.2300000000000004 2.3065366051964387 3.75 1.63086 1.1000000000000001 1.9249999999999998
+//   sprintf("%.17g", quantile(x, c(.25,.5,.75,.9,.95,.99), type=7))
+//   -> 2.9249999999999998 3.75 4.8499999999999996 7.2799999999999994 8.0899999999999981 8.7380000000000013
+//   sprintf("%.17g", sd(x)/mean(x)) -> 0.54528052132303506
+#include "benchgate/stats/summary.h"
+
 #include <gtest/gtest.h>
-// placeholder, being written
+
+#include <algorithm>
+#include <limits>
+#include <random>
+#include <vector>
+
+#include "benchgate/stats/percentile.h"
+
+namespace benchgate {
+namespace {
+
+const std::vector<double> kX = {2.1, 3.5, 1.2, 8.9, 4.4, 5.0, 3.3, 2.8, 7.1, 4.0};
+constexpr double kTol = 1e-12;
+
+TEST(SummaryTest, MatchesR) {
+  const Summary s = Summarize(kX);
+  ASSERT_EQ(s.status, StatStatus::kOk);
+  EXPECT_EQ(s.n, 10u);
+  EXPECT_EQ(s.min, 1.2);
+  EXPECT_EQ(s.max, 8.9);
+  EXPECT_NEAR(s.mean, 4.2300000000000004, kTol);
+  EXPECT_NEAR(s.stddev, 2.3065366051964387, kTol);
+  EXPECT_NEAR(s.median, 3.75, kTol);
+  EXPECT_NEAR(s.mad, 1.1000000000000001, kTol);
+  EXPECT_NEAR(s.mad_scaled, 1.63086, kTol);
+  EXPECT_NEAR(s.cv, 0.54528052132303506, kTol);
+  EXPECT_NEAR(s.iqr, 1.9249999999999998, kTol);
+  EXPECT_NEAR(s.q1, 2.9249999999999998, kTol);
+  EXPECT_NEAR(s.q3, 4.8499999999999996, kTol);
+  EXPECT_NEAR(s.p50, 3.75, kTol);
+  EXPECT_NEAR(s.p90, 7.2799999999999994, kTol);
+  EXPECT_NEAR(s.p95, 8.0899999999999981, kTol);
+  EXPECT_NEAR(s.p99, 8.7380000000000013, kTol);
+}
+
+TEST(SummaryTest, EmptyIsAllZero) {
+  const Summary s = Summarize({});
+  EXPECT_EQ(s.status, StatStatus::kEmpty);
+  EXPECT_EQ(s.n, 0u);
+  EXPECT_EQ(s.mean, 0.0);
+  EXPECT_EQ(s.cv, 0.0);
+}
+
+TEST(SummaryTest, OneValueHasLocationButNoSpread) {
+  const Summary s = Summarize(std::vector<double>{7.5});
+  EXPECT_EQ(s.status, StatStatus::kTooFew);
+  EXPECT_EQ(s.n, 1u);
+  EXPECT_EQ(s.min, 7.5);
+  EXPECT_EQ(s.max, 7.5);
+  EXPECT_EQ(s.mean, 7.5);
+  EXPECT_EQ(s.median, 7.5);
+  EXPECT_EQ(s.p99, 7.5);
+  EXPECT_EQ(s.stddev, 0.0);
+  EXPECT_EQ(s.mad, 0.0);
+  EXPECT_EQ(s.cv, 0.0);
+}
+
+TEST(SummaryTest, AllEqualHasZeroSpreadNotNaN) {
+  const Summary s = Summarize(std::vector<double>(8, 3.0));
+  EXPECT_EQ(s.status, StatStatus::kOk);
+  EXPECT_EQ(s.stddev, 0.0);
+  EXPECT_EQ(s.mad, 0.0);
+  EXPECT_EQ(s.cv, 0.0);
+  EXPECT_EQ(s.iqr, 0.0);
+  EXPECT_EQ(s.p90, 3.0);
+}
+
+TEST(SummaryTest, NonFiniteInputIsExplicit) {
+  for (const double bad : {std::numeric_limits<double>::quiet_NaN(),
+                           std::numeric_limits<double>::infinity(),
+                           -std::numeric_limits<double>::infinity()}) {
+    const Summary s = Summarize(std::vector<double>{1.0, bad, 3.0});
+    EXPECT_EQ(s.status, StatStatus::kNonFinite);
+    EXPECT_EQ(s.n, 3u);
+    EXPECT_EQ(s.mean, 0.0);
+    EXPECT_EQ(s.max, 0.0);
+  }
+}
+
+// Hand calculation: mean 0 (values -1, 1): the CV is undefined and reported as 0.
+TEST(SummaryTest, ZeroMeanGivesZeroCv) {
+  const Summary s = Summarize(std::vector<double>{-1.0, 1.0});
+  EXPECT_EQ(s.mean, 0.0);
+  EXPECT_EQ(s.cv, 0.0);
+  EXPECT_NEAR(s.stddev, 1.4142135623730951, kTol);  // sqrt(2)
+}
+
+// Stability: a large common offset must not swamp the variance (a naive
+// sum-of-squares formula loses every digit here). Hand calculation: values
+// 1e9 + {1, 2, 3} have sd 1.
+TEST(SummaryTest, VarianceIsNumericallyStable) {
+  const Summary s = Summarize(std::vector<double>{1e9 + 1, 1e9 + 2, 1e9 + 3});
+  EXPECT_NEAR(s.stddev, 1.0, 1e-9);
+}
+
+// Selection-based percentiles equal the sort-based definition exactly.
+TEST(PercentilesTest, SelectionEqualsSortingOnSeededData) {
+  std::mt19937_64 rng(2024);
+  std::lognormal_distribution<double> lognormal(0.0, 1.0);
+  std::vector<double> values(1001);
+  for (double& v : values) v = lognormal(rng);
+  std::vector<double> sorted = values;
+  std::sort(sorted.begin(), sorted.end());
+  const std::vector<double> probabilities = {0.99, 0.0, 0.5, 0.123, 1.0, 0.9, 0.25};
+  const std::vector<double> got = Percentiles(values, probabilities);
+  ASSERT_EQ(got.size(), probabilities.size());
+  for (std::size_t i = 0; i < probabilities.size(); ++i) {
+    EXPECT_EQ(got[i], QuantileOfSorted(sorted, probabilities[i])) << probabilities[i];
+  }
+}
+
+TEST(PercentilesTest, EmptyOrNonFiniteGiveNothing) {
+  const std::vector<double> half = {0.5};
+  EXPECT_TRUE(Percentiles({}, half).empty());
+  EXPECT_TRUE(Percentiles(std::vector<double>{1, std::numeric_limits<double>::quiet_NaN()}, half).empty());
+  EXPECT_EQ(Percentiles(std::vector<double>{4.0}, half), std::vector<double>{4.0});
+}
+
+}  // namespace
+}  // namespace benchgate

@@ -49,15 +49,15 @@ ConfidenceInterval MedianConfidenceInterval(SampleView values, double level) {
   const std::vector<double> pmf = BinomialPmf(n, 0.5);
   // coverage(k) = 1 - 2 P(B <= k - 1); it shrinks as k grows, so walk k up
   // while the next one still reaches the level.
-  double tail = 0;  // P(B <= k - 1)
+  double tail = 0;  // P(B <= k - 1): every value on one side of the median
   std::size_t best = 0;
   double best_coverage = 0;
   for (std::size_t k = 1; 2 * k <= n + 1; ++k) {
+    tail += pmf[k - 1];
     const double coverage = 1.0 - 2.0 * tail;
     if (coverage < level) break;
     best = k;
     best_coverage = coverage;
-    tail += pmf[k - 1];
   }
   if (best == 0) {
     ci.status = StatStatus::kTooFew;
