@@ -1,0 +1,37 @@
+# Installs headers, the three targets and a relocatable package config, so
+# that a separate project can do find_package(benchgate CONFIG REQUIRED).
+include(CMakePackageConfigHelpers)
+
+set(BENCHGATE_CONFIG_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/benchgate)
+
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/extensions/include/benchgate
+        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+
+# benchgate_memory is an OBJECT library: without OBJECTS DESTINATION its
+# objects would not be installed and linking benchgate::memory would
+# silently count nothing.
+install(TARGETS benchgate benchgate_main benchgate_memory
+        EXPORT benchgateTargets
+        ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+        LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+        RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+        OBJECTS DESTINATION ${CMAKE_INSTALL_LIBDIR}/benchgate-objects
+        INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+
+if(TARGET benchgate-diff)
+  install(TARGETS benchgate-diff RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+endif()
+
+install(EXPORT benchgateTargets
+        NAMESPACE benchgate::
+        DESTINATION ${BENCHGATE_CONFIG_DIR})
+
+configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/benchgateConfig.cmake.in
+                              ${PROJECT_BINARY_DIR}/benchgateConfig.cmake
+                              INSTALL_DESTINATION ${BENCHGATE_CONFIG_DIR})
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/benchgateConfigVersion.cmake
+                                 VERSION ${PROJECT_VERSION}
+                                 COMPATIBILITY SameMajorVersion)
+install(FILES ${PROJECT_BINARY_DIR}/benchgateConfig.cmake
+              ${PROJECT_BINARY_DIR}/benchgateConfigVersion.cmake
+        DESTINATION ${BENCHGATE_CONFIG_DIR})

@@ -34,6 +34,7 @@ struct RunnerState {
   Options options;
   std::optional<Error> flag_error;
   BuildInfo build;
+  std::string program = "benchgate";  // argv[0], for messages about the binary itself
   // Storage for the argv handed to Google Benchmark; the user's argv points
   // into it afterwards, so it lives as long as the process.
   std::vector<std::string> arg_storage;
@@ -133,9 +134,12 @@ int Run(RunnerState& state) {
   DiscardLatencyHistograms();
 
   if (collector.benchmark_count() == 0) {
+    const std::string filter = benchmark::GetBenchmarkFilter();
+    if (filter.empty() || filter == "." || filter == "all") {
+      throw Error(state.program, "", "expected at least one registered benchmark");
+    }
     throw Error("--benchmark_filter", "",
-                "expected a filter matching at least one benchmark, got '" +
-                    benchmark::GetBenchmarkFilter() + "'");
+                "expected a filter matching at least one benchmark, got '" + filter + "'");
   }
 
   const SuiteAnalysis analysis =
@@ -156,6 +160,7 @@ void InitializeWithBuild(int* argc, char** argv, const BuildInfo& build) {
   RunnerState& state = State();
   state.initialized = true;
   state.build = build;
+  if (*argc > 0 && argv[0] != nullptr) state.program = argv[0];
   const std::vector<std::string> args(argv + 1, argv + *argc);
   ParsedArgs parsed;
   try {

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 #include <vector>
 
 #include <boost/math/distributions/binomial.hpp>
@@ -12,6 +11,7 @@
 #include "benchgate/stats/percentile.h"
 #include "stats/checks.h"
 #include "stats/normal.h"
+#include "stats/sort.h"
 
 namespace benchgate {
 namespace {
@@ -32,21 +32,6 @@ std::uint64_t CountAtMost(const std::vector<double>& x, const std::vector<double
     count += x.size() - first;
   }
   return count;
-}
-
-// Doubles mapped to unsigned integers in the same order, so bisection can
-// walk every representable value.
-std::uint64_t OrderedBits(double v) {
-  std::uint64_t bits = 0;
-  std::memcpy(&bits, &v, sizeof bits);
-  return (bits >> 63) != 0 ? ~bits : bits | (std::uint64_t{1} << 63);
-}
-
-double FromOrderedBits(std::uint64_t bits) {
-  bits = (bits >> 63) != 0 ? bits & ~(std::uint64_t{1} << 63) : ~bits;
-  double v = 0;
-  std::memcpy(&v, &bits, sizeof v);
-  return v;
 }
 
 // The k-th smallest (1-based) of the differences y_j - x_i, exactly as a
@@ -99,8 +84,8 @@ ShiftEstimate Shift(std::vector<double> x, std::vector<double> y, double level) 
     s.status = StatStatus::kInvalidArgument;
     return s;
   }
-  std::sort(x.begin(), x.end());
-  std::sort(y.begin(), y.end());
+  SortDoubles(x);
+  SortDoubles(y);
   const std::uint64_t total = static_cast<std::uint64_t>(x.size()) * y.size();
   // Median of the differences: the middle one, or the mean of the two.
   const double upper_mid = KthDifference(x, y, total / 2 + 1);

@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 #include <vector>
 
 #include "stats/checks.h"
 #include "stats/normal.h"
+#include "stats/sort.h"
 
 namespace benchgate {
 namespace {
@@ -19,29 +19,30 @@ struct Ranking {
   bool has_ties = false;
 };
 
-// Average ranks of the pooled sample (SciPy's rankdata "average").
+// Average ranks of the pooled sample (SciPy's rankdata "average"). Each
+// side is sorted on its own (radix) and the two merged, several times
+// faster than one index sort through a comparator.
 Ranking Rank(SampleView x, SampleView y) {
-  const std::size_t n1 = x.size();
-  const std::size_t n = n1 + y.size();
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  const auto value = [&](std::size_t i) { return i < n1 ? x[i] : y[i - n1]; };
-  std::sort(order.begin(), order.end(),
-            [&](std::size_t a, std::size_t b) { return value(a) < value(b); });
+  std::vector<double> xs(x.begin(), x.end());
+  std::vector<double> ys(y.begin(), y.end());
+  SortDoubles(xs);
+  SortDoubles(ys);
   Ranking ranking;
-  for (std::size_t start = 0; start < n;) {
-    std::size_t end = start + 1;
-    while (end < n && value(order[end]) == value(order[start])) ++end;
-    const double t = static_cast<double>(end - start);
-    const double average_rank = (static_cast<double>(start + 1) + static_cast<double>(end)) / 2.0;
-    for (std::size_t k = start; k < end; ++k) {
-      if (order[k] < n1) ranking.rank_sum_x += average_rank;
-    }
+  std::size_t i = 0, j = 0;
+  double next_rank = 1;  // rank of the next pooled position
+  while (i < xs.size() || j < ys.size()) {
+    const double value = j == ys.size() || (i < xs.size() && xs[i] <= ys[j]) ? xs[i] : ys[j];
+    std::size_t in_x = 0, in_y = 0;
+    while (i < xs.size() && xs[i] == value) ++i, ++in_x;
+    while (j < ys.size() && ys[j] == value) ++j, ++in_y;
+    const double t = static_cast<double>(in_x + in_y);
+    const double average_rank = next_rank + (t - 1) / 2.0;
+    ranking.rank_sum_x += average_rank * static_cast<double>(in_x);
     if (t > 1) {
       ranking.has_ties = true;
       ranking.tie_term += t * t * t - t;
     }
-    start = end;
+    next_rank += t;
   }
   return ranking;
 }

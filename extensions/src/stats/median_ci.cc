@@ -3,19 +3,26 @@
 #include <cmath>
 #include <vector>
 
-#include <boost/math/distributions/binomial.hpp>
-
 #include "benchgate/stats/confidence.h"
 #include "stats/checks.h"
 
 namespace benchgate {
 namespace {
 
-// P(B = i) for B ~ Binomial(n, q), i = 0..n.
+// P(B = i) for B ~ Binomial(n, q), i = 0..n, by the ratio recurrence in
+// log space (no underflow of q^n for large n): one pass instead of n + 1
+// separate evaluations.
 std::vector<double> BinomialPmf(std::size_t n, double q) {
-  const boost::math::binomial_distribution<double> binomial(static_cast<double>(n), q);
+  std::vector<double> log_pmf(n + 1);
+  const double nn = static_cast<double>(n);
+  log_pmf[0] = nn * std::log1p(-q);
+  const double log_odds = std::log(q) - std::log1p(-q);
+  for (std::size_t i = 0; i < n; ++i) {
+    const double ii = static_cast<double>(i);
+    log_pmf[i + 1] = log_pmf[i] + std::log((nn - ii) / (ii + 1.0)) + log_odds;
+  }
   std::vector<double> pmf(n + 1);
-  for (std::size_t i = 0; i <= n; ++i) pmf[i] = boost::math::pdf(binomial, static_cast<double>(i));
+  for (std::size_t i = 0; i <= n; ++i) pmf[i] = std::exp(log_pmf[i]);
   return pmf;
 }
 
