@@ -84,7 +84,7 @@ TEST_F(RunnerE2ETest, WritesEnrichedJsonWhoseGbenchKeysEqualGoogleBenchmarksOwn)
   EXPECT_EQ(benchgate["environment"]["key"].get<std::string>().size(), 16u);
   EXPECT_EQ(benchgate["gate"]["status"], "pass");
 
-  const json spin = FindResult(enriched, "BM_Spin/iterations:20/real_time");
+  const json spin = FindResult(enriched, "BM_Spin/iterations:20/manual_time");
   ASSERT_FALSE(spin.is_null());
   EXPECT_EQ(spin["time_unit"], "ns");
   EXPECT_EQ(spin["samples"]["real_time"].size(), 10u);  // benchgate's default repetitions
@@ -138,7 +138,7 @@ TEST_F(RunnerE2ETest, ThirtyPercentSlowerFailsTheGateAndAnUnchangedRerunPasses) 
   EXPECT_NE(slower.out.find("regression"), std::string::npos) << slower.out;
   const json slow = json::parse(Slurp(dir_ / "slow.json"));
   EXPECT_EQ(slow["benchgate"]["gate"]["status"], "fail");
-  const json spin = FindResult(slow, "BM_Spin/iterations:20/real_time");
+  const json spin = FindResult(slow, "BM_Spin/iterations:20/manual_time");
   EXPECT_EQ(spin["verdict"]["status"], "regression");
   EXPECT_NEAR(spin["verdict"]["change"].get<double>(), 0.3, 0.05);
 
@@ -213,6 +213,51 @@ TEST_F(RunnerE2ETest, ConsoleShowsOneRowPerBenchmarkNotPerRepetition) {
   EXPECT_EQ(rows, 1u) << run.out;
   EXPECT_NE(run.out.find("Median [95% CI]"), std::string::npos) << run.out;
   EXPECT_EQ(run.out.find("\033["), std::string::npos) << "no colour when asked";
+}
+
+std::string Thresholds(const std::string& name) {
+  return std::string(BENCHGATE_TEST_DATA_DIR) + "/e2e/" + name;
+}
+
+TEST_F(RunnerE2ETest, BudgetFromAThresholdFileFailsTheGate) {
+  const Outcome run = Run("--benchmark_filter='Spin/|Allocate' --benchgate_out=out.json "
+                          "--benchgate_thresholds=" + Thresholds("spin_over_budget.json"));
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  const json out = json::parse(Slurp(dir_ / "out.json"));
+  const json spin = FindResult(out, "BM_Spin/iterations:20/manual_time");
+  EXPECT_EQ(spin["verdict"]["status"], "budget_exceeded");
+  ASSERT_EQ(spin["verdict"]["reasons"].size(), 1u) << spin.dump();
+  const std::string reason = spin["verdict"]["reasons"][0];
+  EXPECT_EQ(reason.rfind("median 20", 0), 0u) << reason;
+  EXPECT_NE(reason.find("> budget 100 us (" + Thresholds("spin_over_budget.json") + ":3:"),
+            std::string::npos) << reason;
+  EXPECT_EQ(FindResult(out, "BM_Allocate/iterations:1000")["verdict"]["status"], "pass");
+  EXPECT_EQ(out["benchgate"]["gate"]["status"], "fail");
+}
+
+TEST_F(RunnerE2ETest, BudgetsWithinLimitsPass) {
+  const Outcome run = Run("--benchmark_filter='Spin/|Allocate' --benchgate_out=out.json "
+                          "--benchgate_thresholds=" + Thresholds("spin_within_budget.json"));
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  const json spin = FindResult(json::parse(Slurp(dir_ / "out.json")), "BM_Spin/iterations:20/manual_time");
+  EXPECT_EQ(spin["verdict"]["status"], "pass");
+  EXPECT_EQ(spin["verdict"]["budgets"].size(), 1u);
+}
+
+TEST_F(RunnerE2ETest, ThresholdPatternMatchingNothingIsBadInput) {
+  const Outcome run = Run("--benchgate_thresholds=" + Thresholds("typo_pattern.json"));
+  EXPECT_EQ(run.exit_code, 2) << run.out;
+  EXPECT_EQ(run.err, "benchgate: error: " + Thresholds("typo_pattern.json") +
+                         ":2:29: expected the pattern \"BM_Spn/.*\" to match a benchmark name, got "
+                         "no match among 4 benchmarks\n");
+}
+
+TEST_F(RunnerE2ETest, MalformedThresholdFileIsBadInputBeforeAnyBenchmarkRuns) {
+  std::ofstream(dir_ / "bad.json") << "{ \"schema\": \"benchgate.thresholds/1\", \"budgets\": [ { \"pattern\": \"BM_Spin/.*\", \"median\": \"10 usec\" } ] }";
+  const Outcome run = Run("--benchgate_thresholds=bad.json");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err.rfind("benchgate: error: bad.json:1:", 0), 0u) << run.err;
+  EXPECT_EQ(run.out.find("BM_Spin"), std::string::npos) << "no benchmark may run";
 }
 
 TEST_F(RunnerE2ETest, CompareDotPyReadsTheEnrichedJsonUnchanged) {

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <string>
 
+#include "benchgate/gate/budget_check.h"
 #include "benchgate/report/format.h"
 #include "benchgate/stats/confidence.h"
 #include "benchgate/stats/effect_size.h"
@@ -56,7 +58,7 @@ std::string UnstableReason(const BenchmarkAnalysis& benchmark, const AnalysisCon
 }
 
 Comparison Compare(const SampleSet& baseline, const SampleSet& candidate,
-                   const AnalysisConfig& config) {
+                   const AnalysisConfig& config, double tolerance) {
   Comparison c;
   c.baseline_n = baseline.real_time_ns.size();
   c.candidate_n = candidate.real_time_ns.size();
@@ -72,7 +74,7 @@ Comparison Compare(const SampleSet& baseline, const SampleSet& candidate,
   c.p_value = test.p_value;
   c.p_method = MannWhitneyMethodName(test.method);
   c.p_adjusted = c.p_value;
-  c.tolerance = config.tolerance;
+  c.tolerance = tolerance;
   return c;
 }
 
@@ -112,6 +114,85 @@ void Judge(BenchmarkAnalysis& b, const AnalysisConfig& config) {
   } else {
     b.status = VerdictStatus::kUnchanged;
     b.reasons.push_back(Evidence(c, significant ? "<=" : "not significant;"));
+  }
+}
+
+Observation WithCi(double estimate, const ConfidenceInterval& ci) {
+  Observation seen{estimate, std::nullopt, std::nullopt};
+  if (ci.status == StatStatus::kOk) {
+    seen.lo = ci.lower;
+    seen.hi = ci.upper;
+  }
+  return seen;
+}
+
+// What the run measured for a budget's statistic. Where an interval exists
+// (order statistics for median and quantiles, a seeded bootstrap for the
+// mean) the budget is judged on it; where the sample is too small for one,
+// or the quantity is exact (allocations) or has no interval (max, CV,
+// histogram percentiles), on the estimate.
+std::optional<Observation> Observe(const BenchmarkAnalysis& b, const std::string& statistic,
+                                   const AnalysisConfig& config) {
+  const SampleSet& s = b.samples;
+  const MetricStats& real = b.real_time;
+  if (s.real_time_ns.empty()) return std::nullopt;
+  const auto quantile = [&](double q, double estimate) {
+    return WithCi(estimate, QuantileConfidenceInterval(s.real_time_ns, q, config.ci_level));
+  };
+  if (statistic == "median" || statistic == "p50") {
+    return WithCi(real.median, MedianConfidenceInterval(s.real_time_ns, config.ci_level));
+  }
+  if (statistic == "mean") {
+    BootstrapOptions options;
+    options.resamples = 2000;
+    options.level = config.ci_level;
+    return WithCi(real.mean, BootstrapConfidenceInterval(s.real_time_ns, MeanOf, options));
+  }
+  if (statistic == "p90") return quantile(0.90, real.p90);
+  if (statistic == "p95") return quantile(0.95, real.p95);
+  if (statistic == "p99") return quantile(0.99, real.p99);
+  if (statistic == "max") return Observation{real.max, std::nullopt, std::nullopt};
+  if (statistic == "cv") return Observation{real.cv, std::nullopt, std::nullopt};
+  if (statistic == "latency_p99" && s.latency) return Observation{s.latency->p99, {}, {}};
+  if (statistic == "latency_p999" && s.latency) return Observation{s.latency->p999, {}, {}};
+  if (statistic == "allocs_per_iter" && s.memory) return Observation{s.memory->allocs_per_iter, {}, {}};
+  if (statistic == "bytes_per_iter" && s.memory) return Observation{s.memory->bytes_per_iter, {}, {}};
+  const std::string prefix = kCounterStatisticPrefix;
+  if (statistic.rfind(prefix, 0) == 0) {
+    const auto it = s.counters.find(statistic.substr(prefix.size()));
+    if (it == s.counters.end()) return std::nullopt;
+    return WithCi(Median(it->second), MedianConfidenceInterval(it->second, config.ci_level));
+  }
+  return std::nullopt;
+}
+
+// Applies the benchmark's budget limits: exceeded -> budget_exceeded (a
+// regression stays a regression, with the budget among its reasons);
+// uncertain -> inconclusive unless something stronger was already found.
+void ApplyBudget(BenchmarkAnalysis& b, const ResolvedBudget& budget, const AnalysisConfig& config,
+                 SuiteAnalysis& suite) {
+  const auto findings = CheckBudget(budget, [&](const std::string& statistic) {
+    return Observe(b, statistic, config);
+  });
+  for (const BudgetFinding& finding : findings) {
+    switch (finding.outcome) {
+      case BudgetOutcome::kExceeded:
+        if (b.status != VerdictStatus::kRegression) b.status = VerdictStatus::kBudgetExceeded;
+        b.reasons.push_back(finding.reason);
+        break;
+      case BudgetOutcome::kUncertain:
+        if (b.status == VerdictStatus::kPass || b.status == VerdictStatus::kUnchanged ||
+            b.status == VerdictStatus::kImprovement) {
+          b.status = VerdictStatus::kInconclusive;
+        }
+        b.reasons.push_back(finding.reason);
+        break;
+      case BudgetOutcome::kNotMeasured:
+        suite.warnings.push_back(b.samples.name + ": " + finding.reason);
+        break;
+      case BudgetOutcome::kWithin:
+        break;
+    }
   }
 }
 
@@ -161,9 +242,12 @@ SuiteAnalysis AnalyzeSuite(const RunData& candidate, const RunData* baseline,
     for (const SampleSet& set : baseline->benchmarks) baseline_by_name.emplace(set.name, &set);
   }
 
+  std::map<std::string, ResolvedBudget> budgets;
   std::vector<std::size_t> judged;  // indices with a p-value in the family
   for (const SampleSet& set : candidate.benchmarks) {
     BenchmarkAnalysis b = AnalyzeMeasurement(set, config);
+    budgets[set.name] = ResolveBudget(set.name, config.budgets);
+    b.budget_origins = budgets[set.name].matched;
     if (Unstable(b, config)) suite.warnings.push_back(set.name + ": " + b.reasons.front());
     if (baseline != nullptr && b.status != VerdictStatus::kError) {
       b.reasons.clear();
@@ -175,7 +259,8 @@ SuiteAnalysis AnalyzeSuite(const RunData& candidate, const RunData* baseline,
         b.status = VerdictStatus::kInconclusive;
         b.reasons.push_back("the baseline has no samples for it");
       } else {
-        b.comparison = Compare(*it->second, set, config);
+        const std::optional<ResolvedMaxRegression> max = budgets[set.name].max_regression;
+        b.comparison = Compare(*it->second, set, config, max ? max->value : config.tolerance);
         judged.push_back(suite.benchmarks.size());
       }
       baseline_by_name.erase(set.name);
@@ -192,6 +277,11 @@ SuiteAnalysis AnalyzeSuite(const RunData& candidate, const RunData* baseline,
     BenchmarkAnalysis& b = suite.benchmarks[judged[k]];
     b.comparison->p_adjusted = adjusted[k];
     Judge(b, config);
+  }
+  for (BenchmarkAnalysis& b : suite.benchmarks) {
+    if (b.status == VerdictStatus::kError || b.samples.real_time_ns.empty()) continue;
+    const ResolvedBudget& budget = budgets[b.samples.name];
+    if (!budget.limits.empty()) ApplyBudget(b, budget, config, suite);
   }
 
   if (baseline != nullptr) {

@@ -17,9 +17,11 @@
 
 #include "benchgate/error.h"
 #include "benchgate/gate/analysis.h"
+#include "benchgate/gate/budget_model.h"
 #include "benchgate/io/enriched_writer.h"
 #include "benchgate/io/files.h"
 #include "benchgate/io/run_reader.h"
+#include "benchgate/io/thresholds_reader.h"
 #include "benchgate/report/console_table.h"
 #include "run/collecting_reporter.h"
 #include "run/environment_capture.h"
@@ -76,9 +78,15 @@ std::unique_ptr<benchmark::BenchmarkReporter> MakeGbenchReporter(const std::stri
       static_cast<benchmark::ConsoleReporter::OutputOptions>(options));
 }
 
+struct RunInputs {
+  std::optional<RunData> baseline;
+  std::vector<BudgetRule> file_budgets;
+  std::vector<BudgetRule> budgets;  // code and files together
+};
+
 // Everything that can be wrong with the command line or its files is found
 // here, before the first benchmark runs.
-std::optional<RunData> Preflight(const Options& options) {
+RunInputs Preflight(const Options& options) {
   if (!options.out.empty()) CheckWritablePath(options.out, "--benchgate_out");
   if (!options.gbench_out.empty()) CheckWritablePath(options.gbench_out, "--benchmark_out");
   if (options.display_format != "console" && options.display_format != "json" &&
@@ -86,13 +94,30 @@ std::optional<RunData> Preflight(const Options& options) {
     throw Error("--benchmark_format", "",
                 "expected console, json or csv, got '" + options.display_format + "'");
   }
-  if (options.baseline.empty()) return std::nullopt;
-  return ReadRunFile(options.baseline);
+  RunInputs run_inputs;
+  run_inputs.budgets = CodeBudgets();
+  if (!options.thresholds.empty()) {
+    run_inputs.file_budgets = ReadThresholds(options.thresholds);
+    run_inputs.budgets.insert(run_inputs.budgets.end(), run_inputs.file_budgets.begin(),
+                              run_inputs.file_budgets.end());
+  }
+  if (!options.baseline.empty()) run_inputs.baseline = ReadRunFile(options.baseline);
+  return run_inputs;
+}
+
+// A threshold-file pattern that matches no benchmark is a mistake (a typo or
+// a renamed benchmark), unless a filter chose to run only some of them.
+void CheckFileBudgetsMatch(const std::vector<BudgetRule>& file_budgets, const RunData& run) {
+  const std::string filter = benchmark::GetBenchmarkFilter();
+  if (!(filter.empty() || filter == "." || filter == "all")) return;
+  std::vector<std::string> names;
+  for (const SampleSet& set : run.benchmarks) names.push_back(set.name);
+  CheckPatternsMatch(file_budgets, names);
 }
 
 int Run(RunnerState& state) {
   const Options& options = state.options;
-  const std::optional<RunData> baseline = Preflight(options);
+  const RunInputs run_inputs = Preflight(options);
 
   EnvironmentInputs inputs = InputsFromGoogleBenchmark();
   inputs.build = state.build;
@@ -120,7 +145,8 @@ int Run(RunnerState& state) {
     file->SetErrorStream(&gbench_file);
   }
 
-  const AnalysisConfig config = AnalysisConfigFrom(options.alpha);
+  AnalysisConfig config = AnalysisConfigFrom(options.alpha);
+  config.budgets = run_inputs.budgets;
   CollectingReporter collector(
       ReporterSink{display.get(), options.display_aggregates_only || options.report_aggregates_only},
       ReporterSink{file.get(), options.report_aggregates_only}, options.report_aggregates_only,
@@ -142,8 +168,9 @@ int Run(RunnerState& state) {
                 "expected a filter matching at least one benchmark, got '" + filter + "'");
   }
 
-  const SuiteAnalysis analysis =
-      AnalyzeSuite(collector.run(), baseline ? &*baseline : nullptr, config);
+  CheckFileBudgetsMatch(run_inputs.file_budgets, collector.run());
+  const SuiteAnalysis analysis = AnalyzeSuite(
+      collector.run(), run_inputs.baseline ? &*run_inputs.baseline : nullptr, config);
   if (console) table.PrintGate(analysis);
   if (!options.out.empty()) {
     WriteFileAtomically(options.out,

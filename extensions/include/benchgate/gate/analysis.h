@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "benchgate/gate/budget_model.h"
 #include "benchgate/model/sample_set.h"
 #include "benchgate/stats/status.h"
 
@@ -72,6 +73,7 @@ struct BenchmarkAnalysis {
   std::optional<Comparison> comparison;
   VerdictStatus status = VerdictStatus::kPass;
   std::vector<std::string> reasons;  // plain words, shown in every report
+  std::vector<std::string> budget_origins;  // rules that applied, winner first
 };
 
 struct SuiteAnalysis {
@@ -89,6 +91,9 @@ struct AnalysisConfig {
   double max_cv = 0.05;          // above: unstable, judged inconclusive
   std::size_t min_samples = 5;   // per side, for a verdict
   double ci_level = 0.95;
+  // Budgets from code (BENCHGATE_BUDGET) and threshold files, resolved per
+  // benchmark; a matching max_regression replaces `tolerance`.
+  std::vector<BudgetRule> budgets;
 };
 
 AnalysisConfig AnalysisConfigFrom(double alpha);
