@@ -38,17 +38,32 @@ BenchmarkAnalysis Measured(const std::string& name, double median_ns, double cv)
   return b;
 }
 
+Comparison Compared(double base, double cand, double change, double lo, double hi, double p,
+                    double p_adjusted) {
+  Comparison c;
+  c.baseline_n = c.candidate_n = 10;
+  c.baseline_median = base;
+  c.candidate_median = cand;
+  c.change = change;
+  c.change_lo = lo;
+  c.change_hi = hi;
+  c.change_status = StatStatus::kOk;
+  c.p_value = p;
+  c.p_method = "exact";
+  c.p_adjusted = p_adjusted;
+  c.tolerance = 0.05;
+  return c;
+}
+
 SuiteAnalysis JudgedSuite() {
   SuiteAnalysis suite;
   suite.has_baseline = true;
   BenchmarkAnalysis slow = Measured("BM_Sort/1024", 13'000, 0.01);
-  slow.comparison = Comparison{10, 10, 10'000, 13'000, 0.3, 0.28, 0.33, StatStatus::kOk,
-                               1.1e-5, "exact", 3.3e-5, 0.05};
+  slow.comparison = Compared(10'000, 13'000, 0.3, 0.28, 0.33, 1.1e-5, 3.3e-5);
   slow.status = VerdictStatus::kRegression;
   slow.reasons = {"+30.0% [+28.0%, +33.0%], p=1.1e-05 adj 3.3e-05 > tolerance 5.0%"};
   BenchmarkAnalysis same = Measured("BM_Lookup", 52.5, 0.02);
-  same.comparison = Comparison{10, 10, 52, 52.5, 0.0096, -0.01, 0.02, StatStatus::kOk,
-                               0.48, "exact", 0.72, 0.05};
+  same.comparison = Compared(52, 52.5, 0.0096, -0.01, 0.02, 0.48, 0.72);
   same.status = VerdictStatus::kUnchanged;
   same.reasons = {"+1.0% [-1.0%, +2.0%], p=0.48 adj 0.72 not significant; tolerance 5.0%"};
   BenchmarkAnalysis added = Measured("BM_New", 2.5e6, 0.01);

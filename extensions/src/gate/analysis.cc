@@ -70,6 +70,12 @@ Comparison Compare(const SampleSet& baseline, const SampleSet& candidate,
   c.change = c.baseline_median > 0 ? c.candidate_median / c.baseline_median - 1 : 0;
   c.change_lo = change.lower;
   c.change_hi = change.upper;
+  const ShiftEstimate shift = RelativeShift(baseline.real_time_ns, candidate.real_time_ns,
+                                            config.ci_level);
+  c.shift_status = shift.status;
+  c.shift = shift.estimate;
+  c.shift_lo = shift.lower;
+  c.shift_hi = shift.upper;
   const auto test = MannWhitneyU(baseline.real_time_ns, candidate.real_time_ns);
   c.p_value = test.p_value;
   c.p_method = MannWhitneyMethodName(test.method);
@@ -78,11 +84,15 @@ Comparison Compare(const SampleSet& baseline, const SampleSet& candidate,
   return c;
 }
 
-// "+7.9% [+6.1%, +9.8%], p=0.0004 adj 0.003 > tolerance 5.0%"
+// "+7.9% [+6.1%, +9.8%], p=0.0004 adj 0.003 > tolerance 5.0%": the
+// Hodges-Lehmann relative shift with its CI, then the test.
 std::string Evidence(const Comparison& c, const char* relation) {
-  std::string text = FormatChange(c.change);
-  if (c.change_status == StatStatus::kOk) {
-    text += " [" + FormatChange(c.change_lo) + ", " + FormatChange(c.change_hi) + "]";
+  std::string text;
+  if (c.shift_status == StatStatus::kOk) {
+    text = FormatChange(c.shift) + " [" + FormatChange(c.shift_lo) + ", " +
+           FormatChange(c.shift_hi) + "]";
+  } else {
+    text = FormatChange(c.change) + " (no interval: " + StatStatusName(c.shift_status) + ")";
   }
   text += ", p=" + FormatPValue(c.p_value) + " adj " + FormatPValue(c.p_adjusted) + " " +
           relation + " tolerance " + FormatPercent(c.tolerance);
@@ -104,11 +114,12 @@ void Judge(BenchmarkAnalysis& b, const AnalysisConfig& config) {
     return;
   }
   const bool significant = c.p_adjusted < config.alpha;
-  const bool ci_clear = c.change_status == StatStatus::kOk;
-  if (significant && c.change > c.tolerance && (!ci_clear || c.change_lo > 0)) {
+  const bool sized = c.shift_status == StatStatus::kOk;
+  const double margin = config.ci_margin * c.tolerance;
+  if (significant && sized && c.shift > c.tolerance && c.shift_lo > margin) {
     b.status = VerdictStatus::kRegression;
     b.reasons.push_back(Evidence(c, ">"));
-  } else if (significant && c.change < -c.tolerance && (!ci_clear || c.change_hi < 0)) {
+  } else if (significant && sized && c.shift < -c.tolerance && c.shift_hi < -margin) {
     b.status = VerdictStatus::kImprovement;
     b.reasons.push_back(Evidence(c, ">"));
   } else {

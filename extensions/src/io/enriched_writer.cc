@@ -69,6 +69,10 @@ json VerdictJson(const BenchmarkAnalysis& benchmark, double unit) {
     verdict["change_ci"] = c->change_status == StatStatus::kOk
                                ? json{c->change_lo, c->change_hi}
                                : json(nullptr);
+    if (c->shift_status == StatStatus::kOk) {
+      verdict["shift"] = c->shift;
+      verdict["shift_ci"] = {c->shift_lo, c->shift_hi};
+    }
     verdict["p_value"] = c->p_value;
     verdict["p_method"] = c->p_method;
     verdict["p_adjusted"] = c->p_adjusted;

@@ -59,6 +59,10 @@ struct Comparison {
   double change = 0;                   // candidate median / baseline median - 1
   double change_lo = 0, change_hi = 0;  // its confidence interval
   StatStatus change_status = StatStatus::kEmpty;
+  // Hodges-Lehmann shift of the log times as a relative change, with its
+  // distribution-free (Moses) CI: the verdict's measure of size.
+  double shift = 0, shift_lo = 0, shift_hi = 0;
+  StatStatus shift_status = StatStatus::kEmpty;
   double p_value = 1;     // two-sided Mann-Whitney U
   std::string p_method;   // "exact" or "asymptotic"
   double p_adjusted = 1;  // after suite-wide multiple-testing control
@@ -89,6 +93,10 @@ struct AnalysisConfig {
   double alpha = 0.05;           // suite-wide, after Benjamini-Hochberg
   double tolerance = 0.05;       // static tolerance until history-based ones exist
   double max_cv = 0.05;          // above: unstable, judged inconclusive
+  // A verdict needs the shift's CI beyond this share of the tolerance (and
+  // its estimate beyond the tolerance): confident the change is practically
+  // large, not merely different from zero. 0 gives the bare "CI clear of zero".
+  double ci_margin = 0.6;
   std::size_t min_samples = 5;   // per side, for a verdict
   double ci_level = 0.95;
   // Budgets from code (BENCHGATE_BUDGET) and threshold files, resolved per
