@@ -141,9 +141,31 @@ TEST_F(RunnerE2ETest, ThirtyPercentSlowerFailsTheGateAndAnUnchangedRerunPasses) 
   const json spin = FindResult(slow, "BM_Spin/iterations:20/manual_time");
   EXPECT_EQ(spin["verdict"]["status"], "regression");
   EXPECT_NEAR(spin["verdict"]["change"].get<double>(), 0.3, 0.05);
+  EXPECT_EQ(spin["verdict"]["confirmation"], "confirmed");  // default: one confirmation round
+  EXPECT_EQ(spin["samples"]["real_time"].size(), 20u);      // 10 + 10 from the re-run
+  EXPECT_NE(slower.out.find("benchgate: confirming 1 suspect (round 1 of 1)"), std::string::npos);
 
   const Outcome same = Run(filter + "--benchgate_baseline=base.json");
   EXPECT_EQ(same.exit_code, 0) << same.out << same.err;
+}
+
+// The first pass is 30% slow, the confirmation run is not: a noise spike.
+// (Google Benchmark 1.7.1 calls BM_Spin twice per repetition when a memory
+// manager is registered: 10 repetitions are 20 invocations.)
+TEST_F(RunnerE2ETest, ConfirmationRunClearsANoiseSpike) {
+  const std::string filter = "--benchmark_filter='BM_Spin/' ";
+  ASSERT_EQ(Run(filter + "--benchgate_out=base.json").exit_code, 0);
+  const std::string spike = "BENCHGATE_FIXTURE_SLOWDOWN=1.3 BENCHGATE_FIXTURE_SPIKE=20";
+  const Outcome cleared = Run(filter + "--benchgate_baseline=base.json --benchgate_out=c.json", spike);
+  EXPECT_EQ(cleared.exit_code, 0) << cleared.out << cleared.err;
+  const json spin = FindResult(json::parse(Slurp(dir_ / "c.json")), "BM_Spin/iterations:20/manual_time");
+  EXPECT_EQ(spin["verdict"]["confirmation"], "cleared") << spin["verdict"].dump();
+  EXPECT_NE(spin["verdict"]["status"], "regression");
+
+  // Without confirmation the same spike fails the gate: what confirmation buys.
+  const Outcome unconfirmed =
+      Run(filter + "--benchgate_baseline=base.json --benchgate_confirm=0", spike);
+  EXPECT_EQ(unconfirmed.exit_code, 1) << unconfirmed.out;
 }
 
 TEST_F(RunnerE2ETest, PlainGoogleBenchmarkJsonWorksAsBaseline) {
@@ -226,7 +248,9 @@ TEST_F(RunnerE2ETest, BudgetFromAThresholdFileFailsTheGate) {
   const json out = json::parse(Slurp(dir_ / "out.json"));
   const json spin = FindResult(out, "BM_Spin/iterations:20/manual_time");
   EXPECT_EQ(spin["verdict"]["status"], "budget_exceeded");
-  ASSERT_EQ(spin["verdict"]["reasons"].size(), 1u) << spin.dump();
+  ASSERT_EQ(spin["verdict"]["reasons"].size(), 2u) << spin.dump();
+  EXPECT_EQ(spin["verdict"]["reasons"][1], "confirmed after 1 confirmation round");
+  EXPECT_EQ(spin["verdict"]["confirmation"], "confirmed");
   const std::string reason = spin["verdict"]["reasons"][0];
   EXPECT_EQ(reason.rfind("median 20", 0), 0u) << reason;
   EXPECT_NE(reason.find("> budget 100 us (" + Thresholds("spin_over_budget.json") + ":3:"),

@@ -62,6 +62,7 @@ json VerdictJson(const BenchmarkAnalysis& benchmark, double unit) {
   json verdict = {{"status", VerdictStatusName(benchmark.status)},
                   {"reasons", benchmark.reasons}};
   if (!benchmark.budget_origins.empty()) verdict["budgets"] = benchmark.budget_origins;
+  if (!benchmark.confirmation.empty()) verdict["confirmation"] = benchmark.confirmation;
   if (const auto& c = benchmark.comparison) {
     verdict["baseline"] = {{"n", c->baseline_n}, {"median", c->baseline_median / unit}};
     verdict["candidate"] = {{"n", c->candidate_n}, {"median", c->candidate_median / unit}};

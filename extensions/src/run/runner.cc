@@ -24,6 +24,7 @@
 #include "benchgate/io/thresholds_reader.h"
 #include "benchgate/report/console_table.h"
 #include "run/collecting_reporter.h"
+#include "run/confirmation.h"
 #include "run/environment_capture.h"
 #include "run/latency_registry.h"
 #include "run/options.h"
@@ -169,8 +170,11 @@ int Run(RunnerState& state) {
   }
 
   CheckFileBudgetsMatch(run_inputs.file_budgets, collector.run());
-  const SuiteAnalysis analysis = AnalyzeSuite(
-      collector.run(), run_inputs.baseline ? &*run_inputs.baseline : nullptr, config);
+  RunData run = collector.run();
+  const RunData* baseline = run_inputs.baseline ? &*run_inputs.baseline : nullptr;
+  const SuiteAnalysis analysis = ConfirmSuspects(run, baseline, config,
+                                                 AnalyzeSuite(run, baseline, config),
+                                                 options.confirm, console ? out : std::cerr);
   if (console) table.PrintGate(analysis);
   if (!options.out.empty()) {
     WriteFileAtomically(options.out,

@@ -78,6 +78,8 @@ struct BenchmarkAnalysis {
   VerdictStatus status = VerdictStatus::kPass;
   std::vector<std::string> reasons;  // plain words, shown in every report
   std::vector<std::string> budget_origins;  // rules that applied, winner first
+  // After confirmation re-runs of a suspect: "confirmed" or "cleared"; "" otherwise.
+  std::string confirmation;
 };
 
 struct SuiteAnalysis {
@@ -113,6 +115,19 @@ BenchmarkAnalysis AnalyzeMeasurement(const SampleSet& samples, const AnalysisCon
 // whole run, with multiple-testing control across every judged benchmark.
 SuiteAnalysis AnalyzeSuite(const RunData& candidate, const RunData* baseline,
                            const AnalysisConfig& config);
+
+// Names of the benchmarks whose verdict would fail the gate (regression,
+// budget exceeded): the ones worth re-running before judging.
+std::vector<std::string> Suspects(const SuiteAnalysis& suite);
+
+// After `rounds` confirmation rounds and a new AnalyzeSuite() on the merged
+// samples: each suspect's verdict says whether it survived ("confirmed") or
+// was noise ("cleared"), with a reason in words.
+void MarkConfirmation(SuiteAnalysis& suite, const std::vector<std::string>& suspects, int rounds);
+
+// Appends the samples of `extra` (a confirmation run) to the benchmarks of
+// `run` with the same name.
+void MergeSamples(RunData& run, const RunData& extra);
 
 }  // namespace benchgate
 
