@@ -168,6 +168,46 @@ TEST_F(RunnerE2ETest, ConfirmationRunClearsANoiseSpike) {
   EXPECT_EQ(unconfirmed.exit_code, 1) << unconfirmed.out;
 }
 
+// Five recorded runs teach the gate this benchmark's noise; a 30% slower run
+// is then a regression against the history's centre, with no baseline file.
+TEST_F(RunnerE2ETest, HistoryAloneJudgesTheCandidate) {
+  const std::string flags = "--benchmark_filter='BM_Spin/' --benchgate_history=h.json ";
+  for (int i = 0; i < 5; ++i) ASSERT_EQ(Run(flags + "--benchgate_record").exit_code, 0);
+  const json history = json::parse(Slurp(dir_ / "h.json"));
+  EXPECT_EQ(history["schema"], "benchgate.history/1");
+  ASSERT_EQ(history["environments"].size(), 1u);
+  EXPECT_EQ(history["environments"].begin().value()["benchmarks"]["BM_Spin/iterations:20/manual_time"].size(), 5u);
+
+  const Outcome same = Run(flags + "--benchgate_out=same.json");
+  EXPECT_EQ(same.exit_code, 0) << same.out;
+  const json unchanged = FindResult(json::parse(Slurp(dir_ / "same.json")), "BM_Spin/iterations:20/manual_time");
+  EXPECT_EQ(unchanged["verdict"]["status"], "unchanged") << unchanged["verdict"].dump();
+  EXPECT_EQ(unchanged["verdict"]["p_method"], "history");
+
+  const Outcome slower = Run(flags + "--benchgate_out=slow.json", "BENCHGATE_FIXTURE_SLOWDOWN=1.3");
+  EXPECT_EQ(slower.exit_code, 1) << slower.out;
+  const json spin = FindResult(json::parse(Slurp(dir_ / "slow.json")), "BM_Spin/iterations:20/manual_time");
+  EXPECT_EQ(spin["verdict"]["status"], "regression");
+  EXPECT_NE(spin["verdict"]["reasons"][0].get<std::string>().find("over 5 runs"), std::string::npos)
+      << spin["verdict"].dump();
+}
+
+TEST_F(RunnerE2ETest, RecordWithoutHistoryIsBadInput) {
+  const Outcome run = Run("--benchgate_record");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err, "benchgate: error: --benchgate_record: expected --benchgate_history=FILE to record into\n");
+}
+
+TEST_F(RunnerE2ETest, CorruptHistoryIsBadInputAndIsKept) {
+  std::ofstream(dir_ / "h.json") << "{ not json";
+  const Outcome run = Run("--benchgate_history=h.json --benchgate_record");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err,
+            "benchgate: error: h.json:1:4: expected valid JSON (syntax error while parsing object "
+            "key - invalid literal; last read: '{ no'; expected string literal)\n");
+  EXPECT_EQ(Slurp(dir_ / "h.json"), "{ not json");
+}
+
 TEST_F(RunnerE2ETest, PlainGoogleBenchmarkJsonWorksAsBaseline) {
   const std::string filter = "--benchmark_filter='BM_Spin/' ";
   ASSERT_EQ(Run(filter + "--benchmark_out=plain.json").exit_code, 0);

@@ -207,6 +207,74 @@ void ApplyBudget(BenchmarkAnalysis& b, const ResolvedBudget& budget, const Analy
   }
 }
 
+// The tolerance of one benchmark: its budget's max_regression, else learned
+// from history, else the static default.
+Tolerance ToleranceOf(const std::string& name, const ResolvedBudget& budget,
+                      const AnalysisConfig& config) {
+  AdaptiveConfig adaptive = config.adaptive;
+  adaptive.static_tolerance = config.tolerance;
+  Tolerance tolerance;
+  tolerance.value = config.tolerance;
+  if (config.history != nullptr) {
+    const auto it = config.history->find(name);
+    tolerance = ToleranceFor(it == config.history->end() ? std::vector<HistoryEntry>{} : it->second,
+                             adaptive);
+  }
+  if (budget.max_regression) {
+    tolerance.value = budget.max_regression->value;
+    tolerance.from_history = false;
+    tolerance.explanation = "max_regression " + FormatPercent(tolerance.value) + " (" +
+                            budget.max_regression->origin + ")";
+  }
+  return tolerance;
+}
+
+// No baseline run, but history: the candidate's median against the history's
+// exponentially weighted centre. The candidate's median CI gives the size's
+// interval; there is no rank test (the history keeps medians, not samples),
+// so p_method is "history" and the suite's FDR family does not include it.
+void JudgeAgainstHistory(BenchmarkAnalysis& b, const ResolvedBudget& budget,
+                         const AnalysisConfig& config) {
+  if (config.history == nullptr) return;
+  const auto it = config.history->find(b.samples.name);
+  if (it == config.history->end()) return;
+  const Tolerance tolerance = ToleranceOf(b.samples.name, budget, config);
+  if (tolerance.runs < config.adaptive.min_runs || tolerance.centre_ns <= 0) {
+    b.reasons.push_back("not judged against history: " + tolerance.explanation);
+    return;
+  }
+  Comparison c;
+  c.baseline_n = tolerance.runs;
+  c.candidate_n = b.samples.real_time_ns.size();
+  c.baseline_median = tolerance.centre_ns;
+  c.candidate_median = b.real_time.median;
+  c.change = c.candidate_median / c.baseline_median - 1;
+  c.change_status = b.real_time.median_ci_status;
+  c.change_lo = b.real_time.median_ci_lo / c.baseline_median - 1;
+  c.change_hi = b.real_time.median_ci_hi / c.baseline_median - 1;
+  c.shift = c.change;
+  c.shift_status = c.change_status;
+  c.shift_lo = c.change_lo;
+  c.shift_hi = c.change_hi;
+  c.p_method = "history";
+  c.tolerance = tolerance.value;
+  b.comparison = c;
+  const double margin = config.ci_margin * c.tolerance;
+  const bool sized = c.shift_status == StatStatus::kOk;
+  if (b.samples.real_time_ns.size() < config.min_samples || Unstable(b, config)) {
+    b.status = VerdictStatus::kInconclusive;
+  } else if (sized && c.shift > c.tolerance && c.shift_lo > margin) {
+    b.status = VerdictStatus::kRegression;
+  } else if (sized && c.shift < -c.tolerance && c.shift_hi < -margin) {
+    b.status = VerdictStatus::kImprovement;
+  } else {
+    b.status = VerdictStatus::kUnchanged;
+  }
+  b.reasons.push_back(FormatChange(c.shift) + " [" + FormatChange(c.shift_lo) + ", " +
+                      FormatChange(c.shift_hi) + "] against the history's centre; " +
+                      tolerance.explanation);
+}
+
 void Count(SuiteAnalysis& suite, VerdictStatus status) {
   switch (status) {
     case VerdictStatus::kPass: ++suite.passed; break;
@@ -270,12 +338,14 @@ SuiteAnalysis AnalyzeSuite(const RunData& candidate, const RunData* baseline,
         b.status = VerdictStatus::kInconclusive;
         b.reasons.push_back("the baseline has no samples for it");
       } else {
-        const std::optional<ResolvedMaxRegression> max = budgets[set.name].max_regression;
-        b.comparison = Compare(*it->second, set, config, max ? max->value : config.tolerance);
+        const Tolerance tolerance = ToleranceOf(set.name, budgets[set.name], config);
+        b.comparison = Compare(*it->second, set, config, tolerance.value);
+        if (tolerance.from_history) b.reasons.push_back(tolerance.explanation);
         judged.push_back(suite.benchmarks.size());
       }
       baseline_by_name.erase(set.name);
     }
+    if (baseline == nullptr && b.status == VerdictStatus::kPass) JudgeAgainstHistory(b, budgets[set.name], config);
     suite.benchmarks.push_back(std::move(b));
   }
 

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -20,6 +21,7 @@
 #include "benchgate/gate/budget_model.h"
 #include "benchgate/io/enriched_writer.h"
 #include "benchgate/io/files.h"
+#include "benchgate/io/history_file.h"
 #include "benchgate/io/run_reader.h"
 #include "benchgate/io/thresholds_reader.h"
 #include "benchgate/report/console_table.h"
@@ -81,6 +83,7 @@ std::unique_ptr<benchmark::BenchmarkReporter> MakeGbenchReporter(const std::stri
 
 struct RunInputs {
   std::optional<RunData> baseline;
+  History history;
   std::vector<BudgetRule> file_budgets;
   std::vector<BudgetRule> budgets;  // code and files together
 };
@@ -103,6 +106,13 @@ RunInputs Preflight(const Options& options) {
                               run_inputs.file_budgets.end());
   }
   if (!options.baseline.empty()) run_inputs.baseline = ReadRunFile(options.baseline);
+  if (options.record && options.history.empty()) {
+    throw Error("--benchgate_record", "", "expected --benchgate_history=FILE to record into");
+  }
+  if (!options.history.empty()) {
+    CheckWritablePath(options.history, "--benchgate_history");
+    run_inputs.history = ReadHistoryFile(options.history);
+  }
   return run_inputs;
 }
 
@@ -114,6 +124,28 @@ void CheckFileBudgetsMatch(const std::vector<BudgetRule>& file_budgets, const Ru
   std::vector<std::string> names;
   for (const SampleSet& set : run.benchmarks) names.push_back(set.name);
   CheckPatternsMatch(file_budgets, names);
+}
+
+std::string UtcNow() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+// What this run adds to the history: each measured benchmark's median.
+std::vector<std::pair<std::string, HistoryEntry>> HistoryEntries(const SuiteAnalysis& analysis,
+                                                                 const Environment& environment) {
+  std::vector<std::pair<std::string, HistoryEntry>> entries;
+  const std::string time = UtcNow();
+  for (const BenchmarkAnalysis& b : analysis.benchmarks) {
+    if (b.real_time.status != StatStatus::kOk) continue;
+    entries.emplace_back(b.samples.name, HistoryEntry{b.real_time.median, b.real_time.mad,
+                                                      b.real_time.n, time, environment.git_sha});
+  }
+  return entries;
 }
 
 int Run(RunnerState& state) {
@@ -148,6 +180,8 @@ int Run(RunnerState& state) {
 
   AnalysisConfig config = AnalysisConfigFrom(options.alpha);
   config.budgets = run_inputs.budgets;
+  const auto history = run_inputs.history.environments.find(environment.key);
+  if (history != run_inputs.history.environments.end()) config.history = &history->second;
   CollectingReporter collector(
       ReporterSink{display.get(), options.display_aggregates_only || options.report_aggregates_only},
       ReporterSink{file.get(), options.report_aggregates_only}, options.report_aggregates_only,
@@ -179,6 +213,9 @@ int Run(RunnerState& state) {
   if (!options.out.empty()) {
     WriteFileAtomically(options.out,
                         RenderEnrichedJson(collector.GbenchJsonText(), environment, analysis));
+  }
+  if (options.record) {
+    RecordToHistoryFile(options.history, environment.key, HistoryEntries(analysis, environment));
   }
   return analysis.gate_failed ? kExitGateFailed : kExitPass;
 }

@@ -12,7 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "benchgate/gate/adaptive.h"
 #include "benchgate/gate/budget_model.h"
+#include "benchgate/gate/history.h"
 #include "benchgate/model/sample_set.h"
 #include "benchgate/stats/status.h"
 
@@ -104,6 +106,11 @@ struct AnalysisConfig {
   // Budgets from code (BENCHGATE_BUDGET) and threshold files, resolved per
   // benchmark; a matching max_regression replaces `tolerance`.
   std::vector<BudgetRule> budgets;
+  // Earlier runs on this environment (may be null): each benchmark's
+  // tolerance is learned from them, and without a baseline the candidate is
+  // judged against their centre.
+  const BenchmarkHistory* history = nullptr;
+  AdaptiveConfig adaptive;
 };
 
 AnalysisConfig AnalysisConfigFrom(double alpha);
