@@ -1,0 +1,135 @@
+#include "report/diff_common.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "benchgate/report/format.h"
+
+namespace benchgate::report_detail {
+namespace {
+
+int Group(VerdictStatus status) {
+  switch (status) {
+    case VerdictStatus::kRegression: return 0;
+    case VerdictStatus::kBudgetExceeded: return 1;
+    case VerdictStatus::kImprovement: return 2;
+    case VerdictStatus::kInconclusive: return 3;
+    case VerdictStatus::kError: return 4;
+    case VerdictStatus::kAdded: return 5;
+    case VerdictStatus::kRemoved: return 6;
+    case VerdictStatus::kUnchanged: return 7;
+    case VerdictStatus::kPass: return 8;
+  }
+  return 9;
+}
+
+double ChangeOf(const BenchmarkAnalysis& b) { return b.comparison ? b.comparison->change : 0.0; }
+
+}  // namespace
+
+std::vector<const BenchmarkAnalysis*> RegressionsFirst(const SuiteAnalysis& suite) {
+  std::vector<const BenchmarkAnalysis*> order;
+  order.reserve(suite.benchmarks.size());
+  for (const BenchmarkAnalysis& b : suite.benchmarks) order.push_back(&b);
+  std::stable_sort(order.begin(), order.end(), [](const auto* x, const auto* y) {
+    const int gx = Group(x->status), gy = Group(y->status);
+    if (gx != gy) return gx < gy;
+    if (x->status == VerdictStatus::kRegression) return ChangeOf(*x) > ChangeOf(*y);
+    if (x->status == VerdictStatus::kImprovement) return ChangeOf(*x) < ChangeOf(*y);
+    return false;
+  });
+  return order;
+}
+
+const char* TrendSymbol(TrendMark mark, bool unicode) {
+  switch (mark) {
+    case TrendMark::kStrongImprovement: return unicode ? "\u25BC\u25BC" : "vv";
+    case TrendMark::kImprovement: return unicode ? "\u25BC" : "v";
+    case TrendMark::kUnchanged: return "=";
+    case TrendMark::kRegression: return unicode ? "\u25B2" : "^";
+    case TrendMark::kStrongRegression: return unicode ? "\u25B2\u25B2" : "^^";
+    case TrendMark::kNotJudged: return "";
+  }
+  return "";
+}
+
+std::string Counted(std::size_t count, const std::string& noun) {
+  return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+}
+
+std::string SummaryLine(const DiffSummary& s) {
+  std::string line = Counted(s.regressions, "regression") + ", " +
+                     Counted(s.improvements, "improvement") + ", " +
+                     std::to_string(s.unchanged) + " unchanged";
+  const auto add = [&line](std::size_t count, const char* what) {
+    if (count > 0) line += ", " + std::to_string(count) + " " + what;
+  };
+  add(s.inconclusive, "inconclusive");
+  add(s.budget_exceeded, "over budget");
+  add(s.added, "added");
+  add(s.removed, "removed");
+  add(s.errored, "errored");
+  return line;
+}
+
+std::string GeomeanText(const DiffSummary& summary) {
+  return summary.geomean_status == StatStatus::kOk ? FormatChange(summary.geomean_change) : "n/a";
+}
+
+std::string FormatValue(double value, const RenderOptions& options) {
+  if (options.metric == "real_time" || options.metric == "cpu_time") return FormatDuration(value);
+  if (!std::isfinite(value)) return "n/a";
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.3g", value);
+  return buffer;
+}
+
+const MetricStats& ShownStats(const BenchmarkAnalysis& benchmark, const RenderOptions& options) {
+  return options.metric == "cpu_time" ? benchmark.cpu_time : benchmark.real_time;
+}
+
+const std::vector<double>& ShownSamples(const BenchmarkAnalysis& benchmark,
+                                        const RenderOptions& options) {
+  static const std::vector<double> kNone;
+  const SampleSet& s = benchmark.samples;
+  if (options.metric == "real_time") return s.real_time_ns;
+  if (options.metric == "cpu_time") return s.cpu_time_ns;
+  const auto it = s.counters.find(options.metric);
+  return it == s.counters.end() ? kNone : it->second;
+}
+
+std::string ChangeWithCi(const Comparison& c) {
+  std::string text = FormatChange(c.change);
+  if (c.change_status == StatStatus::kOk) {
+    text += " [" + FormatChange(c.change_lo) + ", " + FormatChange(c.change_hi) + "]";
+  }
+  return text;
+}
+
+std::string FirstReason(const BenchmarkAnalysis& benchmark) {
+  return benchmark.reasons.empty() ? std::string() : benchmark.reasons.front();
+}
+
+bool Fails(VerdictStatus status) {
+  return status == VerdictStatus::kRegression || status == VerdictStatus::kBudgetExceeded;
+}
+
+std::size_t DisplayWidth(const std::string& text) {
+  // Every byte except UTF-8 continuation bytes (10xxxxxx) starts a code point.
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+std::string PadRight(const std::string& text, std::size_t width) {
+  const std::size_t shown = DisplayWidth(text);
+  return shown >= width ? text : text + std::string(width - shown, ' ');
+}
+
+std::string PadLeft(const std::string& text, std::size_t width) {
+  const std::size_t shown = DisplayWidth(text);
+  return shown >= width ? text : std::string(width - shown, ' ') + text;
+}
+
+}  // namespace benchgate::report_detail
