@@ -49,6 +49,9 @@ inline BenchmarkAnalysis Measured(const std::string& name, double median_ns, dou
   b.real_time.n = 10;
   b.real_time.median = median_ns;
   b.real_time.mean = median_ns;
+  b.real_time.min = median_ns * 0.96;
+  b.real_time.max = median_ns * 1.05;
+  b.real_time.stddev = median_ns * cv;
   b.real_time.median_ci_status = StatStatus::kOk;
   b.real_time.median_ci_lo = median_ns * 0.99;
   b.real_time.median_ci_hi = median_ns * 1.02;

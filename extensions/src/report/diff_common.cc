@@ -7,9 +7,8 @@
 #include "benchgate/report/format.h"
 
 namespace benchgate::report_detail {
-namespace {
 
-int Group(VerdictStatus status) {
+int AttentionRank(VerdictStatus status) {
   switch (status) {
     case VerdictStatus::kRegression: return 0;
     case VerdictStatus::kBudgetExceeded: return 1;
@@ -24,6 +23,8 @@ int Group(VerdictStatus status) {
   return 9;
 }
 
+namespace {
+
 double ChangeOf(const BenchmarkAnalysis& b) { return b.comparison ? b.comparison->change : 0.0; }
 
 }  // namespace
@@ -33,7 +34,7 @@ std::vector<const BenchmarkAnalysis*> RegressionsFirst(const SuiteAnalysis& suit
   order.reserve(suite.benchmarks.size());
   for (const BenchmarkAnalysis& b : suite.benchmarks) order.push_back(&b);
   std::stable_sort(order.begin(), order.end(), [](const auto* x, const auto* y) {
-    const int gx = Group(x->status), gy = Group(y->status);
+    const int gx = AttentionRank(x->status), gy = AttentionRank(y->status);
     if (gx != gy) return gx < gy;
     if (x->status == VerdictStatus::kRegression) return ChangeOf(*x) > ChangeOf(*y);
     if (x->status == VerdictStatus::kImprovement) return ChangeOf(*x) < ChangeOf(*y);

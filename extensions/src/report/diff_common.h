@@ -19,6 +19,9 @@ namespace benchgate::report_detail {
 // needs attention comes first. Input order within the other groups.
 std::vector<const BenchmarkAnalysis*> RegressionsFirst(const SuiteAnalysis& suite);
 
+// The rank of a verdict in that order: 0 for regression ... 8 for pass.
+int AttentionRank(VerdictStatus status);
+
 // "▲▲" strong regression ... "▼▼" strong improvement, "=" unchanged, "" not
 // judged. The triangles follow the measured value like the change's sign:
 // ▲ next to "+30%" means more time. ASCII: "^^", "^", "=", "v", "vv".

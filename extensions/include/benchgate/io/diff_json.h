@@ -1,0 +1,26 @@
+// benchgate-diff --format json: the schema "benchgate.diff/1" of DESIGN.md.
+// Every benchmark of the analysis (candidate order, removed ones last) with
+// its verdict, both sides' n and median, the change with its CI and the
+// Mann-Whitney p-values; a summary with the counts and the geometric mean.
+// Values of a duration metric are in nanoseconds ("unit": "ns").
+#ifndef BENCHGATE_IO_DIFF_JSON_H_
+#define BENCHGATE_IO_DIFF_JSON_H_
+
+#include <ostream>
+
+#include "benchgate/gate/analysis.h"
+#include "benchgate/gate/diff_summary.h"
+#include "benchgate/report/render_options.h"
+
+namespace benchgate {
+
+inline constexpr const char* kDiffSchema = "benchgate.diff/1";
+
+// Pretty-printed (2 spaces), ends with a newline. A statistic that does not
+// exist (no comparison, no interval, no geometric mean) is null, never NaN.
+void WriteDiffJson(const SuiteAnalysis& suite, const DiffSummary& summary,
+                   const RenderOptions& options, std::ostream& out);
+
+}  // namespace benchgate
+
+#endif  // BENCHGATE_IO_DIFF_JSON_H_

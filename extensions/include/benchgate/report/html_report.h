@@ -1,0 +1,44 @@
+// benchgate-diff --format html: one self-contained page that opens offline
+// (inline CSS, a few lines of inline JavaScript, inline SVG; no network):
+// the summary, a sortable table, and per benchmark a strip plot of both
+// sides' samples and, for a history, the series of medians over runs with
+// change points marked.
+#ifndef BENCHGATE_REPORT_HTML_REPORT_H_
+#define BENCHGATE_REPORT_HTML_REPORT_H_
+
+#include <map>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "benchgate/gate/analysis.h"
+#include "benchgate/gate/diff_summary.h"
+#include "benchgate/report/render_options.h"
+
+namespace benchgate {
+
+// One run of a benchmark's history: its median with an interval, and
+// whether a change point was found at this run (computed by the caller).
+struct SeriesPoint {
+  std::string run;  // label: a date, a commit or a file name
+  double median_ns = 0, lo_ns = 0, hi_ns = 0;
+  bool change_point = false;
+};
+
+using SamplesByName = std::map<std::string, std::vector<double>>;
+using SeriesByName = std::map<std::string, std::vector<SeriesPoint>>;
+
+// baseline_samples_ns: the baseline's samples of the compared metric per
+// benchmark name (the candidate's are in the analysis); history: series per
+// benchmark name, oldest first. Either may be null: its charts are left out.
+void RenderHtml(const SuiteAnalysis& suite, const DiffSummary& summary,
+                const RenderOptions& options, std::ostream& out,
+                const SamplesByName* baseline_samples_ns = nullptr,
+                const SeriesByName* history = nullptr);
+
+// Text safe inside HTML elements and quoted attributes: & < > " ' escaped.
+std::string HtmlEscape(const std::string& text);
+
+}  // namespace benchgate
+
+#endif  // BENCHGATE_REPORT_HTML_REPORT_H_

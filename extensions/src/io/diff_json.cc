@@ -1,0 +1,107 @@
+#include "benchgate/io/diff_json.h"
+
+#include <nlohmann/json.hpp>
+
+namespace benchgate {
+namespace {
+
+using nlohmann::ordered_json;
+
+bool IsDuration(const RenderOptions& options) {
+  return options.metric == "real_time" || options.metric == "cpu_time";
+}
+
+ordered_json Pair(StatStatus status, double lo, double hi) {
+  return status == StatStatus::kOk ? ordered_json{lo, hi} : ordered_json(nullptr);
+}
+
+// The candidate's statistics of the compared metric, when it has any.
+ordered_json CandidateJson(const BenchmarkAnalysis& b, const RenderOptions& options) {
+  const MetricStats& s = options.metric == "cpu_time" ? b.cpu_time : b.real_time;
+  if (s.status != StatStatus::kOk) {
+    if (!b.comparison) return nullptr;
+    return {{"n", b.comparison->candidate_n}, {"median", b.comparison->candidate_median}};
+  }
+  return {{"n", s.n},
+          {"median", b.comparison ? b.comparison->candidate_median : s.median},
+          {"median_ci", Pair(s.median_ci_status, s.median_ci_lo, s.median_ci_hi)},
+          {"mean", s.mean},
+          {"stddev", s.stddev},
+          {"cv", s.cv},
+          {"min", s.min},
+          {"max", s.max},
+          {"p90", s.p90},
+          {"p99", s.p99}};
+}
+
+void ComparisonFields(const std::optional<Comparison>& c, ordered_json& entry) {
+  if (!c) {
+    for (const char* key : {"change", "change_ci", "shift", "shift_ci", "p_value",
+                            "p_method", "p_adjusted", "tolerance"}) {
+      entry[key] = nullptr;
+    }
+    return;
+  }
+  entry["change"] = c->change;
+  entry["change_ci"] = Pair(c->change_status, c->change_lo, c->change_hi);
+  entry["shift"] = c->shift_status == StatStatus::kOk ? ordered_json(c->shift) : nullptr;
+  entry["shift_ci"] = Pair(c->shift_status, c->shift_lo, c->shift_hi);
+  entry["p_value"] = c->p_value;
+  entry["p_method"] = c->p_method;
+  entry["p_adjusted"] = c->p_adjusted;
+  entry["tolerance"] = c->tolerance;
+}
+
+ordered_json EntryJson(const BenchmarkAnalysis& b, const RenderOptions& options) {
+  ordered_json entry = {{"name", b.samples.name},
+                        {"verdict", VerdictStatusName(b.status)},
+                        {"trend", TrendMarkName(Trend(b))},
+                        {"reasons", b.reasons}};
+  const auto& c = b.comparison;
+  entry["baseline"] = c ? ordered_json{{"n", c->baseline_n}, {"median", c->baseline_median}}
+                        : ordered_json(nullptr);
+  entry["candidate"] = CandidateJson(b, options);
+  ComparisonFields(c, entry);
+  if (b.samples.errored) entry["error_message"] = b.samples.error_message;
+  if (!b.budget_origins.empty()) entry["budgets"] = b.budget_origins;
+  return entry;
+}
+
+ordered_json SummaryJson(const SuiteAnalysis& suite, const DiffSummary& s) {
+  const bool geomean = s.geomean_status == StatStatus::kOk;
+  return {{"regressions", s.regressions},
+          {"improvements", s.improvements},
+          {"unchanged", s.unchanged},
+          {"inconclusive", s.inconclusive},
+          {"budget_exceeded", s.budget_exceeded},
+          {"added", s.added},
+          {"removed", s.removed},
+          {"errored", s.errored},
+          {"geomean_change", geomean ? ordered_json(s.geomean_change) : nullptr},
+          {"geomean_status", StatStatusName(s.geomean_status)},
+          {"geomean_count", s.geomean_count},
+          {"gate", suite.gate_failed ? "fail" : "pass"}};
+}
+
+}  // namespace
+
+void WriteDiffJson(const SuiteAnalysis& suite, const DiffSummary& summary,
+                   const RenderOptions& options, std::ostream& out) {
+  ordered_json comparisons = ordered_json::array();
+  for (const BenchmarkAnalysis& b : suite.benchmarks) comparisons.push_back(EntryJson(b, options));
+  const ordered_json document = {
+      {"schema", kDiffSchema},
+      {"metric", options.metric},
+      {"unit", IsDuration(options) ? ordered_json("ns") : nullptr},
+      {"baseline_source", options.baseline_label},
+      {"candidate_source", options.candidate_label},
+      {"warnings", suite.warnings},
+      {"comparisons", comparisons},
+      {"summary", SummaryJson(suite, summary)}};
+  // Names are whatever the benchmark registered: invalid UTF-8 becomes U+FFFD
+  // instead of an exception halfway through the output.
+  out << document.dump(2, ' ', false, ordered_json::error_handler_t::replace) << "\n";
+  out.flush();
+}
+
+}  // namespace benchgate

@@ -1,0 +1,78 @@
+// benchgate-diff's pull-request comment against an approved file.
+#include "benchgate/report/markdown_report.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+
+#include "report_diff_fixture.h"
+
+namespace benchgate {
+namespace {
+
+using diff_fixture::Approved;
+using diff_fixture::DiffOptions;
+using diff_fixture::DiffSuite;
+
+std::string Render(const SuiteAnalysis& suite) {
+  std::ostringstream out;
+  RenderMarkdown(suite, SummarizeDiff(suite), DiffOptions(), out);
+  return out.str();
+}
+
+TEST(MarkdownReportTest, CommentMatchesApprovedFile) {
+  const std::string text = Render(DiffSuite());
+  EXPECT_EQ(text, Approved("diff_markdown.md", text));
+}
+
+TEST(MarkdownReportTest, SummaryLineComesFirst) {
+  const std::string text = Render(DiffSuite());
+  EXPECT_EQ(text.rfind("**benchgate-diff: FAIL** \u00B7 2 regressions, 2 improvements, 1 unchanged", 0),
+            0u)
+      << text;
+}
+
+TEST(MarkdownReportTest, UnchangedAreFoldedAfterTheRest) {
+  const std::string text = Render(DiffSuite());
+  const auto details = text.find("<details><summary>1 unchanged</summary>");
+  ASSERT_NE(details, std::string::npos) << text;
+  EXPECT_GT(text.find("`BM_Lookup`"), details);
+  EXPECT_LT(text.find("#### Regressions (2)"), details);
+  EXPECT_LT(text.find("`BM_Sort/1024`"), text.find("`BM_Hash/64`"));
+}
+
+TEST(MarkdownReportTest, NoUnchangedNoDetails) {
+  SuiteAnalysis suite = DiffSuite();
+  suite.benchmarks.erase(suite.benchmarks.begin());  // BM_Lookup, the unchanged one
+  EXPECT_EQ(Render(suite).find("<details>"), std::string::npos);
+}
+
+TEST(MarkdownReportTest, PipesInNamesDoNotSplitCells) {
+  // Every table row has exactly its columns' pipes: 7 for the plain tables.
+  const std::string text = Render(DiffSuite());
+  const auto start = text.find("| \u25BC\u25BC | ");
+  ASSERT_NE(start, std::string::npos) << text;
+  const std::string row = text.substr(start, text.find('\n', start) - start);
+  std::size_t unescaped = 0;
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    if (row[i] == '|' && (i == 0 || row[i - 1] != '\\')) ++unescaped;
+  }
+  EXPECT_EQ(unescaped, 7u) << row;
+}
+
+TEST(MarkdownEscapeTest, CodeSpans) {
+  EXPECT_EQ(MarkdownCode("BM_Sort/1024"), "`BM_Sort/1024`");
+  EXPECT_EQ(MarkdownCode("a|b"), "`a\\|b`");
+  EXPECT_EQ(MarkdownCode("a`b"), "``a`b``");
+  EXPECT_EQ(MarkdownCode("`a``"), "``` `a`` ```");
+  EXPECT_EQ(MarkdownCode("a\nb"), "`a b`");
+}
+
+TEST(MarkdownEscapeTest, Text) {
+  EXPECT_EQ(MarkdownText("BM_A/.* <x> | *y*"), "BM\\_A/.\\* \\<x\\> \\| \\*y\\*");
+  EXPECT_EQ(MarkdownText("plain words 1.0%"), "plain words 1.0%");
+}
+
+}  // namespace
+}  // namespace benchgate
