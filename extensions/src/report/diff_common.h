@@ -60,6 +60,10 @@ std::size_t DisplayWidth(const std::string& text);
 std::string PadRight(const std::string& text, std::size_t width);
 std::string PadLeft(const std::string& text, std::size_t width);
 
+// Invalid UTF-8 bytes replaced by U+FFFD, for formats that must be valid
+// Unicode text (XML); benchmark names are whatever the user registered.
+std::string ValidUtf8(const std::string& text);
+
 // "1 regression", "2 regressions".
 std::string Counted(std::size_t count, const std::string& noun);
 

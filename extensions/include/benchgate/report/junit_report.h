@@ -1,0 +1,27 @@
+// benchgate-diff --format junit: JUnit XML, so CI systems list every
+// benchmark as a test case: regressions and budget breaches as failures,
+// errored benchmarks as errors, inconclusive, added and removed ones as
+// skipped, the rest as passed.
+#ifndef BENCHGATE_REPORT_JUNIT_REPORT_H_
+#define BENCHGATE_REPORT_JUNIT_REPORT_H_
+
+#include <ostream>
+#include <string>
+
+#include "benchgate/gate/analysis.h"
+#include "benchgate/gate/diff_summary.h"
+#include "benchgate/report/render_options.h"
+
+namespace benchgate {
+
+void RenderJunit(const SuiteAnalysis& suite, const DiffSummary& summary,
+                 const RenderOptions& options, std::ostream& out);
+
+// Text safe in XML 1.0 content and quoted attributes: & < > " ' escaped,
+// tab and line breaks as character references, other control characters
+// and invalid UTF-8 (not allowed in XML at all) replaced.
+std::string XmlEscape(const std::string& text);
+
+}  // namespace benchgate
+
+#endif  // BENCHGATE_REPORT_JUNIT_REPORT_H_

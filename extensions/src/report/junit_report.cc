@@ -1,0 +1,111 @@
+#include "benchgate/report/junit_report.h"
+
+#include "benchgate/report/format.h"
+#include "report/diff_common.h"
+
+namespace benchgate {
+namespace {
+
+std::string Attribute(const char* name, const std::string& value) {
+  return std::string(" ") + name + "=\"" + XmlEscape(value) + "\"";
+}
+
+std::string AllReasons(const BenchmarkAnalysis& b) {
+  std::string text;
+  for (const std::string& reason : b.reasons) text += (text.empty() ? "" : "\n") + reason;
+  return text;
+}
+
+// "+30.0% [+28.0%, +33.0%]: 10.0 us -> 13.0 us, p adj 3.3e-05"
+std::string Evidence(const BenchmarkAnalysis& b, const RenderOptions& options) {
+  if (!b.comparison) return report_detail::FirstReason(b);
+  const Comparison& c = *b.comparison;
+  return report_detail::ChangeWithCi(c) + ": " +
+         report_detail::FormatValue(c.baseline_median, options) + " -> " +
+         report_detail::FormatValue(c.candidate_median, options) +
+         ", p adj " + FormatPValue(c.p_adjusted);
+}
+
+void TestCase(const BenchmarkAnalysis& b, const RenderOptions& options, std::ostream& out) {
+  out << "    <testcase" << Attribute("classname", "benchgate." + options.metric)
+      << Attribute("name", b.samples.name);
+  const std::string verdict = VerdictStatusName(b.status);
+  switch (b.status) {
+    case VerdictStatus::kRegression:
+      out << ">\n      <failure" << Attribute("type", verdict)
+          << Attribute("message", verdict + ": " + Evidence(b, options)) << ">"
+          << XmlEscape(AllReasons(b)) << "</failure>\n    </testcase>\n";
+      return;
+    case VerdictStatus::kBudgetExceeded:
+      out << ">\n      <failure" << Attribute("type", verdict)
+          << Attribute("message", verdict + ": " + report_detail::FirstReason(b)) << ">"
+          << XmlEscape(AllReasons(b)) << "</failure>\n    </testcase>\n";
+      return;
+    case VerdictStatus::kError:
+      out << ">\n      <error" << Attribute("type", verdict)
+          << Attribute("message", report_detail::FirstReason(b)) << "/>\n    </testcase>\n";
+      return;
+    case VerdictStatus::kInconclusive:
+    case VerdictStatus::kAdded:
+    case VerdictStatus::kRemoved:
+      out << ">\n      <skipped" << Attribute("message", verdict + ": " + report_detail::FirstReason(b))
+          << "/>\n    </testcase>\n";
+      return;
+    case VerdictStatus::kUnchanged:
+    case VerdictStatus::kImprovement:
+    case VerdictStatus::kPass:
+      break;
+  }
+  out << ">\n      <system-out>" << XmlEscape(verdict + ": " + Evidence(b, options))
+      << "</system-out>\n    </testcase>\n";
+}
+
+}  // namespace
+
+std::string XmlEscape(const std::string& text) {
+  std::string escaped;
+  for (const char c : report_detail::ValidUtf8(text)) {
+    switch (c) {
+      case '&': escaped += "&amp;"; break;
+      case '<': escaped += "&lt;"; break;
+      case '>': escaped += "&gt;"; break;
+      case '"': escaped += "&quot;"; break;
+      case '\'': escaped += "&apos;"; break;
+      // References keep tabs and line breaks in attributes, where a parser
+      // would otherwise normalise them to spaces.
+      case '\t': escaped += "&#9;"; break;
+      case '\n': escaped += "&#10;"; break;
+      case '\r': escaped += "&#13;"; break;
+      default:
+        // XML 1.0 has no way to write other C0 controls, not even escaped.
+        escaped += static_cast<unsigned char>(c) < 0x20 ? '?' : c;
+    }
+  }
+  return escaped;
+}
+
+void RenderJunit(const SuiteAnalysis& suite, const DiffSummary& summary,
+                 const RenderOptions& options, std::ostream& out) {
+  const std::string tests = std::to_string(suite.benchmarks.size());
+  const std::string failures = std::to_string(summary.regressions + summary.budget_exceeded);
+  const std::string errors = std::to_string(summary.errored);
+  const std::string skipped =
+      std::to_string(summary.inconclusive + summary.added + summary.removed);
+  const std::string counts = Attribute("tests", tests) + Attribute("failures", failures) +
+                             Attribute("errors", errors) + Attribute("skipped", skipped);
+  std::string name = options.title;
+  if (!options.baseline_label.empty() || !options.candidate_label.empty()) {
+    name += ": " + options.baseline_label + " -> " + options.candidate_label;
+  }
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites" << Attribute("name", options.title)
+      << counts << ">\n  <testsuite" << Attribute("name", name + " (" + options.metric + ")")
+      << counts << ">\n    <properties>\n      <property name=\"metric\""
+      << Attribute("value", options.metric) << "/>\n      <property name=\"geomean_change\""
+      << Attribute("value", report_detail::GeomeanText(summary)) << "/>\n      <property name=\"gate\""
+      << Attribute("value", suite.gate_failed ? "fail" : "pass") << "/>\n    </properties>\n";
+  for (const BenchmarkAnalysis& b : suite.benchmarks) TestCase(b, options, out);
+  out << "  </testsuite>\n</testsuites>\n";
+  out.flush();
+}
+
+}  // namespace benchgate

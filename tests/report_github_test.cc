@@ -1,0 +1,67 @@
+// benchgate-diff --format github: annotations and the job summary against
+// approved files, and the workflow-command escaping.
+#include "benchgate/report/github_report.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+
+#include "benchgate/report/markdown_report.h"
+#include "report_diff_fixture.h"
+
+namespace benchgate {
+namespace {
+
+using diff_fixture::Approved;
+using diff_fixture::DiffOptions;
+using diff_fixture::DiffSuite;
+
+TEST(GithubReportTest, AnnotationsMatchApprovedFile) {
+  const SuiteAnalysis suite = DiffSuite();
+  std::ostringstream annotations;
+  RenderGithub(suite, SummarizeDiff(suite), DiffOptions(), annotations, nullptr);
+  EXPECT_EQ(annotations.str(), Approved("diff_github.txt", annotations.str()));
+}
+
+TEST(GithubReportTest, StepSummaryIsTheMarkdownReport) {
+  const SuiteAnalysis suite = DiffSuite();
+  const DiffSummary summary = SummarizeDiff(suite);
+  std::ostringstream annotations, step_summary, markdown;
+  step_summary << "earlier step\n";  // appended to, never replaced
+  RenderGithub(suite, summary, DiffOptions(), annotations, &step_summary);
+  RenderMarkdown(suite, summary, DiffOptions(), markdown);
+  EXPECT_EQ(step_summary.str(), "earlier step\n" + markdown.str() + "\n");
+}
+
+TEST(GithubReportTest, ErrorsForTheGateWarningsForTheUnjudged) {
+  const SuiteAnalysis suite = DiffSuite();
+  std::ostringstream out;
+  RenderGithub(suite, SummarizeDiff(suite), DiffOptions(), out, nullptr);
+  const std::string text = out.str();
+  EXPECT_EQ(text.rfind("::error title=benchgate%3A regression::BM_Sort/1024: +30.0%", 0), 0u)
+      << text;
+  EXPECT_NE(text.find("::error title=benchgate%3A over budget::BM_Alloc: p99"), std::string::npos);
+  EXPECT_NE(text.find("::warning title=benchgate%3A inconclusive::BM_Noisy"), std::string::npos);
+  EXPECT_NE(text.find("::warning title=benchgate%3A errored::BM_Broken"), std::string::npos);
+  EXPECT_EQ(text.find("BM_Lookup"), std::string::npos);  // unchanged: no annotation
+}
+
+TEST(GithubEscapeTest, DataAndProperties) {
+  // GitHub's toolkit (@actions/core, command.ts): escapeData encodes % CR LF,
+  // escapeProperty additionally : and ,.
+  EXPECT_EQ(GithubEscapeData("50% a\r\nb: c, d"), "50%25 a%0D%0Ab: c, d");
+  EXPECT_EQ(GithubEscapeProperty("50% a\r\nb: c, d"), "50%25 a%0D%0Ab%3A c%2C d");
+}
+
+TEST(GithubEscapeTest, NameCannotInjectACommand) {
+  SuiteAnalysis suite = DiffSuite();
+  suite.benchmarks[1].samples.name = "BM_X\n::error::forged";  // BM_Hash/64, a regression
+  std::ostringstream out;
+  RenderGithub(suite, SummarizeDiff(suite), DiffOptions(), out, nullptr);
+  EXPECT_EQ(out.str().find("\n::error::forged"), std::string::npos);
+  EXPECT_NE(out.str().find("BM_X%0A::error::forged"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace benchgate
