@@ -1,8 +1,8 @@
-#include "benchgate/gate/diff_summary.h"
-
 #include <gtest/gtest.h>
 
 #include <string>
+
+#include "benchgate/gate/diff_summary.h"
 
 namespace benchgate {
 namespace {
@@ -132,8 +132,8 @@ TEST(TrendTest, VerdictDecidesTheDirection) {
 
 TEST(TrendTest, OtherVerdictsAreNotJudged) {
   using V = VerdictStatus;
-  for (const V status : {V::kPass, V::kInconclusive, V::kBudgetExceeded, V::kAdded, V::kRemoved,
-                         V::kError}) {
+  for (const V status :
+       {V::kPass, V::kInconclusive, V::kBudgetExceeded, V::kAdded, V::kRemoved, V::kError}) {
     EXPECT_EQ(Trend(WithChange(status, 0.5)), TrendMark::kNotJudged) << VerdictStatusName(status);
   }
   EXPECT_EQ(Trend(Alone(V::kAdded)), TrendMark::kNotJudged);

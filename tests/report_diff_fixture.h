@@ -95,20 +95,20 @@ inline SuiteAnalysis DiffSuite() {
   using V = VerdictStatus;
   SuiteAnalysis suite;
   suite.has_baseline = true;
-  suite.benchmarks.push_back(Judged("BM_Lookup", V::kUnchanged, 52, 52.5, 0.0096, -0.01, 0.02,
-                                    0.48, 0.72, "+1.0% [-1.0%, +2.0%], p=0.48 adj 0.72"));
-  suite.benchmarks.push_back(Judged("BM_Hash/64", V::kRegression, 100, 107, 0.07, 0.05, 0.09,
-                                    2e-4, 1e-3, "+7.0% [+5.0%, +9.0%], p=0.0002 adj 0.0010"));
-  suite.benchmarks.push_back(Judged("BM_Sort/1024", V::kRegression, 10'000, 13'000, 0.3, 0.28,
-                                    0.33, 1.1e-5, 3.3e-5, "+30.0% [+28.0%, +33.0%]"));
-  suite.benchmarks.push_back(Judged(kNastyName, V::kImprovement, 2'000, 1'500, -0.25, -0.27,
-                                    -0.23, 1.1e-5, 3.3e-5, "-25.0% [-27.0%, -23.0%]"));
+  suite.benchmarks.push_back(Judged("BM_Lookup", V::kUnchanged, 52, 52.5, 0.0096, -0.01, 0.02, 0.48,
+                                    0.72, "+1.0% [-1.0%, +2.0%], p=0.48 adj 0.72"));
+  suite.benchmarks.push_back(Judged("BM_Hash/64", V::kRegression, 100, 107, 0.07, 0.05, 0.09, 2e-4,
+                                    1e-3, "+7.0% [+5.0%, +9.0%], p=0.0002 adj 0.0010"));
+  suite.benchmarks.push_back(Judged("BM_Sort/1024", V::kRegression, 10'000, 13'000, 0.3, 0.28, 0.33,
+                                    1.1e-5, 3.3e-5, "+30.0% [+28.0%, +33.0%]"));
+  suite.benchmarks.push_back(Judged(kNastyName, V::kImprovement, 2'000, 1'500, -0.25, -0.27, -0.23,
+                                    1.1e-5, 3.3e-5, "-25.0% [-27.0%, -23.0%]"));
   suite.benchmarks.push_back(Judged("BM_Copy/64", V::kImprovement, 200, 190, -0.05, -0.07, -0.03,
                                     3e-3, 6e-3, "-5.0% [-7.0%, -3.0%]"));
   suite.benchmarks.push_back(Judged("BM_Alloc", V::kBudgetExceeded, 1'000, 1'000, 0, -0.01, 0.01,
                                     0.9, 0.9, "p99 1.20 us [1.10 us, 1.30 us] > budget 1.00 us"));
-  BenchmarkAnalysis noisy = Judged("BM_Noisy", V::kInconclusive, 100, 110, 0.1, -0.2, 0.4, 0.2,
-                                   0.4, "unstable: CV 12.0% > 5.0%");
+  BenchmarkAnalysis noisy = Judged("BM_Noisy", V::kInconclusive, 100, 110, 0.1, -0.2, 0.4, 0.2, 0.4,
+                                   "unstable: CV 12.0% > 5.0%");
   noisy.real_time.cv = 0.12;
   suite.benchmarks.push_back(noisy);
   BenchmarkAnalysis added = Measured("BM_New", 2.5e6, 0.01);

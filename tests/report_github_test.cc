@@ -1,12 +1,11 @@
 // benchgate-diff --format github: annotations and the job summary against
 // approved files, and the workflow-command escaping.
-#include "benchgate/report/github_report.h"
-
 #include <gtest/gtest.h>
 
 #include <sstream>
 #include <string>
 
+#include "benchgate/report/github_report.h"
 #include "benchgate/report/markdown_report.h"
 #include "report_diff_fixture.h"
 

@@ -1,12 +1,12 @@
 // benchgate-diff --format html: an approved file, escaping, offline-ness and
 // the charts that must be present.
-#include "benchgate/report/html_report.h"
-
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <sstream>
 #include <string>
 
+#include "benchgate/report/html_report.h"
 #include "report_diff_fixture.h"
 
 namespace benchgate {
@@ -25,7 +25,8 @@ std::size_t Occurrences(const std::string& text, const std::string& part) {
 SamplesByName BaselineSamples() {
   SamplesByName samples;
   for (const BenchmarkAnalysis& b : DiffSuite().benchmarks) {
-    if (b.comparison) samples[b.samples.name] = diff_fixture::SamplesAround(b.comparison->baseline_median);
+    if (b.comparison)
+      samples[b.samples.name] = diff_fixture::SamplesAround(b.comparison->baseline_median);
   }
   return samples;
 }
@@ -106,13 +107,34 @@ TEST(HtmlReportTest, WithoutBaselineSamplesOrHistory) {
   const std::string html = Render(nullptr, nullptr);
   EXPECT_EQ(html.find("median over runs"), std::string::npos);
   EXPECT_EQ(Occurrences(html, "aria-label=\"samples of both sides\""), 8u);  // candidate dots
-  EXPECT_EQ(Occurrences(html, "fill=\"#777\""), 0u);  // no baseline dots
+  EXPECT_EQ(Occurrences(html, "fill=\"#777\""), 0u);                         // no baseline dots
 }
 
 TEST(HtmlEscapeTest, EveryActiveCharacter) {
   EXPECT_EQ(HtmlEscape("<a href=\"x\">'&'</a>"),
             "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
   EXPECT_EQ(HtmlEscape("BM_Sort/1024"), "BM_Sort/1024");
+}
+
+TEST(HtmlReportTest, EmptySuiteIsStillAPage) {
+  std::ostringstream out;
+  RenderHtml(SuiteAnalysis{}, SummarizeDiff(SuiteAnalysis{}), DiffOptions(), out);
+  const std::string html = out.str();
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(html.find("</html>\n"), std::string::npos);
+  EXPECT_EQ(html.find("<section"), std::string::npos);
+  EXPECT_EQ(html.find("<tr class="), std::string::npos);
+}
+
+TEST(HtmlReportTest, NonFiniteSamplesAreSkipped) {
+  SuiteAnalysis suite;
+  BenchmarkAnalysis b = diff_fixture::Measured("BM_A", 100, 0.01);
+  b.samples.real_time_ns = {100, std::numeric_limits<double>::quiet_NaN(), 101};
+  suite.benchmarks = {b};
+  std::ostringstream out;
+  RenderHtml(suite, SummarizeDiff(suite), DiffOptions(), out);
+  EXPECT_EQ(Occurrences(out.str(), "r=\"3\""), 2u);  // two dots, no NaN coordinate
+  EXPECT_EQ(out.str().find("nan"), std::string::npos);
 }
 
 }  // namespace

@@ -1,13 +1,12 @@
 // benchgate-diff --format json (schema benchgate.diff/1, DESIGN.md): an
 // approved file, and the document read back to check the contract's keys.
-#include "benchgate/io/diff_json.h"
-
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 
+#include "benchgate/io/diff_json.h"
 #include "report_diff_fixture.h"
 
 namespace benchgate {

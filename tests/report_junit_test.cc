@@ -1,12 +1,11 @@
 // benchgate-diff --format junit against an approved file, and the escaping
 // that keeps the XML well-formed whatever the benchmark names hold.
-#include "benchgate/report/junit_report.h"
-
 #include <gtest/gtest.h>
 
 #include <sstream>
 #include <string>
 
+#include "benchgate/report/junit_report.h"
 #include "report_diff_fixture.h"
 
 namespace benchgate {
@@ -42,28 +41,43 @@ TEST(JunitReportTest, OneTestCasePerBenchmarkFailuresForTheGate) {
   EXPECT_EQ(Occurrences(xml, "<error "), 1u);
   EXPECT_EQ(Occurrences(xml, "<skipped "), 3u);
   EXPECT_NE(xml.find("tests=\"10\" failures=\"3\" errors=\"1\" skipped=\"3\""), std::string::npos);
-  EXPECT_NE(xml.find("name=\"BM_Sort/1024\">\n      <failure type=\"regression\" message=\""
-                     "regression: +30.0% [+28.0%, +33.0%]: 10.0 us -&gt; 13.0 us, p adj 3.3e-05\">"),
-            std::string::npos)
+  EXPECT_NE(
+      xml.find("name=\"BM_Sort/1024\">\n      <failure type=\"regression\" message=\""
+               "regression: +30.0% [+28.0%, +33.0%]: 10.0 us -&gt; 13.0 us, p adj 3.3e-05\">"),
+      std::string::npos)
       << xml;
 }
 
 TEST(JunitReportTest, NamesAreEscaped) {
   const std::string xml = Render(DiffSuite());
   EXPECT_EQ(xml.find("<script>"), std::string::npos);
-  EXPECT_NE(xml.find("name=\"BM_Esc&lt;script&gt;alert(&apos;x|y&apos;)&lt;/script&gt;&amp;&quot;q&quot;\""),
-            std::string::npos);
+  EXPECT_NE(
+      xml.find(
+          "name=\"BM_Esc&lt;script&gt;alert(&apos;x|y&apos;)&lt;/script&gt;&amp;&quot;q&quot;\""),
+      std::string::npos);
 }
 
 TEST(XmlEscapeTest, ControlCharactersAndBadUtf8) {
   EXPECT_EQ(XmlEscape("a\tb\nc\rd"), "a&#9;b&#10;c&#13;d");
-  EXPECT_EQ(XmlEscape(std::string("a\x01" "b\x1f", 4)), "a?b?");
+  EXPECT_EQ(XmlEscape(std::string("a\x01"
+                                  "b\x1f",
+                                  4)),
+            "a?b?");
   // 0xFF can never start UTF-8; 0xC3 0x28 is a lead byte without its
   // continuation; 0xED 0xA0 0x80 is a UTF-16 surrogate (RFC 3629 forbids it).
   EXPECT_EQ(XmlEscape("x\xff"), "x\xEF\xBF\xBD");
   EXPECT_EQ(XmlEscape("\xC3\x28"), "\xEF\xBF\xBD(");
   EXPECT_EQ(XmlEscape("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
-  EXPECT_EQ(XmlEscape("\xC3\xA9t\xC3\xA9 \xE2\x96\xB2"), "\xC3\xA9t\xC3\xA9 \xE2\x96\xB2");  // été ▲
+  EXPECT_EQ(XmlEscape("\xC3\xA9t\xC3\xA9 \xE2\x96\xB2"),
+            "\xC3\xA9t\xC3\xA9 \xE2\x96\xB2");  // été ▲
+}
+
+TEST(JunitReportTest, EmptySuite) {
+  const std::string xml = Render(SuiteAnalysis{});
+  EXPECT_NE(xml.find("<testsuites name=\"benchgate-diff\" tests=\"0\" failures=\"0\""),
+            std::string::npos)
+      << xml;
+  EXPECT_EQ(xml.find("<testcase"), std::string::npos);
 }
 
 }  // namespace

@@ -1,11 +1,10 @@
 // benchgate-diff's pull-request comment against an approved file.
-#include "benchgate/report/markdown_report.h"
-
 #include <gtest/gtest.h>
 
 #include <sstream>
 #include <string>
 
+#include "benchgate/report/markdown_report.h"
 #include "report_diff_fixture.h"
 
 namespace benchgate {
@@ -28,8 +27,9 @@ TEST(MarkdownReportTest, CommentMatchesApprovedFile) {
 
 TEST(MarkdownReportTest, SummaryLineComesFirst) {
   const std::string text = Render(DiffSuite());
-  EXPECT_EQ(text.rfind("**benchgate-diff: FAIL** \u00B7 2 regressions, 2 improvements, 1 unchanged", 0),
-            0u)
+  EXPECT_EQ(
+      text.rfind("**benchgate-diff: FAIL** \u00B7 2 regressions, 2 improvements, 1 unchanged", 0),
+      0u)
       << text;
 }
 
@@ -72,6 +72,12 @@ TEST(MarkdownEscapeTest, CodeSpans) {
 TEST(MarkdownEscapeTest, Text) {
   EXPECT_EQ(MarkdownText("BM_A/.* <x> | *y*"), "BM\\_A/.\\* \\<x\\> \\| \\*y\\*");
   EXPECT_EQ(MarkdownText("plain words 1.0%"), "plain words 1.0%");
+}
+
+TEST(MarkdownReportTest, EmptySuiteIsTheSummaryLineAlone) {
+  EXPECT_EQ(Render(SuiteAnalysis{}),
+            "**benchgate-diff: pass** \u00B7 0 regressions, 0 improvements, 0 unchanged \u00B7 "
+            "geometric mean n/a\n\n`base.json` \u2192 `cand.json`, metric `real_time`\n");
 }
 
 }  // namespace

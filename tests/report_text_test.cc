@@ -1,11 +1,10 @@
 // benchgate-diff's text table against approved files under tests/data/report/.
-#include "benchgate/report/text_report.h"
-
 #include <gtest/gtest.h>
 
 #include <sstream>
 #include <string>
 
+#include "benchgate/report/text_report.h"
 #include "report_diff_fixture.h"
 
 namespace benchgate {
@@ -72,6 +71,14 @@ TEST(TextReportTest, CounterMetricIsNotADuration) {
   EXPECT_NE(text.find("1.5e+06"), std::string::npos) << text;
   EXPECT_EQ(text.find(" ms"), std::string::npos) << text;
   EXPECT_NE(text.find("gate pass"), std::string::npos) << text;
+}
+
+TEST(TextReportTest, EmptySuite) {
+  const std::string text = Render(SuiteAnalysis{}, DiffOptions());
+  EXPECT_NE(text.find("geometric mean"), std::string::npos) << text;
+  EXPECT_NE(text.find("n/a           over 0 comparisons"), std::string::npos) << text;
+  EXPECT_NE(text.find("gate pass (0 regressions, 0 improvements, 0 unchanged)"), std::string::npos)
+      << text;
 }
 
 }  // namespace

@@ -7,15 +7,32 @@ namespace {
 
 void Count(DiffSummary& summary, VerdictStatus status) {
   switch (status) {
-    case VerdictStatus::kUnchanged: ++summary.unchanged; break;
-    case VerdictStatus::kImprovement: ++summary.improvements; break;
-    case VerdictStatus::kRegression: ++summary.regressions; break;
-    case VerdictStatus::kInconclusive: ++summary.inconclusive; break;
-    case VerdictStatus::kBudgetExceeded: ++summary.budget_exceeded; break;
-    case VerdictStatus::kAdded: ++summary.added; break;
-    case VerdictStatus::kRemoved: ++summary.removed; break;
-    case VerdictStatus::kError: ++summary.errored; break;
-    case VerdictStatus::kPass: break;  // no baseline: nothing a diff counts
+    case VerdictStatus::kUnchanged:
+      ++summary.unchanged;
+      break;
+    case VerdictStatus::kImprovement:
+      ++summary.improvements;
+      break;
+    case VerdictStatus::kRegression:
+      ++summary.regressions;
+      break;
+    case VerdictStatus::kInconclusive:
+      ++summary.inconclusive;
+      break;
+    case VerdictStatus::kBudgetExceeded:
+      ++summary.budget_exceeded;
+      break;
+    case VerdictStatus::kAdded:
+      ++summary.added;
+      break;
+    case VerdictStatus::kRemoved:
+      ++summary.removed;
+      break;
+    case VerdictStatus::kError:
+      ++summary.errored;
+      break;
+    case VerdictStatus::kPass:
+      break;  // no baseline: nothing a diff counts
   }
 }
 
@@ -58,12 +75,18 @@ TrendMark Trend(const BenchmarkAnalysis& benchmark) {
 
 const char* TrendMarkName(TrendMark mark) noexcept {
   switch (mark) {
-    case TrendMark::kStrongImprovement: return "strong_improvement";
-    case TrendMark::kImprovement: return "improvement";
-    case TrendMark::kUnchanged: return "unchanged";
-    case TrendMark::kRegression: return "regression";
-    case TrendMark::kStrongRegression: return "strong_regression";
-    case TrendMark::kNotJudged: return "not_judged";
+    case TrendMark::kStrongImprovement:
+      return "strong_improvement";
+    case TrendMark::kImprovement:
+      return "improvement";
+    case TrendMark::kUnchanged:
+      return "unchanged";
+    case TrendMark::kRegression:
+      return "regression";
+    case TrendMark::kStrongRegression:
+      return "strong_regression";
+    case TrendMark::kNotJudged:
+      return "not_judged";
   }
   return "unknown";
 }

@@ -36,8 +36,8 @@ ordered_json CandidateJson(const BenchmarkAnalysis& b, const RenderOptions& opti
 
 void ComparisonFields(const std::optional<Comparison>& c, ordered_json& entry) {
   if (!c) {
-    for (const char* key : {"change", "change_ci", "shift", "shift_ci", "p_value",
-                            "p_method", "p_adjusted", "tolerance"}) {
+    for (const char* key : {"change", "change_ci", "shift", "shift_ci", "p_value", "p_method",
+                            "p_adjusted", "tolerance"}) {
       entry[key] = nullptr;
     }
     return;
@@ -89,15 +89,14 @@ void WriteDiffJson(const SuiteAnalysis& suite, const DiffSummary& summary,
                    const RenderOptions& options, std::ostream& out) {
   ordered_json comparisons = ordered_json::array();
   for (const BenchmarkAnalysis& b : suite.benchmarks) comparisons.push_back(EntryJson(b, options));
-  const ordered_json document = {
-      {"schema", kDiffSchema},
-      {"metric", options.metric},
-      {"unit", IsDuration(options) ? ordered_json("ns") : nullptr},
-      {"baseline_source", options.baseline_label},
-      {"candidate_source", options.candidate_label},
-      {"warnings", suite.warnings},
-      {"comparisons", comparisons},
-      {"summary", SummaryJson(suite, summary)}};
+  const ordered_json document = {{"schema", kDiffSchema},
+                                 {"metric", options.metric},
+                                 {"unit", IsDuration(options) ? ordered_json("ns") : nullptr},
+                                 {"baseline_source", options.baseline_label},
+                                 {"candidate_source", options.candidate_label},
+                                 {"warnings", suite.warnings},
+                                 {"comparisons", comparisons},
+                                 {"summary", SummaryJson(suite, summary)}};
   // Names are whatever the benchmark registered: invalid UTF-8 becomes U+FFFD
   // instead of an exception halfway through the output.
   out << document.dump(2, ' ', false, ordered_json::error_handler_t::replace) << "\n";

@@ -10,15 +10,24 @@ namespace benchgate::report_detail {
 
 int AttentionRank(VerdictStatus status) {
   switch (status) {
-    case VerdictStatus::kRegression: return 0;
-    case VerdictStatus::kBudgetExceeded: return 1;
-    case VerdictStatus::kImprovement: return 2;
-    case VerdictStatus::kInconclusive: return 3;
-    case VerdictStatus::kError: return 4;
-    case VerdictStatus::kAdded: return 5;
-    case VerdictStatus::kRemoved: return 6;
-    case VerdictStatus::kUnchanged: return 7;
-    case VerdictStatus::kPass: return 8;
+    case VerdictStatus::kRegression:
+      return 0;
+    case VerdictStatus::kBudgetExceeded:
+      return 1;
+    case VerdictStatus::kImprovement:
+      return 2;
+    case VerdictStatus::kInconclusive:
+      return 3;
+    case VerdictStatus::kError:
+      return 4;
+    case VerdictStatus::kAdded:
+      return 5;
+    case VerdictStatus::kRemoved:
+      return 6;
+    case VerdictStatus::kUnchanged:
+      return 7;
+    case VerdictStatus::kPass:
+      return 8;
   }
   return 9;
 }
@@ -45,12 +54,18 @@ std::vector<const BenchmarkAnalysis*> RegressionsFirst(const SuiteAnalysis& suit
 
 const char* TrendSymbol(TrendMark mark, bool unicode) {
   switch (mark) {
-    case TrendMark::kStrongImprovement: return unicode ? "\u25BC\u25BC" : "vv";
-    case TrendMark::kImprovement: return unicode ? "\u25BC" : "v";
-    case TrendMark::kUnchanged: return "=";
-    case TrendMark::kRegression: return unicode ? "\u25B2" : "^";
-    case TrendMark::kStrongRegression: return unicode ? "\u25B2\u25B2" : "^^";
-    case TrendMark::kNotJudged: return "";
+    case TrendMark::kStrongImprovement:
+      return unicode ? "\u25BC\u25BC" : "vv";
+    case TrendMark::kImprovement:
+      return unicode ? "\u25BC" : "v";
+    case TrendMark::kUnchanged:
+      return "=";
+    case TrendMark::kRegression:
+      return unicode ? "\u25B2" : "^";
+    case TrendMark::kStrongRegression:
+      return unicode ? "\u25B2\u25B2" : "^^";
+    case TrendMark::kNotJudged:
+      return "";
   }
   return "";
 }
@@ -61,8 +76,8 @@ std::string Counted(std::size_t count, const std::string& noun) {
 
 std::string SummaryLine(const DiffSummary& s) {
   std::string line = Counted(s.regressions, "regression") + ", " +
-                     Counted(s.improvements, "improvement") + ", " +
-                     std::to_string(s.unchanged) + " unchanged";
+                     Counted(s.improvements, "improvement") + ", " + std::to_string(s.unchanged) +
+                     " unchanged";
   const auto add = [&line](std::size_t count, const char* what) {
     if (count > 0) line += ", " + std::to_string(count) + " " + what;
   };

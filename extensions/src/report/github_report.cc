@@ -33,10 +33,17 @@ std::string GithubEscapeData(const std::string& text) {
   std::string escaped;
   for (const char c : text) {
     switch (c) {
-      case '%': escaped += "%25"; break;
-      case '\r': escaped += "%0D"; break;
-      case '\n': escaped += "%0A"; break;
-      default: escaped += c;
+      case '%':
+        escaped += "%25";
+        break;
+      case '\r':
+        escaped += "%0D";
+        break;
+      case '\n':
+        escaped += "%0A";
+        break;
+      default:
+        escaped += c;
     }
   }
   return escaped;
@@ -46,9 +53,14 @@ std::string GithubEscapeProperty(const std::string& text) {
   std::string escaped;
   for (const char c : GithubEscapeData(text)) {
     switch (c) {
-      case ':': escaped += "%3A"; break;
-      case ',': escaped += "%2C"; break;
-      default: escaped += c;
+      case ':':
+        escaped += "%3A";
+        break;
+      case ',':
+        escaped += "%2C";
+        break;
+      default:
+        escaped += c;
     }
   }
   return escaped;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <sstream>
 
 #include "report/diff_common.h"
@@ -10,8 +11,9 @@
 namespace benchgate::report_detail {
 namespace {
 
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
 constexpr double kWidth = 440;
-constexpr double kLeft = 78;    // room for the row labels
+constexpr double kLeft = 78;  // room for the row labels
 constexpr double kRight = 430;
 
 std::string Px(double value) {
@@ -36,8 +38,8 @@ class Scale {
   double operator()(double value) const {
     return from_ + (value - lo_) / (hi_ - lo_) * (to_ - from_);
   }
-  double lo() const { return lo_; }
-  double hi() const { return hi_; }
+  [[nodiscard]] double lo() const { return lo_; }
+  [[nodiscard]] double hi() const { return hi_; }
 
  private:
   double lo_ = 0, hi_ = 1, from_, to_;
@@ -98,7 +100,7 @@ double Hi(const SeriesPoint& p) { return p.hi_ns >= p.median_ns ? p.hi_ns : p.me
 }  // namespace
 
 std::string StripPlotSvg(const StripInput& input, const RenderOptions& options) {
-  double lo = INFINITY, hi = -INFINITY;
+  double lo = kInfinity, hi = -kInfinity;
   Extend(input.baseline, lo, hi);
   Extend(input.candidate, lo, hi);
   if (input.has_baseline_median) Extend(input.baseline_median, lo, hi);
@@ -114,7 +116,8 @@ std::string StripPlotSvg(const StripInput& input, const RenderOptions& options) 
   Label(svg, 4, kCandY + 4, "start", "candidate");
   Dots(svg, input.baseline, x, kBaseY, "#777");
   Dots(svg, input.candidate, x, kCandY, input.candidate_color);
-  if (input.has_baseline_median) MedianBar(svg, input.baseline_median, x, kBaseY, "baseline", options);
+  if (input.has_baseline_median)
+    MedianBar(svg, input.baseline_median, x, kBaseY, "baseline", options);
   if (input.has_candidate_median) {
     MedianBar(svg, input.candidate_median, x, kCandY, "candidate", options);
   }
@@ -126,25 +129,28 @@ std::string StripPlotSvg(const StripInput& input, const RenderOptions& options) 
 
 std::string SeriesSvg(const std::vector<SeriesPoint>& series, const RenderOptions& options) {
   if (series.empty()) return "";
-  double lo = INFINITY, hi = -INFINITY;
+  double lo = kInfinity, hi = -kInfinity;
   for (const SeriesPoint& p : series) {
     lo = std::min(lo, Lo(p));
     hi = std::max(hi, Hi(p));
   }
   constexpr double kTop = 8, kBottom = 100, kHeight = 128;
   const Scale y(lo, hi, kBottom, kTop);
-  const double step = series.size() > 1 ? (kRight - kLeft) / static_cast<double>(series.size() - 1)
-                                        : 0;
+  const double step =
+      series.size() > 1 ? (kRight - kLeft) / static_cast<double>(series.size() - 1) : 0;
   const auto x = [&](std::size_t i) {
     return series.size() > 1 ? kLeft + step * static_cast<double>(i) : (kLeft + kRight) / 2;
   };
   std::ostringstream svg;
   svg << Open(kHeight, "median over runs");
   svg << "<polygon fill=\"#4a78c2\" fill-opacity=\"0.18\" points=\"";
-  for (std::size_t i = 0; i < series.size(); ++i) svg << Px(x(i)) << "," << Px(y(Hi(series[i]))) << " ";
-  for (std::size_t i = series.size(); i-- > 0;) svg << Px(x(i)) << "," << Px(y(Lo(series[i]))) << " ";
+  for (std::size_t i = 0; i < series.size(); ++i)
+    svg << Px(x(i)) << "," << Px(y(Hi(series[i]))) << " ";
+  for (std::size_t i = series.size(); i-- > 0;)
+    svg << Px(x(i)) << "," << Px(y(Lo(series[i]))) << " ";
   svg << "\"/><polyline fill=\"none\" stroke=\"#4a78c2\" stroke-width=\"1.5\" points=\"";
-  for (std::size_t i = 0; i < series.size(); ++i) svg << Px(x(i)) << "," << Px(y(series[i].median_ns)) << " ";
+  for (std::size_t i = 0; i < series.size(); ++i)
+    svg << Px(x(i)) << "," << Px(y(series[i].median_ns)) << " ";
   svg << "\"/>";
   for (std::size_t i = 0; i < series.size(); ++i) {
     const SeriesPoint& p = series[i];

@@ -78,12 +78,18 @@ std::string Number(double value) {
 // Higher is worse, so a descending sort lists the strong regressions first.
 int TrendRank(TrendMark mark) {
   switch (mark) {
-    case TrendMark::kStrongRegression: return 5;
-    case TrendMark::kRegression: return 4;
-    case TrendMark::kNotJudged: return 3;
-    case TrendMark::kUnchanged: return 2;
-    case TrendMark::kImprovement: return 1;
-    case TrendMark::kStrongImprovement: return 0;
+    case TrendMark::kStrongRegression:
+      return 5;
+    case TrendMark::kRegression:
+      return 4;
+    case TrendMark::kNotJudged:
+      return 3;
+    case TrendMark::kUnchanged:
+      return 2;
+    case TrendMark::kImprovement:
+      return 1;
+    case TrendMark::kStrongImprovement:
+      return 0;
   }
   return 3;
 }
@@ -91,9 +97,12 @@ int TrendRank(TrendMark mark) {
 const char* DotColor(VerdictStatus status) {
   switch (status) {
     case VerdictStatus::kRegression:
-    case VerdictStatus::kBudgetExceeded: return "#c62828";
-    case VerdictStatus::kImprovement: return "#2e7d32";
-    default: return "#4a78c2";
+    case VerdictStatus::kBudgetExceeded:
+      return "#c62828";
+    case VerdictStatus::kImprovement:
+      return "#2e7d32";
+    default:
+      return "#4a78c2";
   }
 }
 
@@ -101,7 +110,10 @@ class HtmlWriter {
  public:
   HtmlWriter(const SuiteAnalysis& suite, const RenderOptions& options, std::ostream& out,
              const SamplesByName* baseline_samples, const SeriesByName* history)
-      : suite_(suite), options_(options), out_(out), baseline_samples_(baseline_samples),
+      : suite_(suite),
+        options_(options),
+        out_(out),
+        baseline_samples_(baseline_samples),
         history_(history) {}
 
   void Header(const DiffSummary& summary) {
@@ -142,7 +154,8 @@ class HtmlWriter {
       cards << "<section class=\"card\" id=\"" << Id(*b) << "\"><h3><span class=\"badge "
             << VerdictStatusName(b->status) << "\">" << VerdictStatusName(b->status) << "</span>"
             << HtmlEscape(b->samples.name) << "</h3>\n<p class=\"reason\">"
-            << HtmlEscape(report_detail::FirstReason(*b)) << "</p>\n" << charts << "</section>\n";
+            << HtmlEscape(report_detail::FirstReason(*b)) << "</p>\n"
+            << charts << "</section>\n";
     }
     if (cards.tellp() == 0) return;
     out_ << "<h2>Samples and history</h2>\n<div class=\"cards\">\n" << cards.str() << "</div>\n";
@@ -151,11 +164,11 @@ class HtmlWriter {
   void Footer() { out_ << kScript << "</body>\n</html>\n"; }
 
  private:
-  std::string Id(const BenchmarkAnalysis& b) const {
+  [[nodiscard]] std::string Id(const BenchmarkAnalysis& b) const {
     return "b" + std::to_string(&b - suite_.benchmarks.data());
   }
 
-  std::string Charts(const BenchmarkAnalysis& b) const {
+  [[nodiscard]] std::string Charts(const BenchmarkAnalysis& b) const {
     report_detail::StripInput strip;
     if (baseline_samples_ != nullptr) {
       const auto it = baseline_samples_->find(b.samples.name);
@@ -242,12 +255,23 @@ std::string HtmlEscape(const std::string& text) {
   escaped.reserve(text.size());
   for (const char c : text) {
     switch (c) {
-      case '&': escaped += "&amp;"; break;
-      case '<': escaped += "&lt;"; break;
-      case '>': escaped += "&gt;"; break;
-      case '"': escaped += "&quot;"; break;
-      case '\'': escaped += "&#39;"; break;
-      default: escaped += c;
+      case '&':
+        escaped += "&amp;";
+        break;
+      case '<':
+        escaped += "&lt;";
+        break;
+      case '>':
+        escaped += "&gt;";
+        break;
+      case '"':
+        escaped += "&quot;";
+        break;
+      case '\'':
+        escaped += "&#39;";
+        break;
+      default:
+        escaped += c;
     }
   }
   return escaped;

@@ -22,8 +22,8 @@ std::string Evidence(const BenchmarkAnalysis& b, const RenderOptions& options) {
   const Comparison& c = *b.comparison;
   return report_detail::ChangeWithCi(c) + ": " +
          report_detail::FormatValue(c.baseline_median, options) + " -> " +
-         report_detail::FormatValue(c.candidate_median, options) +
-         ", p adj " + FormatPValue(c.p_adjusted);
+         report_detail::FormatValue(c.candidate_median, options) + ", p adj " +
+         FormatPValue(c.p_adjusted);
 }
 
 void TestCase(const BenchmarkAnalysis& b, const RenderOptions& options, std::ostream& out) {
@@ -48,7 +48,8 @@ void TestCase(const BenchmarkAnalysis& b, const RenderOptions& options, std::ost
     case VerdictStatus::kInconclusive:
     case VerdictStatus::kAdded:
     case VerdictStatus::kRemoved:
-      out << ">\n      <skipped" << Attribute("message", verdict + ": " + report_detail::FirstReason(b))
+      out << ">\n      <skipped"
+          << Attribute("message", verdict + ": " + report_detail::FirstReason(b))
           << "/>\n    </testcase>\n";
       return;
     case VerdictStatus::kUnchanged:
@@ -66,16 +67,32 @@ std::string XmlEscape(const std::string& text) {
   std::string escaped;
   for (const char c : report_detail::ValidUtf8(text)) {
     switch (c) {
-      case '&': escaped += "&amp;"; break;
-      case '<': escaped += "&lt;"; break;
-      case '>': escaped += "&gt;"; break;
-      case '"': escaped += "&quot;"; break;
-      case '\'': escaped += "&apos;"; break;
+      case '&':
+        escaped += "&amp;";
+        break;
+      case '<':
+        escaped += "&lt;";
+        break;
+      case '>':
+        escaped += "&gt;";
+        break;
+      case '"':
+        escaped += "&quot;";
+        break;
+      case '\'':
+        escaped += "&apos;";
+        break;
       // References keep tabs and line breaks in attributes, where a parser
       // would otherwise normalise them to spaces.
-      case '\t': escaped += "&#9;"; break;
-      case '\n': escaped += "&#10;"; break;
-      case '\r': escaped += "&#13;"; break;
+      case '\t':
+        escaped += "&#9;";
+        break;
+      case '\n':
+        escaped += "&#10;";
+        break;
+      case '\r':
+        escaped += "&#13;";
+        break;
       default:
         // XML 1.0 has no way to write other C0 controls, not even escaped.
         escaped += static_cast<unsigned char>(c) < 0x20 ? '?' : c;
@@ -97,11 +114,13 @@ void RenderJunit(const SuiteAnalysis& suite, const DiffSummary& summary,
   if (!options.baseline_label.empty() || !options.candidate_label.empty()) {
     name += ": " + options.baseline_label + " -> " + options.candidate_label;
   }
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites" << Attribute("name", options.title)
-      << counts << ">\n  <testsuite" << Attribute("name", name + " (" + options.metric + ")")
-      << counts << ">\n    <properties>\n      <property name=\"metric\""
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites"
+      << Attribute("name", options.title) << counts << ">\n  <testsuite"
+      << Attribute("name", name + " (" + options.metric + ")") << counts
+      << ">\n    <properties>\n      <property name=\"metric\""
       << Attribute("value", options.metric) << "/>\n      <property name=\"geomean_change\""
-      << Attribute("value", report_detail::GeomeanText(summary)) << "/>\n      <property name=\"gate\""
+      << Attribute("value", report_detail::GeomeanText(summary))
+      << "/>\n      <property name=\"gate\""
       << Attribute("value", suite.gate_failed ? "fail" : "pass") << "/>\n    </properties>\n";
   for (const BenchmarkAnalysis& b : suite.benchmarks) TestCase(b, options, out);
   out << "  </testsuite>\n</testsuites>\n";

@@ -90,7 +90,9 @@ class MarkdownWriter {
     out_ << "\n";
   }
 
-  std::string Value(double value) const { return report_detail::FormatValue(value, options_); }
+  [[nodiscard]] std::string Value(double value) const {
+    return report_detail::FormatValue(value, options_);
+  }
 
   const RenderOptions& options_;
   std::ostream& out_;
@@ -137,10 +139,12 @@ void RenderMarkdown(const SuiteAnalysis& suite, const DiffSummary& summary,
   writer.Section("Regressions", Only(all, [](V s) { return s == V::kRegression; }), false);
   writer.Section("Over budget", Only(all, [](V s) { return s == V::kBudgetExceeded; }), true);
   writer.Section("Improvements", Only(all, [](V s) { return s == V::kImprovement; }), false);
-  writer.Section("Not judged", Only(all, [](V s) {
-                   return s == V::kInconclusive || s == V::kError || s == V::kAdded ||
-                          s == V::kRemoved || s == V::kPass;
-                 }),
+  writer.Section("Not judged",
+                 Only(all,
+                      [](V s) {
+                        return s == V::kInconclusive || s == V::kError || s == V::kAdded ||
+                               s == V::kRemoved || s == V::kPass;
+                      }),
                  true);
   writer.Folded(Only(all, [](V s) { return s == V::kUnchanged; }));
   out.flush();

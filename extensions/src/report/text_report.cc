@@ -67,7 +67,8 @@ class TextTable {
 
   void Row(const BenchmarkAnalysis& b) {
     const char* symbol = report_detail::TrendSymbol(Trend(b), options_.unicode);
-    out_ << Colored(b.status, PadRight(symbol, kMarkWidth)) << PadRight(b.samples.name, name_width_);
+    out_ << Colored(b.status, PadRight(symbol, kMarkWidth))
+         << PadRight(b.samples.name, name_width_);
     const MetricStats& stats = report_detail::ShownStats(b, options_);
     const bool measured = stats.status == StatStatus::kOk;
     if (const auto& c = b.comparison) {
@@ -92,16 +93,17 @@ class TextTable {
   void GeomeanRow(const DiffSummary& summary) {
     out_ << std::string(kMarkWidth, ' ') << PadRight(kGeomeanLabel, name_width_)
          << std::string(2 * kValueWidth, ' ')
-         << PadLeft(report_detail::GeomeanText(summary), kChangeWidth)
-         << std::string(kPWidth, ' ');
+         << PadLeft(report_detail::GeomeanText(summary), kChangeWidth) << std::string(kPWidth, ' ');
     if (options_.verbose) out_ << std::string(kNWidth + kCvWidth + 2 * kValueWidth, ' ');
     out_ << "  over " << report_detail::Counted(summary.geomean_count, "comparison") << "\n";
   }
 
  private:
-  std::string Value(double value) const { return report_detail::FormatValue(value, options_); }
+  [[nodiscard]] std::string Value(double value) const {
+    return report_detail::FormatValue(value, options_);
+  }
 
-  std::string Colored(VerdictStatus status, const std::string& text) const {
+  [[nodiscard]] std::string Colored(VerdictStatus status, const std::string& text) const {
     const char* color = options_.color ? ColorOf(status) : "";
     if (*color == '\0') return text;
     return color + text + "\033[0m";
@@ -110,7 +112,8 @@ class TextTable {
   void VerboseCells(const BenchmarkAnalysis& b, const MetricStats& stats, bool measured) {
     std::string n;
     if (b.comparison) {
-      n = std::to_string(b.comparison->baseline_n) + "/" + std::to_string(b.comparison->candidate_n);
+      n = std::to_string(b.comparison->baseline_n) + "/" +
+          std::to_string(b.comparison->candidate_n);
     } else if (measured) {
       n = "-/" + std::to_string(stats.n);
     }
@@ -144,13 +147,13 @@ void RenderText(const SuiteAnalysis& suite, const DiffSummary& summary,
   for (const BenchmarkAnalysis* b : report_detail::RegressionsFirst(suite)) table.Row(*b);
   table.Rule();
   table.GeomeanRow(summary);
-  if (options.verbose) out << "\nn: baseline/candidate repetitions; CV, p90, p99: the candidate's\n";
+  if (options.verbose)
+    out << "\nn: baseline/candidate repetitions; CV, p90, p99: the candidate's\n";
   const bool failed = suite.gate_failed;
   const VerdictStatus gate = failed ? VerdictStatus::kRegression : VerdictStatus::kUnchanged;
   const char* color = options.color ? ColorOf(gate) : "";
   out << "\nbenchgate: gate " << color << (failed ? "FAIL" : "pass")
-      << (*color != '\0' ? "\033[0m" : "") << " (" << report_detail::SummaryLine(summary)
-      << ")\n";
+      << (*color != '\0' ? "\033[0m" : "") << " (" << report_detail::SummaryLine(summary) << ")\n";
   out.flush();
 }
 
