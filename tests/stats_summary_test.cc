@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <random>
 #include <vector>
@@ -62,6 +63,8 @@ TEST(SummaryTest, OneValueHasLocationButNoSpread) {
   EXPECT_EQ(s.stddev, 0.0);
   EXPECT_EQ(s.mad, 0.0);
   EXPECT_EQ(s.cv, 0.0);
+  EXPECT_EQ(s.iqr, 0.0);
+  EXPECT_TRUE(s.all_equal);
 }
 
 TEST(SummaryTest, AllEqualHasZeroSpreadNotNaN) {
@@ -72,6 +75,8 @@ TEST(SummaryTest, AllEqualHasZeroSpreadNotNaN) {
   EXPECT_EQ(s.cv, 0.0);
   EXPECT_EQ(s.iqr, 0.0);
   EXPECT_EQ(s.p90, 3.0);
+  EXPECT_TRUE(s.all_equal);
+  EXPECT_FALSE(Summarize(kX).all_equal);
 }
 
 TEST(SummaryTest, NonFiniteInputIsExplicit) {
@@ -83,6 +88,8 @@ TEST(SummaryTest, NonFiniteInputIsExplicit) {
     EXPECT_EQ(s.n, 3u);
     EXPECT_EQ(s.mean, 0.0);
     EXPECT_EQ(s.max, 0.0);
+    EXPECT_EQ(s.median, 0.0);
+    EXPECT_EQ(s.stddev, 0.0);
   }
 }
 
@@ -123,6 +130,64 @@ TEST(PercentilesTest, EmptyOrNonFiniteGiveNothing) {
   EXPECT_TRUE(Percentiles({}, half).empty());
   EXPECT_TRUE(Percentiles(std::vector<double>{1, std::numeric_limits<double>::quiet_NaN()}, half).empty());
   EXPECT_EQ(Percentiles(std::vector<double>{4.0}, half), std::vector<double>{4.0});
+}
+
+// Above 65,536 values Percentiles() selects inside brackets found from a
+// seeded sample; the answer must still equal the sort-based definition
+// exactly, also for data that defeat a naive sample: heavy ties, already
+// sorted, reverse sorted, and one huge outlier.
+std::vector<double> LargeData(int kind) {
+  std::mt19937_64 rng(77);
+  std::lognormal_distribution<double> lognormal(3.0, 0.5);
+  std::vector<double> values(200003);
+  for (double& v : values) v = lognormal(rng);
+  if (kind == 1) {
+    for (double& v : values) v = std::round(v / 8);  // a handful of distinct values
+  } else if (kind == 2) {
+    std::sort(values.begin(), values.end());
+  } else if (kind == 3) {
+    std::sort(values.rbegin(), values.rend());
+  } else if (kind == 4) {
+    values[100] = 1e300;
+    values[200] = -1e300;
+  }
+  return values;
+}
+
+TEST(PercentilesTest, LargeInputsEqualSortingExactly) {
+  const std::vector<double> probabilities = {0.5, 0.9, 0.95, 0.99, 0.0, 1.0, 0.001, 0.25, 0.75};
+  for (int kind = 0; kind <= 4; ++kind) {
+    const std::vector<double> values = LargeData(kind);
+    std::vector<double> sorted = values;
+    std::sort(sorted.begin(), sorted.end());
+    const std::vector<double> got = Percentiles(values, probabilities);
+    ASSERT_EQ(got.size(), probabilities.size());
+    for (std::size_t i = 0; i < probabilities.size(); ++i) {
+      EXPECT_EQ(got[i], QuantileOfSorted(sorted, probabilities[i])) << kind << " " << probabilities[i];
+    }
+  }
+}
+
+// The same holds for every field of Summarize on a large sample (checked
+// against a plain sort and the definitions).
+TEST(SummaryTest, LargeSampleMatchesDefinitions) {
+  const std::vector<double> values = LargeData(0);
+  std::vector<double> sorted = values;
+  std::sort(sorted.begin(), sorted.end());
+  const Summary s = Summarize(values);
+  ASSERT_EQ(s.status, StatStatus::kOk);
+  EXPECT_EQ(s.median, QuantileOfSorted(sorted, 0.5));
+  EXPECT_EQ(s.q1, QuantileOfSorted(sorted, 0.25));
+  EXPECT_EQ(s.p99, QuantileOfSorted(sorted, 0.99));
+  std::vector<double> deviations(values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) deviations[i] = std::fabs(values[i] - s.median);
+  EXPECT_EQ(s.mad, Median(deviations));
+}
+
+// Probabilities outside [0, 1] are clamped (documented), not rejected.
+TEST(PercentilesTest, ProbabilitiesAreClamped) {
+  const std::vector<double> probabilities = {-0.5, 1.5};
+  EXPECT_EQ(Percentiles(kX, probabilities), (std::vector<double>{1.2, 8.9}));
 }
 
 }  // namespace

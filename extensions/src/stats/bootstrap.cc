@@ -79,6 +79,12 @@ ConfidenceInterval BootstrapConfidenceInterval(SampleView values, const Statisti
     return ci;
   }
   const std::vector<double> stats = Resampled(values, statistic, options);
+  // A statistic may return NaN or infinity (e.g. a user's ratio); sorting
+  // NaN is undefined and an infinite endpoint is no answer.
+  if (!AllFinite(stats)) {
+    ci.status = StatStatus::kNonFinite;
+    return ci;
+  }
   if (stats.front() == stats.back()) {
     ci.status = StatStatus::kAllEqual;
     return ci;
@@ -88,8 +94,18 @@ ConfidenceInterval BootstrapConfidenceInterval(SampleView values, const Statisti
   double q_hi = 1.0 - alpha;
   if (options.method == BootstrapMethod::kBca) {
     const double estimate = statistic(values);
+    if (!std::isfinite(estimate)) {
+      ci.status = StatStatus::kNonFinite;
+      return ci;
+    }
+    // Resamples equal to the estimate count half (SciPy's
+    // _percentile_of_score): a median of few values ties with the estimate
+    // in a large share of resamples, and counting none or all of them would
+    // bias z0 by that share.
     const auto below = std::lower_bound(stats.begin(), stats.end(), estimate) - stats.begin();
-    const double share = static_cast<double>(below) / static_cast<double>(stats.size());
+    const auto not_above = std::upper_bound(stats.begin(), stats.end(), estimate) - stats.begin();
+    const double share =
+        static_cast<double>(below + not_above) / (2.0 * static_cast<double>(stats.size()));
     if (share <= 0.0 || share >= 1.0) {
       // z0 would be infinite: the estimate lies outside the bootstrap cloud.
       ci.status = StatStatus::kAllEqual;
@@ -97,6 +113,10 @@ ConfidenceInterval BootstrapConfidenceInterval(SampleView values, const Statisti
     }
     const double z0 = NormalQuantile(share);
     const double a = Acceleration(values, statistic);
+    if (!std::isfinite(a)) {  // a jackknife value was NaN or infinite
+      ci.status = StatStatus::kNonFinite;
+      return ci;
+    }
     const auto adjusted = [&](double q) {
       const double z = z0 + NormalQuantile(q);
       return NormalCdf(z0 + z / (1.0 - a * z));

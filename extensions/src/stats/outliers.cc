@@ -4,10 +4,11 @@
 #include <cmath>
 
 #include "benchgate/stats/percentile.h"
-#include "stats/checks.h"
 #include "benchgate/stats/summary.h"
+#include "stats/checks.h"
 
 namespace benchgate {
+
 TukeyOutliers FindTukeyOutliers(SampleView values) {
   TukeyOutliers t;
   if (values.empty()) return t;
@@ -58,6 +59,10 @@ ZScoreOutliers FindModifiedZScoreOutliers(SampleView values, double threshold) {
     z.status = StatStatus::kInvalidArgument;
     return z;
   }
+  if (values.size() < 2) {
+    z.status = StatStatus::kTooFew;
+    return z;
+  }
   z.median = Median(values);
   std::vector<double> deviations;
   deviations.reserve(values.size());
@@ -67,6 +72,7 @@ ZScoreOutliers FindModifiedZScoreOutliers(SampleView values, double threshold) {
     sum += deviations.back();
   }
   const double mad = Median(deviations);
+  // 0.6745 = Phi^-1(0.75): MAD / 0.6745 estimates sigma for normal data.
   if (mad > 0) {
     z.scale = mad / 0.6745;
   } else {
@@ -77,6 +83,8 @@ ZScoreOutliers FindModifiedZScoreOutliers(SampleView values, double threshold) {
     z.status = StatStatus::kAllEqual;
     return z;
   }
+  z.low_fence = z.median - threshold * z.scale;
+  z.high_fence = z.median + threshold * z.scale;
   for (std::size_t i = 0; i < values.size(); ++i) {
     const double score = (values[i] - z.median) / z.scale;
     if (std::fabs(score) <= threshold) continue;

@@ -16,13 +16,16 @@ namespace benchgate {
 struct ConfidenceInterval {
   // kOk: lower/upper are meaningful. kTooFew: the sample cannot reach the
   // level asked (e.g. fewer than 6 values for a 95% median interval).
-  // kAllEqual: a bootstrap distribution with no spread. kInvalidArgument:
-  // a level or probability outside (0, 1). All numbers are 0 unless kOk.
+  // kAllEqual: a bootstrap distribution with no spread. kNonFinite: NaN or
+  // infinity in the input (or returned by a bootstrap statistic).
+  // kInvalidArgument: a level or probability outside (0, 1). lower, upper
+  // and coverage are 0 unless kOk; level always echoes the level asked for.
   StatStatus status = StatStatus::kEmpty;
   double lower = 0;
   double upper = 0;
   double level = 0;     // the level asked for
-  double coverage = 0;  // exact coverage achieved (order statistics), >= level
+  double coverage = 0;  // order statistics: exact coverage achieved, >= level;
+                        // bootstrap: the nominal level (no exact coverage exists)
 };
 
 // The interval [x_(k), x_(n-k+1)] with the largest k whose coverage under
@@ -50,8 +53,9 @@ using Statistic = std::function<double(SampleView)>;
 // Bootstrap confidence interval of statistic(values). The same seed gives
 // the same interval on every machine. BCa follows Efron (1987), "Better
 // bootstrap confidence intervals", JASA 82: bias correction z0 from the share
-// of resampled statistics below the estimate, acceleration from the
-// jackknife; endpoints are type-7 percentiles of the resampled statistics.
+// of resampled statistics below the estimate (ties with it counting half, as
+// SciPy does), acceleration from the jackknife; endpoints are type-7
+// percentiles of the resampled statistics (as SciPy's np.percentile).
 // kTooFew below 2 values; kAllEqual when every resampled statistic is the
 // same or (BCa) all lie on one side of the estimate.
 ConfidenceInterval BootstrapConfidenceInterval(SampleView values, const Statistic& statistic,
