@@ -7,78 +7,92 @@
 
 #include <boost/math/distributions/binomial.hpp>
 
-#include "benchgate/stats/mann_whitney.h"
 #include "benchgate/stats/percentile.h"
 #include "stats/checks.h"
+#include "stats/mw_exact.h"
+#include "stats/mw_pairwise.h"
 #include "stats/normal.h"
 #include "stats/sort.h"
 
 namespace benchgate {
 namespace {
 
-std::vector<double> Sorted(SampleView values) {
-  std::vector<double> sorted(values.begin(), values.end());
-  std::sort(sorted.begin(), sorted.end());
-  return sorted;
-}
-
-// Number of pairs with y_j - x_i <= t (x, y sorted), in O(m + n): as y_j
-// grows, the x_i that qualify (x_i >= y_j - t) start further right.
-std::uint64_t CountAtMost(const std::vector<double>& x, const std::vector<double>& y, double t) {
-  std::uint64_t count = 0;
-  std::size_t first = 0;  // first i with y_j - x_i <= t
-  for (const double yj : y) {
-    while (first < x.size() && yj - x[first] > t) ++first;
-    count += x.size() - first;
+// Sum over runs of equal values of t^3 - t (sorted input).
+double TieTerm(const std::vector<double>& sorted) {
+  double term = 0;
+  for (std::size_t i = 0; i < sorted.size();) {
+    std::size_t j = i + 1;
+    while (j < sorted.size() && sorted[j] == sorted[i]) ++j;
+    const auto t = static_cast<double>(j - i);
+    term += t * t * t - t;
+    i = j;
   }
-  return count;
+  return term;
 }
 
-// The k-th smallest (1-based) of the differences y_j - x_i, exactly as a
-// computed difference: the smallest t with CountAtMost(t) >= k.
-double KthDifference(const std::vector<double>& x, const std::vector<double>& y, std::uint64_t k) {
-  std::uint64_t lo = OrderedBits(y.front() - x.back());
-  std::uint64_t hi = OrderedBits(y.back() - x.front());
-  while (lo < hi) {
-    const std::uint64_t mid = lo + (hi - lo) / 2;
-    if (CountAtMost(x, y, FromOrderedBits(mid)) >= k) {
-      hi = mid;
+bool ShareAValue(const std::vector<double>& x, const std::vector<double>& y) {
+  std::size_t i = 0, j = 0;
+  while (i < x.size() && j < y.size()) {
+    if (x[i] == y[j]) return true;
+    if (x[i] < y[j]) {
+      ++i;
     } else {
-      lo = mid + 1;
+      ++j;
     }
   }
-  return FromOrderedBits(lo);
+  return false;
 }
 
-// The critical k of the Moses interval and the coverage it achieves.
-bool MosesK(std::size_t m, std::size_t n, double level, std::uint64_t& k, double& coverage,
-            bool& exact) {
-  const double mn = static_cast<double>(m) * static_cast<double>(n);
-  const double alpha = 1.0 - level;
-  const UDistribution dist = ExactUDistribution(m, n);
-  if (!dist.cdf.empty()) {
-    // R: qu <- qwilcox(alpha/2, m, n), the smallest q with P(U <= q) >= alpha/2;
-    // lower = d[qu] (1-based, qu raised to 1 when 0), coverage 1 - 2 P(U <= qu - 1).
-    std::size_t q = 0;
-    while (dist.cdf[q] < alpha / 2) ++q;
-    if (q == 0) q = 1;
-    k = q;
-    coverage = 1.0 - 2.0 * dist.cdf[q - 1];
-    exact = true;
-    // When even d_(1)..d_(mn) cannot reach the level, R still reports it;
-    // benchgate says the sizes are too small instead.
-    return coverage >= level;
+// Which order statistic of the differences bounds the Moses interval.
+struct MosesRank {
+  StatStatus status = StatStatus::kOk;
+  std::uint64_t k = 0;  // lower = d_(k), upper = d_(mn - k + 1)
+  double coverage = 0;
+};
+
+// R: qu <- qwilcox(alpha/2, m, n); if (qu == 0) qu <- 1;
+// achieved.alpha <- 2 * pwilcox(trunc(qu) - 1, m, n). When qu is 0 even
+// [d_(1), d_(mn)] misses the level; R warns, benchgate says kTooFew.
+MosesRank ExactRank(std::size_t m, std::size_t n, double level) {
+  MosesRank rank;
+  if (!MwExactFeasible(m, n)) {
+    rank.status = StatStatus::kInvalidArgument;
+    return rank;
   }
-  const double z = NormalQuantile(1.0 - alpha / 2);
-  const double kk = std::floor(mn / 2.0 - z * std::sqrt(mn * static_cast<double>(m + n + 1) / 12.0));
-  if (kk < 1) return false;
-  k = static_cast<std::uint64_t>(kk);
-  coverage = level;
-  exact = false;
-  return true;
+  const MwQuantile q = MwExactQuantile(m, n, (1.0 - level) / 2.0);
+  if (q.q == 0) {
+    rank.status = StatStatus::kTooFew;
+    return rank;
+  }
+  rank.k = q.q;
+  rank.coverage = 1.0 - 2.0 * q.cdf_below;
+  return rank;
 }
 
-ShiftEstimate Shift(std::vector<double> x, std::vector<double> y, double level) {
+// R's uniroot on W(d) = (U(d) - mn/2 - 0.5 sign(.)) / sigma - z. Between
+// two adjacent differences d_(r) < d < d_(r+1), U(d) = mn - r and no
+// difference is tied, so sigma has only the ties within each sample; the
+// root is the jump at d_(k) with k the smallest r where
+// (mn/2 - r - 0.5) / sigma < z.
+MosesRank NormalRank(std::size_t m, std::size_t n, double level, double within_tie_term) {
+  MosesRank rank;
+  const double mn = static_cast<double>(m) * static_cast<double>(n);
+  const double total = static_cast<double>(m + n);
+  const double sigma =
+      std::sqrt(mn / 12.0 * ((total + 1.0) - within_tie_term / (total * (total - 1.0))));
+  const double z = NormalQuantile(1.0 - (1.0 - level) / 2.0);
+  const double bound = mn / 2.0 - 0.5 - z * sigma;
+  if (bound < 0) {  // R would return the range [d_(1), d_(mn)] below the level
+    rank.status = StatStatus::kTooFew;
+    return rank;
+  }
+  rank.k = static_cast<std::uint64_t>(std::floor(bound)) + 1;
+  rank.coverage = level;
+  return rank;
+}
+
+ShiftEstimate Shift(std::vector<double> x, std::vector<double> y, double level,
+                    MannWhitneyMethod method) {
   ShiftEstimate s;
   if (!ValidLevel(level)) {
     s.status = StatStatus::kInvalidArgument;
@@ -86,20 +100,25 @@ ShiftEstimate Shift(std::vector<double> x, std::vector<double> y, double level) 
   }
   SortDoubles(x);
   SortDoubles(y);
+  const double within_tie_term = TieTerm(x) + TieTerm(y);
+  const bool pooled_ties = within_tie_term > 0 || ShareAValue(x, y);
+  const bool small = x.size() <= kExactMaxSize && y.size() <= kExactMaxSize;
+  s.exact = method == MannWhitneyMethod::kExact ||
+            (method == MannWhitneyMethod::kAuto && small && !pooled_ties);
+  const MosesRank rank = s.exact ? ExactRank(x.size(), y.size(), level)
+                                 : NormalRank(x.size(), y.size(), level, within_tie_term);
+  if (rank.status != StatStatus::kOk) {
+    s.status = rank.status;
+    s.exact = false;
+    return s;
+  }
   const std::uint64_t total = static_cast<std::uint64_t>(x.size()) * y.size();
   // Median of the differences: the middle one, or the mean of the two.
   const double upper_mid = KthDifference(x, y, total / 2 + 1);
-  s.estimate = total % 2 == 1 ? upper_mid
-                              : (KthDifference(x, y, total / 2) + upper_mid) / 2.0;
-  std::uint64_t k = 0;
-  if (!MosesK(x.size(), y.size(), level, k, s.coverage, s.exact)) {
-    s.status = StatStatus::kTooFew;
-    s.estimate = 0;
-    s.coverage = 0;
-    return s;
-  }
-  s.lower = KthDifference(x, y, k);
-  s.upper = KthDifference(x, y, total - k + 1);
+  s.estimate = total % 2 == 1 ? upper_mid : (KthDifference(x, y, total / 2) + upper_mid) / 2.0;
+  s.lower = KthDifference(x, y, rank.k);
+  s.upper = KthDifference(x, y, total - rank.k + 1);
+  s.coverage = rank.coverage;
   s.status = StatStatus::kOk;
   return s;
 }
@@ -127,33 +146,40 @@ std::vector<double> Logs(SampleView values) {
   return logs;
 }
 
-// Price & Bonett's standard error of a log median from order statistics.
-double LogMedianSe(const std::vector<double>& sorted_logs) {
-  const std::size_t n = sorted_logs.size();
-  const double rounded = std::round(static_cast<double>(n) / 2.0 - std::sqrt(static_cast<double>(n)));
+// Price & Bonett's standard error of a log median from two order
+// statistics symmetric around the middle (statpsych's ci.ratio.median2).
+// n >= 2 keeps pbinom(c - 1, n, 1/2) <= 1/4, so z0 > 0.
+double LogMedianSe(std::vector<double> logs) {
+  std::sort(logs.begin(), logs.end());
+  const std::size_t n = logs.size();
+  const double rounded =
+      std::round(static_cast<double>(n) / 2.0 - std::sqrt(static_cast<double>(n)));
   const auto c = static_cast<std::size_t>(std::max(1.0, rounded));
   const boost::math::binomial_distribution<double> binomial(static_cast<double>(n), 0.5);
   const double p = boost::math::cdf(binomial, static_cast<double>(c - 1));
-  const double z = NormalQuantile(1.0 - p);
-  return (sorted_logs[n - c] - sorted_logs[c - 1]) / (2.0 * z);
+  const double z0 = NormalQuantile(1.0 - p);
+  return (logs[n - c] - logs[c - 1]) / (2.0 * z0);
 }
 
 }  // namespace
 
-ShiftEstimate HodgesLehmannShift(SampleView baseline, SampleView candidate, double level) {
+ShiftEstimate HodgesLehmannShift(SampleView baseline, SampleView candidate, double level,
+                                 MannWhitneyMethod method) {
   ShiftEstimate s;
   if (!CheckPair(baseline, candidate, s.status)) return s;
-  return Shift({baseline.begin(), baseline.end()}, {candidate.begin(), candidate.end()}, level);
+  return Shift({baseline.begin(), baseline.end()}, {candidate.begin(), candidate.end()}, level,
+               method);
 }
 
-ShiftEstimate RelativeShift(SampleView baseline, SampleView candidate, double level) {
+ShiftEstimate RelativeShift(SampleView baseline, SampleView candidate, double level,
+                            MannWhitneyMethod method) {
   ShiftEstimate s;
   if (!CheckPair(baseline, candidate, s.status)) return s;
   if (!AllPositive(baseline) || !AllPositive(candidate)) {
     s.status = StatStatus::kInvalidArgument;
     return s;
   }
-  s = Shift(Logs(baseline), Logs(candidate), level);
+  s = Shift(Logs(baseline), Logs(candidate), level, method);
   if (s.status != StatStatus::kOk) return s;
   s.estimate = std::expm1(s.estimate);
   s.lower = std::expm1(s.lower);
@@ -161,13 +187,17 @@ ShiftEstimate RelativeShift(SampleView baseline, SampleView candidate, double le
   return s;
 }
 
-double ProbabilityOfSuperiority(SampleView baseline, SampleView candidate) {
-  if (baseline.empty() || candidate.empty()) return 0.5;
-  // U of the candidate counts pairs where it is larger (ties count 1/2).
+Superiority ProbabilityOfSuperiority(SampleView baseline, SampleView candidate) {
+  Superiority s;
+  if (!CheckPair(baseline, candidate, s.status)) return s;
+  // U of the candidate counts pairs where it is larger, ties 1/2. Every
+  // value equal is a valid answer here: exactly 1/2.
   const MannWhitneyResult test = MannWhitneyU(candidate, baseline, Alternative::kTwoSided,
                                               MannWhitneyMethod::kAsymptotic);
-  if (test.status == StatStatus::kNonFinite) return 0.5;
-  return test.u1 / (static_cast<double>(baseline.size()) * static_cast<double>(candidate.size()));
+  s.probability =
+      test.u1 / (static_cast<double>(baseline.size()) * static_cast<double>(candidate.size()));
+  s.status = StatStatus::kOk;
+  return s;
 }
 
 RelativeChange RelativeChangeOfMedians(SampleView baseline, SampleView candidate, double level) {
@@ -181,10 +211,8 @@ RelativeChange RelativeChangeOfMedians(SampleView baseline, SampleView candidate
     r.status = StatStatus::kTooFew;
     return r;
   }
-  const std::vector<double> base_logs = Sorted(Logs(baseline));
-  const std::vector<double> cand_logs = Sorted(Logs(candidate));
   const double log_ratio = std::log(Median(candidate)) - std::log(Median(baseline));
-  const double se = std::hypot(LogMedianSe(base_logs), LogMedianSe(cand_logs));
+  const double se = std::hypot(LogMedianSe(Logs(baseline)), LogMedianSe(Logs(candidate)));
   const double z = NormalQuantile(1.0 - (1.0 - level) / 2.0);
   r.change = std::expm1(log_ratio);
   r.lower = std::expm1(log_ratio - z * se);
