@@ -11,10 +11,14 @@
 namespace benchgate {
 
 struct AdjustedPValues {
-  // kOk (also for empty input: nothing to adjust), kNonFinite or
-  // kInvalidArgument (a p-value outside [0, 1]): then `adjusted` is empty.
+  // kOk (also for empty input: nothing to adjust), kNonFinite (NaN or
+  // infinity; R's p.adjust would drop NA instead) or kInvalidArgument (a
+  // p-value outside [0, 1]): then `adjusted` is empty.
   StatStatus status = StatStatus::kOk;
-  std::vector<double> adjusted;  // same order as the input, monotone, capped at 1
+  // Same order as the input; monotone in the input p-values (a smaller p
+  // never gets a larger adjusted p); equal p-values get equal adjusted
+  // values; capped at 1.
+  std::vector<double> adjusted;
 };
 
 // Holm (1979) step-down: controls the family-wise error rate.
