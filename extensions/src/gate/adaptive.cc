@@ -1,36 +1,89 @@
 #include "benchgate/gate/adaptive.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
-#include "benchgate/report/format.h"
 #include "benchgate/stats/weighted.h"
 
 namespace benchgate {
+namespace {
+
+// "3.22%", "5%", "0.123%": three significant digits, no trailing zeros, so
+// a spread of 0.12% does not print as "0.1%" next to a tolerance of 1%.
+std::string Percent(double fraction) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.3g%%", fraction * 100);
+  return text;
+}
+
+std::string Number(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", value);
+  return text;
+}
+
+std::string Runs(std::size_t count) {
+  return std::to_string(count) + (count == 1 ? " run" : " runs");
+}
+
+Tolerance Static(Tolerance t, const AdaptiveConfig& config, const std::string& why) {
+  t.value = config.static_tolerance;
+  t.from_history = false;
+  t.spread = 0;
+  t.explanation = "static " + Percent(config.static_tolerance) + " (" + why + ")";
+  return t;
+}
+
+}  // namespace
 
 Tolerance ToleranceFor(const std::vector<HistoryEntry>& runs, const AdaptiveConfig& config) {
   Tolerance t;
-  t.value = config.static_tolerance;
-  const std::size_t used = std::min(runs.size(), config.max_runs);
+  const std::size_t used =
+      config.max_runs == 0 ? runs.size() : std::min(runs.size(), config.max_runs);
   t.runs = used;
   std::vector<double> medians;
-  for (std::size_t i = runs.size() - used; i < runs.size(); ++i) medians.push_back(runs[i].median_ns);
+  medians.reserve(used);
+  for (std::size_t i = runs.size() - used; i < runs.size(); ++i) {
+    medians.push_back(runs[i].median_ns);
+  }
   const SeriesCentre centre = ExponentiallyWeightedMedian(medians, config.decay);
   if (centre.status == StatStatus::kOk) t.centre_ns = centre.value;
-  const SeriesSpread spread = RelativeSpread(medians);
-  if (used < config.min_runs || spread.status != StatStatus::kOk) {
-    t.explanation = "static tolerance " + FormatPercent(t.value) + " (" + std::to_string(used) +
-                    " runs of history, need " + std::to_string(config.min_runs) + ")";
-    return t;
+
+  // The spread needs kMinSpreadValues medians whatever min_runs says.
+  const std::size_t needed = std::max(config.min_runs, kMinSpreadValues);
+  if (used == 0) return Static(t, config, "no runs of history, need " + std::to_string(needed));
+  if (used < needed) {
+    return Static(t, config,
+                  "only " + Runs(used) + " of history, need " + std::to_string(needed));
   }
-  t.spread = spread.relative;
-  t.value = std::clamp(config.k * spread.relative, config.floor, config.ceiling);
+  const SeriesSpread spread = RelativeSpread(medians);
+  if (spread.status == StatStatus::kInvalidArgument) {
+    return Static(t, config, "history of " + Runs(used) + " has a median <= 0");
+  }
+  if (spread.status != StatStatus::kOk) {
+    return Static(t, config, "history of " + Runs(used) + " has a non-finite median");
+  }
+  if (centre.status != StatStatus::kOk) {
+    return Static(t, config, "decay " + Number(config.decay) + " is outside (0, 1]");
+  }
+
   t.from_history = true;
-  char k[16];
-  std::snprintf(k, sizeof k, "%g", config.k);
-  t.explanation = "tolerance " + FormatPercent(t.value) + " = clamp(" + k + " x spread " +
-                  FormatPercent(t.spread) + ", " + FormatPercent(config.floor) + ", " +
-                  FormatPercent(config.ceiling) + ") over " + std::to_string(used) + " runs";
+  t.spread = spread.relative;
+  // A NaN k (a caller's mistake) must not leak out: the loosest bound.
+  const double raw =
+      std::isnan(config.k) ? config.ceiling : config.k * spread.relative;
+  // min(max()) rather than std::clamp: a floor above the ceiling must not be
+  // undefined behaviour; the ceiling wins.
+  t.value = std::min(std::max(raw, config.floor), config.ceiling);
+  const std::string detail =
+      Number(config.k) + " x spread " + Percent(t.spread) + " over " + Runs(used);
+  if (t.value == raw) {
+    t.explanation = "tolerance " + Percent(t.value) + " = " + detail;
+  } else {
+    t.explanation = "tolerance " + Percent(t.value) + " (" +
+                    (t.value == config.ceiling ? "ceiling" : "floor") + "; " + detail + ")";
+  }
   return t;
 }
 

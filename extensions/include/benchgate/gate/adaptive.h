@@ -15,24 +15,32 @@
 namespace benchgate {
 
 struct AdaptiveConfig {
-  std::size_t max_runs = kDefaultHistoryRuns;  // K: runs kept and used
-  std::size_t min_runs = 5;                    // fewer: the static tolerance
-  double k = 3;
-  double floor = 0.01;
-  double ceiling = 0.25;
-  double decay = 0.9;  // weight of each older run relative to the next newer
+  std::size_t max_runs = kDefaultHistoryRuns;  // K: only the newest K runs count
+  double k = 3;           // tolerance in units of the spread
+  double floor = 0.01;    // never tighter: a quiet history is not a promise
+  double ceiling = 0.25;  // never looser: a noisy history must not hide everything
+  double decay = 0.9;     // weight of each run relative to the next newer one
+  std::size_t min_runs = 5;  // fewer (or fewer than kMinSpreadValues): static
   double static_tolerance = 0.05;
 };
 
 struct Tolerance {
-  double value = 0.05;
-  bool from_history = false;
-  std::size_t runs = 0;
-  double centre_ns = 0;  // exponentially weighted median of the run medians
-  double spread = 0;     // robust relative run-to-run spread
-  std::string explanation;  // "tolerance 3.2% = 3 x spread 1.07% over 12 runs"
+  double value = 0.05;       // relative: 0.05 = a 5% change
+  bool from_history = false;  // false: static_tolerance applies
+  std::size_t runs = 0;      // runs of history used (at most max_runs)
+  // Exponentially weighted median of the runs' medians: what a candidate is
+  // judged against when there is no baseline run. 0 when unknown (no runs,
+  // or a decay outside (0, 1]); computed even for a static tolerance.
+  double centre_ns = 0;
+  double spread = 0;  // robust relative run-to-run spread; 0 unless from_history
+  // Plain words, e.g. "tolerance 3.22% = 3 x spread 1.07% over 12 runs",
+  // "tolerance 1% (floor; 3 x spread 0.12% over 12 runs)",
+  // "static 5% (only 3 runs of history, need 5)".
+  std::string explanation;
 };
 
+// `runs` oldest first, as HistoryEntry series are kept. A floor above the
+// ceiling is resolved in favour of the ceiling (never undefined behaviour).
 Tolerance ToleranceFor(const std::vector<HistoryEntry>& runs, const AdaptiveConfig& config);
 
 }  // namespace benchgate
