@@ -230,6 +230,31 @@ TEST(MannWhitneyTest, TenThousandPerSideNoEffect) {
             {kGreater, kAsym, 0.7703665101677086}});
 }
 
+// Mixed signs through the radix-sorted ranking (above 256 values per side):
+// i = np.arange(1, 1001); x = ((i * 7919) % 1009 - 500) / 3.0;
+// y = ((i * 4421) % 1013 - 480) / 3.0
+TEST(MannWhitneyTest, NegativeAndPositiveValues) {
+  std::vector<double> x, y;
+  for (int i = 1; i <= 1000; ++i) {
+    x.push_back((i * 7919 % 1009 - 500) / 3.0);
+    y.push_back((i * 4421 % 1013 - 480) / 3.0);
+  }
+  CheckAll(x, y, 479574.5,
+           {{kTwo, kAsym, 0.11371375806192811},
+            {kLess, kAsym, 0.05685687903096406},
+            {kGreater, kAsym, 0.9431519636552076}});
+}
+
+// -0.0 == 0.0, so they tie (SciPy: mannwhitneyu([-0.0, 1.0], [0.0, 2.0])
+// -> statistic 1.5: ranks 1.5, 3 for x; U1 = 4.5 - 3).
+TEST(MannWhitneyTest, NegativeZeroTiesWithZero) {
+  const MannWhitneyResult r =
+      MannWhitneyU(std::vector<double>{-0.0, 1.0}, std::vector<double>{0.0, 2.0});
+  EXPECT_EQ(r.u1, 1.5);
+  EXPECT_TRUE(r.has_ties);
+  EXPECT_EQ(r.method, kAsym);
+}
+
 // Hand reasoning: swapping the samples swaps U1 and U2 and the meaning of
 // "less" and "greater"; the two-sided p-value is unchanged.
 TEST(MannWhitneyTest, SwappingSamplesMirrorsTheAlternatives) {
