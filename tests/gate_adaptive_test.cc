@@ -1,5 +1,3 @@
-#include "benchgate/gate/adaptive.h"
-
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -7,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "benchgate/gate/adaptive.h"
 #include "benchgate/gate/history.h"
 
 namespace benchgate {
@@ -189,7 +188,8 @@ TEST(AppendRunTest, SkipsEntriesThatCouldNotBeWrittenOrRead) {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   AppendRun(history, "env", {{"BM_NaN", HistoryEntry{nan, 0, 10, Time(1), "abc"}}});
   EXPECT_EQ(history.environments.count("env"), 0u);  // no empty environment either
-  AppendRun(history, "env", {{"BM_Ok", At(2)}, {"BM_Bad", HistoryEntry{100, -1, 10, Time(2), "abc"}}});
+  AppendRun(history, "env",
+            {{"BM_Ok", At(2)}, {"BM_Bad", HistoryEntry{100, -1, 10, Time(2), "abc"}}});
   ASSERT_EQ(history.environments.at("env").size(), 1u);
   EXPECT_EQ(history.environments.at("env").count("BM_Ok"), 1u);
 }

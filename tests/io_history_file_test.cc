@@ -1,9 +1,8 @@
-#include "benchgate/io/history_file.h"
-
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -12,6 +11,7 @@
 #include <vector>
 
 #include "benchgate/error.h"
+#include "benchgate/io/history_file.h"
 
 namespace benchgate {
 namespace {
@@ -140,10 +140,13 @@ TEST_F(HistoryFileTest, EmptyFileIsAnError) {
 TEST_F(HistoryFileTest, CorruptFileIsAnErrorAndIsNeverOverwritten) {
   CopyFixture("truncated.json");
   const std::string before = Slurp(path_);
-  EXPECT_EQ(ErrorOf([&] { RecordToHistoryFile(path_, "k", {{"BM_A", Entry(1)}}); }),
-            path_ + ":6:53: expected valid JSON (syntax error while parsing object key - "
-                    "invalid string: missing closing quote; last read: '\"ti'; expected string "
-                    "literal)");
+  EXPECT_EQ(ErrorOf([&] {
+              RecordToHistoryFile(path_, "k", {{"BM_A", Entry(1)}});
+            }),
+            path_ +
+                ":6:53: expected valid JSON (syntax error while parsing object key - "
+                "invalid string: missing closing quote; last read: '\"ti'; expected string "
+                "literal)");
   EXPECT_EQ(Slurp(path_), before);
   EXPECT_EQ(Files(), (std::vector<std::string>{"history.json", "history.json.lock"}));
 }
@@ -151,17 +154,21 @@ TEST_F(HistoryFileTest, CorruptFileIsAnErrorAndIsNeverOverwritten) {
 TEST_F(HistoryFileTest, WrongSchemaIsAnErrorAndIsNeverOverwritten) {
   CopyFixture("wrong_schema.json");
   const std::string before = Slurp(path_);
-  EXPECT_EQ(ErrorOf([&] { RecordToHistoryFile(path_, "k", {{"BM_A", Entry(1)}}); }),
-            path_ + ":2:12: expected \"schema\": \"benchgate.history/1\", got "
-                    "\"benchgate.history/2\" at /schema");
+  EXPECT_EQ(ErrorOf([&] {
+              RecordToHistoryFile(path_, "k", {{"BM_A", Entry(1)}});
+            }),
+            path_ +
+                ":2:12: expected \"schema\": \"benchgate.history/1\", got "
+                "\"benchgate.history/2\" at /schema");
   EXPECT_EQ(Slurp(path_), before);
 }
 
 TEST_F(HistoryFileTest, BadEntryNamesItsLineAndPointer) {
   CopyFixture("bad_entry.json");
   EXPECT_EQ(ErrorOf([&] { ReadHistoryFile(path_); }),
-            path_ + ":7:19: expected a finite number >= 0 for \"median_ns\", got \"fast\" at "
-                    "/environments/k/benchmarks/BM_A~18/1/median_ns");
+            path_ +
+                ":7:19: expected a finite number >= 0 for \"median_ns\", got \"fast\" at "
+                "/environments/k/benchmarks/BM_A~18/1/median_ns");
 }
 
 TEST(HistoryTextTest, EveryMistakeIsOneExactLine) {
@@ -171,8 +178,9 @@ TEST(HistoryTextTest, EveryMistakeIsOneExactLine) {
   const std::string head = R"({"schema": "benchgate.history/1", )";
   const std::string run_head = head + R"("environments": {"k": {"benchmarks": {"BM": [)";
   const std::string tail = "]}}}}";
-  EXPECT_EQ(error("[]"),
-            "h.json:1:1: expected a JSON object with \"schema\": \"benchgate.history/1\", got an array");
+  EXPECT_EQ(
+      error("[]"),
+      "h.json:1:1: expected a JSON object with \"schema\": \"benchgate.history/1\", got an array");
   EXPECT_EQ(error(R"({"environments": {}})"),
             "h.json:1:1: expected a JSON object with \"schema\": \"benchgate.history/1\"");
   EXPECT_EQ(error(head.substr(0, head.size() - 2) + "}"),
@@ -185,30 +193,35 @@ TEST(HistoryTextTest, EveryMistakeIsOneExactLine) {
             "h.json:1:76: expected only \"benchmarks\" in /environments/k, got \"runs\"");
   EXPECT_EQ(error(head + R"("environments": {"k": {}}})"),
             "h.json:1:57: expected \"benchmarks\": {...} at /environments/k");
-  EXPECT_EQ(error(head + R"("environments": {"k": {"benchmarks": {"BM": {}}}}})"),
-            "h.json:1:79: expected an array of runs, got an object at /environments/k/benchmarks/BM");
+  EXPECT_EQ(
+      error(head + R"("environments": {"k": {"benchmarks": {"BM": {}}}}})"),
+      "h.json:1:79: expected an array of runs, got an object at /environments/k/benchmarks/BM");
   EXPECT_EQ(error(run_head + "3" + tail),
             "h.json:1:80: expected a run object, got 3 at /environments/k/benchmarks/BM/0");
   EXPECT_EQ(error(run_head + R"({"median_ns": 1, "mad_ns": 0, "n": 1, "time": ""})" + tail),
             "h.json:1:80: expected \"commit\" in the run at /environments/k/benchmarks/BM/0");
-  EXPECT_EQ(error(run_head +
-                  R"({"median_ns": 1, "mad_ns": 0, "n": 1, "time": "", "commit": "", "p": 0})" +
-                  tail),
-            "h.json:1:144: expected only \"median_ns\", \"mad_ns\", \"n\", \"time\", \"commit\" in "
-            "/environments/k/benchmarks/BM/0, got \"p\"");
+  EXPECT_EQ(
+      error(run_head +
+            R"({"median_ns": 1, "mad_ns": 0, "n": 1, "time": "", "commit": "", "p": 0})" + tail),
+      "h.json:1:144: expected only \"median_ns\", \"mad_ns\", \"n\", \"time\", \"commit\" in "
+      "/environments/k/benchmarks/BM/0, got \"p\"");
   // Google Benchmark's bare NaN is read as null (json_text.h): refused here.
-  EXPECT_EQ(error(run_head + R"({"median_ns": NaN, "mad_ns": 0, "n": 1, "time": "", "commit": ""})" + tail),
+  EXPECT_EQ(error(run_head +
+                  R"({"median_ns": NaN, "mad_ns": 0, "n": 1, "time": "", "commit": ""})" + tail),
             "h.json:1:94: expected a finite number >= 0 for \"median_ns\", got null at "
             "/environments/k/benchmarks/BM/0/median_ns");
-  EXPECT_EQ(error(run_head + R"({"median_ns": 1, "mad_ns": -1, "n": 1, "time": "", "commit": ""})" + tail),
+  EXPECT_EQ(error(run_head + R"({"median_ns": 1, "mad_ns": -1, "n": 1, "time": "", "commit": ""})" +
+                  tail),
             "h.json:1:107: expected a finite number >= 0 for \"mad_ns\", got -1 at "
             "/environments/k/benchmarks/BM/0/mad_ns");
-  EXPECT_EQ(error(run_head + R"({"median_ns": 1, "mad_ns": 0, "n": 2.5, "time": "", "commit": ""})" + tail),
+  EXPECT_EQ(error(run_head +
+                  R"({"median_ns": 1, "mad_ns": 0, "n": 2.5, "time": "", "commit": ""})" + tail),
             "h.json:1:115: expected a whole number >= 0 for \"n\", got 2.5 at "
             "/environments/k/benchmarks/BM/0/n");
-  EXPECT_EQ(error(run_head + R"({"median_ns": 1, "mad_ns": 0, "n": 1, "time": 5, "commit": ""})" + tail),
-            "h.json:1:126: expected a string for \"time\", got 5 at "
-            "/environments/k/benchmarks/BM/0/time");
+  EXPECT_EQ(
+      error(run_head + R"({"median_ns": 1, "mad_ns": 0, "n": 1, "time": 5, "commit": ""})" + tail),
+      "h.json:1:126: expected a string for \"time\", got 5 at "
+      "/environments/k/benchmarks/BM/0/time");
   EXPECT_EQ(error(head + R"("environments": {}, "schema": "benchgate.history/1"})"),
             "h.json:1:55: expected each key once per object, got \"schema\" again");
   EXPECT_EQ(error(run_head + R"({"median_ns": 1e999})" + tail),

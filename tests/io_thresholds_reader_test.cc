@@ -191,9 +191,9 @@ TEST(ThresholdsReaderTest, NonexistentPath) {
 }
 
 TEST(ThresholdsReaderTest, DirectoryWithoutThresholdFiles) {
-  EXPECT_EQ(ReadError(std::string(BENCHGATE_TEST_DATA_DIR) + "/report"),
-            std::string(BENCHGATE_TEST_DATA_DIR) +
-                "/report: expected a directory with at least one threshold file (*.json)");
+  EXPECT_EQ(
+      ReadError(kDir + "no_threshold_files"),
+      kDir + "no_threshold_files: expected a directory with at least one threshold file (*.json)");
 }
 
 // Inline texts for the rest of the checks; "t.json" names them.

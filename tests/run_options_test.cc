@@ -1,5 +1,3 @@
-#include "run/options.h"
-
 #include <gtest/gtest.h>
 
 #include <map>
@@ -7,6 +5,7 @@
 #include <vector>
 
 #include "benchgate/error.h"
+#include "run/options.h"
 
 namespace benchgate {
 namespace {
@@ -42,11 +41,11 @@ TEST(OptionsTest, DefaultsMatchTheContract) {
 
 TEST(OptionsTest, InjectsTenRepetitionsAndNeutralisesTakenOverFlags) {
   const ParsedArgs parsed = ParseArgs({"--benchmark_filter=BM_A"}, kNoEnv);
-  EXPECT_EQ(parsed.gbench_args,
-            (std::vector<std::string>{"--benchmark_filter=BM_A", "--benchmark_out=",
-                                      "--benchmark_report_aggregates_only=false",
-                                      "--benchmark_display_aggregates_only=false",
-                                      "--benchmark_repetitions=10"}));
+  EXPECT_EQ(
+      parsed.gbench_args,
+      (std::vector<std::string>{
+          "--benchmark_filter=BM_A", "--benchmark_out=", "--benchmark_report_aggregates_only=false",
+          "--benchmark_display_aggregates_only=false", "--benchmark_repetitions=10"}));
 }
 
 TEST(OptionsTest, KeepsTheUsersRepetitions) {
@@ -64,12 +63,11 @@ TEST(OptionsTest, RepetitionsFromGoogleBenchmarksEnvironmentVariableCount) {
 }
 
 TEST(OptionsTest, ParsesEveryBenchgateFlag) {
-  const ParsedArgs parsed =
-      ParseArgs({"--benchgate_out=o.json", "--benchgate_baseline=b.json",
-                 "--benchgate_thresholds=thresholds/", "--benchgate_history=h.json",
-                 "--benchgate_record", "--benchgate_alpha=0.01", "--benchgate_confirm=3",
-                 "--benchgate_show_repetitions=true"},
-                kNoEnv);
+  const ParsedArgs parsed = ParseArgs(
+      {"--benchgate_out=o.json", "--benchgate_baseline=b.json",
+       "--benchgate_thresholds=thresholds/", "--benchgate_history=h.json", "--benchgate_record",
+       "--benchgate_alpha=0.01", "--benchgate_confirm=3", "--benchgate_show_repetitions=true"},
+      kNoEnv);
   const Options& o = parsed.options;
   EXPECT_EQ(o.out, "o.json");
   EXPECT_EQ(o.baseline, "b.json");
@@ -80,7 +78,8 @@ TEST(OptionsTest, ParsesEveryBenchgateFlag) {
   EXPECT_EQ(o.confirm, 3);
   EXPECT_TRUE(o.show_repetitions);
   // None of them reaches Google Benchmark.
-  for (const std::string& arg : parsed.gbench_args) EXPECT_EQ(arg.find("benchgate"), std::string::npos);
+  for (const std::string& arg : parsed.gbench_args)
+    EXPECT_EQ(arg.find("benchgate"), std::string::npos);
 }
 
 TEST(OptionsTest, EnvironmentVariablesApplyAndTheFlagWins) {
@@ -124,7 +123,7 @@ TEST(OptionsTest, UnknownBenchgateFlagIsAnError) {
             "--benchgate_bogus: unknown flag; expected one of --benchgate_out, "
             "--benchgate_baseline, --benchgate_thresholds, --benchgate_history, "
             "--benchgate_record, --benchgate_alpha, --benchgate_confirm, "
-            "--benchgate_show_repetitions");
+            "--benchgate_show_repetitions, --benchgate_preset, --benchgate_correction");
 }
 
 TEST(OptionsTest, BadValuesNameTheFlagAndTheExpectation) {
@@ -140,7 +139,8 @@ TEST(OptionsTest, BadValuesNameTheFlagAndTheExpectation) {
             "--benchgate_confirm: expected a whole number from 0 to 100, got '2.5'");
   EXPECT_EQ(ErrorOf({"--benchgate_record=maybe"}),
             "--benchgate_record: expected true or false, got 'maybe'");
-  EXPECT_EQ(ErrorOf({"--benchgate_out"}), "--benchgate_out: expected a value: --benchgate_out=VALUE");
+  EXPECT_EQ(ErrorOf({"--benchgate_out"}),
+            "--benchgate_out: expected a value: --benchgate_out=VALUE");
   EXPECT_EQ(ErrorOf({"--benchgate_out="}), "--benchgate_out: expected a path, got an empty value");
   EXPECT_EQ(ErrorOf({"--benchmark_out_format=xml"}),
             "--benchmark_out_format: expected json, console or csv, got 'xml'");
@@ -149,6 +149,37 @@ TEST(OptionsTest, BadValuesNameTheFlagAndTheExpectation) {
 TEST(OptionsTest, BadEnvironmentValueNamesTheVariable) {
   EXPECT_EQ(ErrorOf({}, FakeEnv({{"BENCHGATE_CONFIRM", "many"}})),
             "BENCHGATE_CONFIRM: expected a whole number from 0 to 100, got 'many'");
+}
+
+TEST(OptionsTest, PresetsSetDefaultsThatExplicitFlagsOverride) {
+  const ParsedArgs release = ParseArgs({"--benchgate_preset=release"}, kNoEnv);
+  EXPECT_EQ(release.options.alpha, 0.01);
+  EXPECT_EQ(release.options.confirm, 2);
+  EXPECT_EQ(release.options.tolerance_floor, 0.005);
+  EXPECT_EQ(release.gbench_args.back(), "--benchmark_repetitions=20");
+
+  const ParsedArgs dev = ParseArgs(
+      {"--benchgate_preset=dev", "--benchgate_alpha=0.2", "--benchmark_repetitions=7"}, kNoEnv);
+  EXPECT_EQ(dev.options.alpha, 0.2);      // the flag wins over the preset
+  EXPECT_EQ(dev.options.repetitions, 7);  // so does the user's repetitions
+  EXPECT_EQ(dev.options.confirm, 0);
+  EXPECT_EQ(dev.options.tolerance_floor, 0.02);
+
+  const ParsedArgs from_env =
+      ParseArgs({}, FakeEnv({{"BENCHGATE_PRESET", "dev"}, {"BENCHGATE_ALPHA", "0.03"}}));
+  EXPECT_EQ(from_env.options.alpha, 0.03);
+  EXPECT_EQ(from_env.options.repetitions, 5);
+}
+
+TEST(OptionsTest, ChoicesAreChecked) {
+  EXPECT_EQ(ParseArgs({"--benchgate_correction=holm"}, kNoEnv).options.correction, "holm");
+  EXPECT_EQ(ParseArgs({}, kNoEnv).options.correction, "bh");
+  EXPECT_EQ(ErrorOf({"--benchgate_preset=prod"}),
+            "--benchgate_preset: expected one of dev, ci, release, got 'prod'");
+  EXPECT_EQ(ErrorOf({"--benchgate_correction=bonferroni"}),
+            "--benchgate_correction: expected one of bh, holm, got 'bonferroni'");
+  EXPECT_EQ(ErrorOf({"--benchgate_preset=dev,ci"}),
+            "--benchgate_preset: expected one of dev, ci, release, got 'dev,ci'");
 }
 
 TEST(OptionsTest, HelpListsEveryFlag) {

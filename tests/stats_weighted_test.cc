@@ -1,10 +1,10 @@
-#include "benchgate/stats/weighted.h"
-
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <limits>
 #include <vector>
+
+#include "benchgate/stats/weighted.h"
 
 namespace benchgate {
 namespace {
@@ -26,9 +26,10 @@ TEST(WeightedMedianTest, WholeWeightsMatchTheMedianOfRepeatedValues) {
   EXPECT_EQ(WeightedMedian(Values{7.5, 2, 9, 4, 4, 6}, Values{2, 5, 1, 3, 0, 4}).value, 4.0);
   // R: set.seed(42); x <- round(runif(9, 0, 100)); w <- sample(0:5, 9, replace = TRUE)
   //    median(rep(x, w)) -> 64
-  EXPECT_EQ(WeightedMedian(Values{91, 94, 29, 83, 64, 52, 74, 13, 66},
-                           Values{3, 0, 4, 5, 3, 1, 1, 2, 0}).value,
-            64.0);
+  EXPECT_EQ(
+      WeightedMedian(Values{91, 94, 29, 83, 64, 52, 74, 13, 66}, Values{3, 0, 4, 5, 3, 1, 1, 2, 0})
+          .value,
+      64.0);
 }
 
 // Equal weights give R's median(): the mean of the two middle values.
@@ -118,8 +119,8 @@ TEST(RelativeSpreadTest, MatchesR) {
 // R: set.seed(1); y <- round(1000 * exp(rnorm(12, 0, 0.02)), 1)
 //    mad(diff(log(y)), center = 0) / sqrt(2) -> 0.023554941505171439
 TEST(RelativeSpreadTest, EstimatesTheRelativeSigmaOfARandomSeries) {
-  const Values y = {987.5, 1003.7, 983.4, 1032.4, 1006.6, 983.7,
-                    1009.8, 1014.9, 1011.6, 993.9, 1030.7, 1007.8};
+  const Values y = {987.5,  1003.7, 983.4,  1032.4, 1006.6, 983.7,
+                    1009.8, 1014.9, 1011.6, 993.9,  1030.7, 1007.8};
   EXPECT_NEAR(RelativeSpread(y).relative, 0.023554941505171439, 1e-15);
   // Relative: the unit does not matter.
   Values in_us;

@@ -48,14 +48,17 @@ Tolerance ToleranceFor(const std::vector<HistoryEntry>& runs, const AdaptiveConf
     medians.push_back(runs[i].median_ns);
   }
   const SeriesCentre centre = ExponentiallyWeightedMedian(medians, config.decay);
-  if (centre.status == StatStatus::kOk) t.centre_ns = centre.value;
+  if (centre.status == StatStatus::kOk) {
+    t.centre_ns = centre.value;
+  }
 
   // The spread needs kMinSpreadValues medians whatever min_runs says.
   const std::size_t needed = std::max(config.min_runs, kMinSpreadValues);
-  if (used == 0) return Static(t, config, "no runs of history, need " + std::to_string(needed));
+  if (used == 0) {
+    return Static(t, config, "no runs of history, need " + std::to_string(needed));
+  }
   if (used < needed) {
-    return Static(t, config,
-                  "only " + Runs(used) + " of history, need " + std::to_string(needed));
+    return Static(t, config, "only " + Runs(used) + " of history, need " + std::to_string(needed));
   }
   const SeriesSpread spread = RelativeSpread(medians);
   if (spread.status == StatStatus::kInvalidArgument) {
@@ -71,8 +74,7 @@ Tolerance ToleranceFor(const std::vector<HistoryEntry>& runs, const AdaptiveConf
   t.from_history = true;
   t.spread = spread.relative;
   // A NaN k (a caller's mistake) must not leak out: the loosest bound.
-  const double raw =
-      std::isnan(config.k) ? config.ceiling : config.k * spread.relative;
+  const double raw = std::isnan(config.k) ? config.ceiling : config.k * spread.relative;
   // min(max()) rather than std::clamp: a floor above the ceiling must not be
   // undefined behaviour; the ceiling wins.
   t.value = std::min(std::max(raw, config.floor), config.ceiling);

@@ -64,14 +64,14 @@ Comparison Compare(const SampleSet& baseline, const SampleSet& candidate,
   c.candidate_n = candidate.real_time_ns.size();
   c.baseline_median = Median(baseline.real_time_ns);
   c.candidate_median = Median(candidate.real_time_ns);
-  const auto change = RelativeChangeOfMedians(baseline.real_time_ns, candidate.real_time_ns,
-                                              config.ci_level);
+  const auto change =
+      RelativeChangeOfMedians(baseline.real_time_ns, candidate.real_time_ns, config.ci_level);
   c.change_status = change.status;
   c.change = c.baseline_median > 0 ? c.candidate_median / c.baseline_median - 1 : 0;
   c.change_lo = change.lower;
   c.change_hi = change.upper;
-  const ShiftEstimate shift = RelativeShift(baseline.real_time_ns, candidate.real_time_ns,
-                                            config.ci_level);
+  const ShiftEstimate shift =
+      RelativeShift(baseline.real_time_ns, candidate.real_time_ns, config.ci_level);
   c.shift_status = shift.status;
   c.shift = shift.estimate;
   c.shift_lo = shift.lower;
@@ -94,8 +94,8 @@ std::string Evidence(const Comparison& c, const char* relation) {
   } else {
     text = FormatChange(c.change) + " (no interval: " + StatStatusName(c.shift_status) + ")";
   }
-  text += ", p=" + FormatPValue(c.p_value) + " adj " + FormatPValue(c.p_adjusted) + " " +
-          relation + " tolerance " + FormatPercent(c.tolerance);
+  text += ", p=" + FormatPValue(c.p_value) + " adj " + FormatPValue(c.p_adjusted) + " " + relation +
+          " tolerance " + FormatPercent(c.tolerance);
   return text;
 }
 
@@ -166,8 +166,10 @@ std::optional<Observation> Observe(const BenchmarkAnalysis& b, const std::string
   if (statistic == "cv") return Observation{real.cv, std::nullopt, std::nullopt};
   if (statistic == "latency_p99" && s.latency) return Observation{s.latency->p99, {}, {}};
   if (statistic == "latency_p999" && s.latency) return Observation{s.latency->p999, {}, {}};
-  if (statistic == "allocs_per_iter" && s.memory) return Observation{s.memory->allocs_per_iter, {}, {}};
-  if (statistic == "bytes_per_iter" && s.memory) return Observation{s.memory->bytes_per_iter, {}, {}};
+  if (statistic == "allocs_per_iter" && s.memory)
+    return Observation{s.memory->allocs_per_iter, {}, {}};
+  if (statistic == "bytes_per_iter" && s.memory)
+    return Observation{s.memory->bytes_per_iter, {}, {}};
   const std::string prefix = kCounterStatisticPrefix;
   if (statistic.rfind(prefix, 0) == 0) {
     const auto it = s.counters.find(statistic.substr(prefix.size()));
@@ -182,9 +184,8 @@ std::optional<Observation> Observe(const BenchmarkAnalysis& b, const std::string
 // uncertain -> inconclusive unless something stronger was already found.
 void ApplyBudget(BenchmarkAnalysis& b, const ResolvedBudget& budget, const AnalysisConfig& config,
                  SuiteAnalysis& suite) {
-  const auto findings = CheckBudget(budget, [&](const std::string& statistic) {
-    return Observe(b, statistic, config);
-  });
+  const auto findings = CheckBudget(
+      budget, [&](const std::string& statistic) { return Observe(b, statistic, config); });
   for (const BudgetFinding& finding : findings) {
     switch (finding.outcome) {
       case BudgetOutcome::kExceeded:
@@ -277,15 +278,33 @@ void JudgeAgainstHistory(BenchmarkAnalysis& b, const ResolvedBudget& budget,
 
 void Count(SuiteAnalysis& suite, VerdictStatus status) {
   switch (status) {
-    case VerdictStatus::kPass: ++suite.passed; break;
-    case VerdictStatus::kUnchanged: ++suite.unchanged; break;
-    case VerdictStatus::kImprovement: ++suite.improvements; break;
-    case VerdictStatus::kRegression: ++suite.regressions; break;
-    case VerdictStatus::kInconclusive: ++suite.inconclusive; break;
-    case VerdictStatus::kBudgetExceeded: ++suite.budget_exceeded; break;
-    case VerdictStatus::kAdded: ++suite.added; break;
-    case VerdictStatus::kRemoved: ++suite.removed; break;
-    case VerdictStatus::kError: ++suite.errored; break;
+    case VerdictStatus::kPass:
+      ++suite.passed;
+      break;
+    case VerdictStatus::kUnchanged:
+      ++suite.unchanged;
+      break;
+    case VerdictStatus::kImprovement:
+      ++suite.improvements;
+      break;
+    case VerdictStatus::kRegression:
+      ++suite.regressions;
+      break;
+    case VerdictStatus::kInconclusive:
+      ++suite.inconclusive;
+      break;
+    case VerdictStatus::kBudgetExceeded:
+      ++suite.budget_exceeded;
+      break;
+    case VerdictStatus::kAdded:
+      ++suite.added;
+      break;
+    case VerdictStatus::kRemoved:
+      ++suite.removed;
+      break;
+    case VerdictStatus::kError:
+      ++suite.errored;
+      break;
   }
 }
 
@@ -345,15 +364,17 @@ SuiteAnalysis AnalyzeSuite(const RunData& candidate, const RunData* baseline,
       }
       baseline_by_name.erase(set.name);
     }
-    if (baseline == nullptr && b.status == VerdictStatus::kPass) JudgeAgainstHistory(b, budgets[set.name], config);
+    if (baseline == nullptr && b.status == VerdictStatus::kPass)
+      JudgeAgainstHistory(b, budgets[set.name], config);
     suite.benchmarks.push_back(std::move(b));
   }
 
-  // Benjamini-Hochberg over every benchmark with a test: a 500-benchmark
-  // suite at alpha 0.05 would otherwise raise ~25 false alarms per run.
+  // Benjamini-Hochberg (or Holm) over every benchmark with a test: a
+  // 500-benchmark suite at alpha 0.05 would otherwise raise ~25 false alarms.
   std::vector<double> p_values;
   for (const std::size_t i : judged) p_values.push_back(suite.benchmarks[i].comparison->p_value);
-  const std::vector<double> adjusted = BenjaminiHochbergAdjust(p_values).adjusted;
+  const std::vector<double> adjusted =
+      (config.holm ? HolmAdjust(p_values) : BenjaminiHochbergAdjust(p_values)).adjusted;
   for (std::size_t k = 0; k < judged.size(); ++k) {
     BenchmarkAnalysis& b = suite.benchmarks[judged[k]];
     b.comparison->p_adjusted = adjusted[k];

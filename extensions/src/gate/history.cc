@@ -15,13 +15,17 @@ bool Usable(const HistoryEntry& entry) {
 
 std::string NewestTime(const std::vector<HistoryEntry>& series) {
   std::string newest;
-  for (const HistoryEntry& entry : series) newest = std::max(newest, entry.time);
+  for (const HistoryEntry& entry : series) {
+    newest = std::max(newest, entry.time);
+  }
   return newest;
 }
 
 std::string NewestTime(const BenchmarkHistory& benchmarks) {
   std::string newest;
-  for (const auto& [name, series] : benchmarks) newest = std::max(newest, NewestTime(series));
+  for (const auto& [name, series] : benchmarks) {
+    newest = std::max(newest, NewestTime(series));
+  }
   return newest;
 }
 
@@ -30,12 +34,16 @@ void DropStaleBenchmarks(BenchmarkHistory& benchmarks, const std::set<std::strin
                          std::size_t keep) {
   std::set<std::string> times;
   for (const auto& [name, series] : benchmarks) {
-    for (const HistoryEntry& entry : series) times.insert(entry.time);
+    for (const HistoryEntry& entry : series) {
+      times.insert(entry.time);
+    }
   }
-  if (times.size() <= keep) return;
+  if (times.size() <= keep) {
+    return;
+  }
   const std::string& cutoff = *std::next(times.rbegin(), static_cast<std::ptrdiff_t>(keep - 1));
   for (auto it = benchmarks.begin(); it != benchmarks.end();) {
-    if (recorded.count(it->first) == 0 && NewestTime(it->second) < cutoff) {
+    if (!recorded.contains(it->first) && NewestTime(it->second) < cutoff) {
       it = benchmarks.erase(it);
     } else {
       ++it;
@@ -45,10 +53,14 @@ void DropStaleBenchmarks(BenchmarkHistory& benchmarks, const std::set<std::strin
 
 // Keeps `current` and the most recently recorded others, `keep` in all.
 void BoundEnvironments(History& history, const std::string& current, std::size_t keep) {
-  if (history.environments.size() <= keep) return;
+  if (history.environments.size() <= keep) {
+    return;
+  }
   std::vector<std::pair<std::string, std::string>> others;  // (newest time, key)
   for (const auto& [key, benchmarks] : history.environments) {
-    if (key != current) others.emplace_back(NewestTime(benchmarks), key);
+    if (key != current) {
+      others.emplace_back(NewestTime(benchmarks), key);
+    }
   }
   std::sort(others.begin(), others.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first > b.first : a.second < b.second;
@@ -67,7 +79,9 @@ void AppendRun(History& history, const std::string& environment_key,
   BenchmarkHistory& benchmarks = history.environments[environment_key];
   std::set<std::string> recorded;
   for (const auto& [name, entry] : entries) {
-    if (!Usable(entry)) continue;
+    if (!Usable(entry)) {
+      continue;
+    }
     std::vector<HistoryEntry>& series = benchmarks[name];
     series.push_back(entry);
     if (series.size() > keep) {

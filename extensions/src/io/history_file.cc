@@ -10,6 +10,7 @@
 #include <cstring>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "benchgate/error.h"
 #include "benchgate/io/files.h"
@@ -27,10 +28,16 @@ constexpr std::initializer_list<const char*> kEntryKeys = {"median_ns", "mad_ns"
                                                            "commit"};
 
 std::string Describe(const json& value) {
-  if (value.is_object()) return "an object";
-  if (value.is_array()) return "an array";
+  if (value.is_object()) {
+    return "an object";
+  }
+  if (value.is_array()) {
+    return "an array";
+  }
   std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
-  if (text.size() > 60) text = text.substr(0, 57) + "...";
+  if (text.size() > 60) {
+    text = text.substr(0, 57) + "...";
+  }
   return text;
 }
 
@@ -40,22 +47,30 @@ std::string Quoted(const std::string& key) { return "\"" + key + "\""; }
 // offending value, and the JSON pointer in the message for the unambiguous name.
 class HistoryParser {
  public:
-  HistoryParser(const std::string& text, const std::string& source)
-      : source_(source), positions_(JsonPositions::Scan(text)) {}
+  HistoryParser(const std::string& text, std::string source)
+      : source_(std::move(source)), positions_(JsonPositions::Scan(text)) {}
 
-  History Parse(const json& root) const {
+  [[nodiscard]] History Parse(const json& root) const {
     if (const auto& duplicate = positions_.first_duplicate()) {
       throw Error(source_, duplicate->position.ToString(),
                   "expected each key once per object, got " + Quoted(duplicate->key) + " again");
     }
-    const std::string schema_line = std::string("\"schema\": \"") + kHistorySchema + "\"";
-    if (!root.is_object()) Fail("", "expected a JSON object with " + schema_line + ", got " + Describe(root));
+    const std::string schema_line = std::string(R"("schema": ")") + kHistorySchema + "\"";
+    if (!root.is_object()) {
+      Fail("", "expected a JSON object with " + schema_line + ", got " + Describe(root));
+    }
     OnlyKeys(root, "", {"schema", "environments"});
     const auto schema = root.find("schema");
-    if (schema == root.end()) Fail("", "expected a JSON object with " + schema_line);
-    if (*schema != kHistorySchema) Fail("/schema", "expected " + schema_line + ", got " + Describe(*schema));
+    if (schema == root.end()) {
+      Fail("", "expected a JSON object with " + schema_line);
+    }
+    if (*schema != kHistorySchema) {
+      Fail("/schema", "expected " + schema_line + ", got " + Describe(*schema));
+    }
     const auto environments = root.find("environments");
-    if (environments == root.end()) Fail("", "expected \"environments\": {...} next to the schema");
+    if (environments == root.end()) {
+      Fail("", "expected \"environments\": {...} next to the schema");
+    }
     if (!environments->is_object()) {
       Fail("/environments", "expected an object of environments, got " + Describe(*environments));
     }
@@ -77,31 +92,44 @@ class HistoryParser {
                 std::initializer_list<const char*> allowed) const {
     for (const auto& [key, value] : object.items()) {
       bool known = false;
-      for (const char* name : allowed) known = known || key == name;
-      if (known) continue;
+      for (const char* name : allowed) {
+        known = known || key == name;
+      }
+      if (known) {
+        continue;
+      }
       std::string list;
-      for (const char* name : allowed) list += (list.empty() ? "" : ", ") + Quoted(name);
+      for (const char* name : allowed) {
+        list += (list.empty() ? "" : ", ") + Quoted(name);
+      }
       const std::string member = pointer + "/" + JsonPositions::Escape(key);
       throw Error(source_, positions_.Key(member).ToString(),
-                  "expected only " + list + (pointer.empty() ? "" : " in " + pointer) +
-                      ", got " + Quoted(key));
+                  "expected only " + list + (pointer.empty() ? "" : " in " + pointer) + ", got " +
+                      Quoted(key));
     }
   }
 
-  BenchmarkHistory ReadEnvironment(const json& environment, const std::string& pointer) const {
+  [[nodiscard]] BenchmarkHistory ReadEnvironment(const json& environment,
+                                                 const std::string& pointer) const {
     if (!environment.is_object()) {
-      Fail(pointer, "expected an environment object {\"benchmarks\": {...}}, got " + Describe(environment));
+      Fail(pointer,
+           "expected an environment object {\"benchmarks\": {...}}, got " + Describe(environment));
     }
     OnlyKeys(environment, pointer, {"benchmarks"});
     const auto benchmarks = environment.find("benchmarks");
-    if (benchmarks == environment.end()) Fail(pointer, "expected \"benchmarks\": {...}");
+    if (benchmarks == environment.end()) {
+      Fail(pointer, "expected \"benchmarks\": {...}");
+    }
     if (!benchmarks->is_object()) {
-      Fail(pointer + "/benchmarks", "expected an object of benchmarks, got " + Describe(*benchmarks));
+      Fail(pointer + "/benchmarks",
+           "expected an object of benchmarks, got " + Describe(*benchmarks));
     }
     BenchmarkHistory result;
     for (const auto& [name, series] : benchmarks->items()) {
       const std::string at = pointer + "/benchmarks/" + JsonPositions::Escape(name);
-      if (!series.is_array()) Fail(at, "expected an array of runs, got " + Describe(series));
+      if (!series.is_array()) {
+        Fail(at, "expected an array of runs, got " + Describe(series));
+      }
       std::vector<HistoryEntry>& entries = result[name];
       for (std::size_t i = 0; i < series.size(); ++i) {
         entries.push_back(ReadEntry(series[i], at + "/" + std::to_string(i)));
@@ -110,11 +138,15 @@ class HistoryParser {
     return result;
   }
 
-  HistoryEntry ReadEntry(const json& run, const std::string& pointer) const {
-    if (!run.is_object()) Fail(pointer, "expected a run object, got " + Describe(run));
+  [[nodiscard]] HistoryEntry ReadEntry(const json& run, const std::string& pointer) const {
+    if (!run.is_object()) {
+      Fail(pointer, "expected a run object, got " + Describe(run));
+    }
     OnlyKeys(run, pointer, kEntryKeys);
     for (const char* key : kEntryKeys) {
-      if (!run.contains(key)) Fail(pointer, "expected " + Quoted(key) + " in the run");
+      if (!run.contains(key)) {
+        Fail(pointer, "expected " + Quoted(key) + " in the run");
+      }
     }
     HistoryEntry entry;
     entry.median_ns = NonNegative(run, pointer, "median_ns");
@@ -142,7 +174,8 @@ class HistoryParser {
   std::string Text(const json& run, const std::string& pointer, const char* key) const {
     const json& value = run.at(key);
     if (!value.is_string()) {
-      Fail(pointer + "/" + key, "expected a string for " + Quoted(key) + ", got " + Describe(value));
+      Fail(pointer + "/" + key,
+           "expected a string for " + Quoted(key) + ", got " + Describe(value));
     }
     return value.get<std::string>();
   }
@@ -162,9 +195,13 @@ class FileLock {
  public:
   explicit FileLock(const std::string& path) : lock_path_(path + ".lock") {
     fd_ = ::open(lock_path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
-    if (fd_ < 0) throw Error(lock_path_, "", SystemError("expected a lock file that can be created"));
+    if (fd_ < 0) {
+      throw Error(lock_path_, "", SystemError("expected a lock file that can be created"));
+    }
     while (::flock(fd_, LOCK_EX) != 0) {
-      if (errno == EINTR) continue;
+      if (errno == EINTR) {
+        continue;
+      }
       const std::string message = SystemError("expected to take the lock");
       ::close(fd_);
       throw Error(lock_path_, "", message);
@@ -225,7 +262,9 @@ std::string RenderHistory(const History& history) {
 
 History ReadHistoryFile(const std::string& path) {
   struct stat info {};
-  if (::stat(path.c_str(), &info) != 0 && errno == ENOENT) return History{};
+  if (::stat(path.c_str(), &info) != 0 && errno == ENOENT) {
+    return History{};
+  }
   return ParseHistory(ReadWholeFile(path), path);
 }
 

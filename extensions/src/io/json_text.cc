@@ -1,36 +1,87 @@
 #include "io/json_text.h"
 
+#include <algorithm>
+#include <cstdint>
+#include <iterator>
+#include <limits>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "benchgate/error.h"
 #include "benchgate/io/run_reader.h"
+#include "io/json_syntax_error.h"
 
 namespace benchgate {
 namespace {
 
-// Length of a bare NaN, Infinity or -Infinity token at text[i], or 0.
-std::size_t NonFiniteTokenAt(const std::string& text, std::size_t i) {
+using nlohmann::json;
+
+// What a null literal of the cleaned text stood for in the original.
+enum class NullOrigin : std::uint8_t { kNull, kNaN, kInfinity, kMinusInfinity };
+
+struct Literal {
+  std::string_view text;
+  NullOrigin origin;
+};
+
+// "-NaN" is never written by Google Benchmark (a NaN compares false with 0)
+// but costs nothing to accept.
+constexpr Literal kLiterals[] = {{"null", NullOrigin::kNull},
+                                 {"-Infinity", NullOrigin::kMinusInfinity},
+                                 {"Infinity", NullOrigin::kInfinity},
+                                 {"-NaN", NullOrigin::kNaN},
+                                 {"NaN", NullOrigin::kNaN}};
+
+const Literal* LiteralAt(const std::string& text, std::size_t i) {
   const std::string_view rest(text.data() + i, text.size() - i);
-  for (const std::string_view token : {"-Infinity", "Infinity", "NaN"}) {
-    if (rest.substr(0, token.size()) == token) return token.size();
+  for (const Literal& literal : kLiterals) {
+    if (rest.substr(0, literal.text.size()) == literal.text) return &literal;
   }
-  return 0;
+  return nullptr;
 }
 
-// One pass outside strings: replaces NaN, Infinity and -Infinity by null,
-// which the readers take as a non-finite value, and checks the nesting
-// depth. Lines are unchanged, so syntax errors keep their line numbers.
-std::string Sanitize(const std::string& text, const std::string& source) {
-  std::string out;
-  out.reserve(text.size());
+// The text the strict parser sees, and how to map it back.
+struct CleanText {
+  std::string text;
+  // One entry per null literal of `text`, in document order. In valid JSON a
+  // null literal outside strings is always a whole value, so the parser's
+  // null events are these, one for one.
+  std::vector<NullOrigin> nulls;
+  // Every replacement, in order, to count places in the original text.
+  struct Replacement {
+    std::size_t clean_start, clean_end;        // the "null" in `text`
+    std::size_t original_start, original_end;  // the token it replaced
+  };
+  std::vector<Replacement> replacements;
+
+  std::size_t OriginalOffset(std::size_t offset) const {
+    const auto after = std::upper_bound(
+        replacements.begin(), replacements.end(), offset,
+        [](std::size_t value, const Replacement& r) { return value < r.clean_start; });
+    if (after == replacements.begin()) return offset;
+    const Replacement& r = *std::prev(after);
+    if (offset < r.clean_end) {  // inside: stay inside the original token
+      return std::min(r.original_start + (offset - r.clean_start), r.original_end - 1);
+    }
+    return r.original_end + (offset - r.clean_end);
+  }
+};
+
+// One pass outside strings: non-finite tokens become null, every null is
+// recorded, and nesting deeper than kMaxJsonDepth is rejected before any
+// parser or destructor can recurse over it.
+CleanText Clean(const std::string& text, const std::string& source) {
+  CleanText clean;
+  clean.text.reserve(text.size());
   bool in_string = false;
   int depth = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (in_string) {
-      out.push_back(c);
+      clean.text.push_back(c);
       if (c == '\\' && i + 1 < text.size()) {
-        out.push_back(text[++i]);
+        clean.text.push_back(text[++i]);
       } else if (c == '"') {
         in_string = false;
       }
@@ -45,14 +96,117 @@ std::string Sanitize(const std::string& text, const std::string& source) {
       }
     } else if (c == ']' || c == '}') {
       --depth;
-    } else if (const std::size_t length = NonFiniteTokenAt(text, i); length > 0) {
-      out += "null";
-      i += length - 1;
-      continue;
+    } else if (const Literal* literal = LiteralAt(text, i)) {
+      clean.nulls.push_back(literal->origin);
+      if (literal->origin != NullOrigin::kNull) {
+        const std::size_t clean_start = clean.text.size();
+        clean.text += "null";
+        clean.replacements.push_back({clean_start, clean.text.size(), i, i + literal->text.size()});
+        i += literal->text.size() - 1;
+        continue;
+      }
     }
-    out.push_back(c);
+    clean.text.push_back(c);
   }
-  return out;
+  return clean;
+}
+
+double ValueOf(NullOrigin origin) {
+  switch (origin) {
+    case NullOrigin::kInfinity:
+      return std::numeric_limits<double>::infinity();
+    case NullOrigin::kMinusInfinity:
+      return -std::numeric_limits<double>::infinity();
+    default:
+      return std::numeric_limits<double>::quiet_NaN();
+  }
+}
+
+// Builds the document from the parser's events (nlohmann's public SAX
+// interface), turning the recorded nulls back into non-finite numbers, and
+// keeps the parse error for our own message. The stack holds only open
+// containers, which receive no new element until their child closes, so
+// the pointers stay valid.
+class DomBuilder final : public nlohmann::json_sax<json> {
+ public:
+  DomBuilder(const std::vector<NullOrigin>& nulls, NonFinite non_finite)
+      : nulls_(nulls), non_finite_(non_finite) {}
+
+  bool null() override {
+    const NullOrigin origin = next_null_ < nulls_.size() ? nulls_[next_null_++] : NullOrigin::kNull;
+    if (origin == NullOrigin::kNull || non_finite_ == NonFinite::kAsNull) return Put(nullptr);
+    return Put(ValueOf(origin));
+  }
+  bool boolean(bool value) override { return Put(value); }
+  bool number_integer(number_integer_t value) override { return Put(value); }
+  bool number_unsigned(number_unsigned_t value) override { return Put(value); }
+  bool number_float(number_float_t value, const string_t& /*text*/) override { return Put(value); }
+  bool string(string_t& value) override { return Put(std::move(value)); }
+  bool binary(binary_t& value) override { return Put(json::binary(std::move(value))); }
+  bool key(string_t& value) override {
+    key_ = std::move(value);
+    return true;
+  }
+  bool start_object(std::size_t /*elements*/) override { return Open(json::object()); }
+  bool end_object() override { return Close(); }
+  bool start_array(std::size_t /*elements*/) override { return Open(json::array()); }
+  bool end_array() override { return Close(); }
+  bool parse_error(std::size_t position, const std::string& /*last_token*/,
+                   const json::exception& error) override {
+    error_position_ = position;
+    error_what_ = error.what();
+    return false;
+  }
+
+  json TakeRoot() { return std::move(root_); }
+  std::size_t error_position() const { return error_position_; }
+  const std::string& error_what() const { return error_what_; }
+
+ private:
+  json* Insert(json value) {
+    if (open_.empty()) {
+      root_ = std::move(value);
+      return &root_;
+    }
+    json& parent = *open_.back();
+    if (parent.is_array()) {
+      parent.push_back(std::move(value));
+      return &parent.back();
+    }
+    json& slot = parent[key_];
+    slot = std::move(value);
+    return &slot;
+  }
+  bool Put(json value) {
+    Insert(std::move(value));
+    return true;
+  }
+  bool Open(json container) {
+    open_.push_back(Insert(std::move(container)));
+    return true;
+  }
+  bool Close() {
+    open_.pop_back();
+    return true;
+  }
+
+  const std::vector<NullOrigin>& nulls_;
+  NonFinite non_finite_;
+  std::size_t next_null_ = 0;
+  json root_;
+  std::vector<json*> open_;
+  std::string key_;
+  std::size_t error_position_ = 0;
+  std::string error_what_;
+};
+
+bool IsBlank(const std::string& text) {
+  return text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
+// nlohmann's position counts the bytes read: the last one read is one before.
+std::size_t LastRead(const CleanText& clean, std::size_t position) {
+  return std::min(position > 0 ? position - 1 : 0, clean.text.size());
 }
 
 }  // namespace
@@ -70,23 +224,29 @@ std::string LineColumn(const std::string& text, std::size_t offset) {
   return std::to_string(line) + ":" + std::to_string(column);
 }
 
-nlohmann::json ParseJsonText(const std::string& text, const std::string& source) {
-  const std::string clean = Sanitize(text, source);
-  if (clean.find_first_not_of(" \t\r\n") == std::string::npos) {
+json ParseJson(const std::string& text, const std::string& source, NonFinite non_finite) {
+  if (IsBlank(text)) throw Error(source, "", "expected a JSON object, got an empty file");
+  const CleanText clean = Clean(text, source);
+  DomBuilder builder(clean.nulls, non_finite);
+  if (json::sax_parse(clean.text, &builder)) return builder.TakeRoot();
+  const std::size_t last_read = clean.OriginalOffset(LastRead(clean, builder.error_position()));
+  const SyntaxErrorText error = DescribeSyntaxError(text, last_read, builder.error_what());
+  throw Error(source, LineColumn(text, error.offset), error.expected);
+}
+
+json ParseJsonText(const std::string& text, const std::string& source) {
+  const CleanText clean = Clean(text, source);
+  if (IsBlank(clean.text))
     throw Error(source, "1:1", "expected a JSON object, found an empty file");
-  }
-  try {
-    return nlohmann::json::parse(clean);
-  } catch (const nlohmann::json::parse_error& error) {
-    // nlohmann's byte is 1-based and points just past the offending token.
-    const std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
-    std::string what = error.what();
-    // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error while
-    // parsing value - unexpected end of input; expected '[', '{', or a literal": keep the tail.
-    const auto detail = what.find("syntax error while parsing");
-    if (detail != std::string::npos) what = what.substr(detail);
-    throw Error(source, LineColumn(clean, offset), "expected valid JSON (" + what + ")");
-  }
+  DomBuilder builder(clean.nulls, NonFinite::kAsNull);
+  if (json::sax_parse(clean.text, &builder)) return builder.TakeRoot();
+  std::string what = builder.error_what();
+  // Keep the tail of "[json.exception.parse_error.101] parse error at line 1,
+  // column 2: syntax error while parsing value - ...".
+  const auto detail = what.find("syntax error while parsing");
+  if (detail != std::string::npos) what = what.substr(detail);
+  throw Error(source, LineColumn(clean.text, LastRead(clean, builder.error_position())),
+              "expected valid JSON (" + what + ")");
 }
 
 }  // namespace benchgate

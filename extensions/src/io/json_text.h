@@ -1,17 +1,39 @@
-// Turning JSON text as Google Benchmark writes it into a parsed document:
-// bare NaN / Infinity tokens (not strict JSON) become null, nesting is
-// bounded, syntax errors become benchgate::Error with line:column.
+// Turning JSON text as Google Benchmark writes it into a parsed document.
+//
+// Google Benchmark writes non-finite doubles as bare NaN, Infinity and
+// -Infinity, which strict JSON (and nlohmann's parser) rejects. A pass over
+// the text outside strings replaces them by null and remembers, for every
+// null of the cleaned text in document order, what it was; the parser then
+// turns each back into the double it stood for (or leaves null, on request).
+// The same pass bounds the nesting depth (kMaxJsonDepth), so no later
+// recursive walk over the document can exhaust the stack.
 #ifndef BENCHGATE_IO_JSON_TEXT_H_
 #define BENCHGATE_IO_JSON_TEXT_H_
 
+#include <cstddef>
 #include <nlohmann/json.hpp>
 #include <string>
 
 namespace benchgate {
 
+// What a bare NaN / Infinity / -Infinity token becomes in the document.
+enum class NonFinite {
+  kAsDouble,  // a number holding NaN, +inf or -inf
+  kAsNull,    // null, like a JSON serializer would have written it
+};
+
+// Parses `text`. Syntax errors throw benchgate::Error(source, "line:column",
+// "expected ',' or '}' after an object member, got \"b\""): the place is the
+// start of the offending token (or the offending character inside a string),
+// in the original text, columns counted in bytes from 1.
+nlohmann::json ParseJson(const std::string& text, const std::string& source, NonFinite non_finite);
+
+// The history file's parse: non-finite tokens become null and syntax errors
+// keep nlohmann's own wording, "expected valid JSON (syntax error while
+// parsing ...)", which runner_e2e_test pins. New readers use ParseJson.
 nlohmann::json ParseJsonText(const std::string& text, const std::string& source);
 
-// "line:column" (1-based) of a byte offset in text.
+// "line:column" (1-based, columns in bytes) of a byte offset in text.
 std::string LineColumn(const std::string& text, std::size_t offset);
 
 }  // namespace benchgate

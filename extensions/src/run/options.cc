@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include <cstdlib>
+#include <set>
 #include <string_view>
 
 #include "benchgate/error.h"
@@ -11,24 +12,43 @@
 namespace benchgate {
 namespace {
 
-enum class Kind { kString, kBool, kAlpha, kCount };
+enum class Kind { kString, kBool, kAlpha, kCount, kChoice };
 
 struct FlagSpec {
   const char* name;  // without the "--benchgate_" prefix
   Kind kind;
   const char* help;
+  const char* choices = "";  // kChoice: the allowed values, comma-separated
 };
 
 constexpr FlagSpec kFlags[] = {
     {"out", Kind::kString, "write the enriched JSON to FILE"},
-    {"baseline", Kind::kString, "compare against this run (enriched or plain Google Benchmark JSON)"},
+    {"baseline", Kind::kString,
+     "compare against this run (enriched or plain Google Benchmark JSON)"},
     {"thresholds", Kind::kString, "threshold file, or a directory of them"},
     {"history", Kind::kString, "history of earlier runs on this environment"},
     {"record", Kind::kBool, "append this run to the history"},
     {"alpha", Kind::kAlpha, "significance level for the suite (default 0.05)"},
     {"confirm", Kind::kCount, "re-run suspected regressions N more rounds (default 1)"},
     {"show_repetitions", Kind::kBool, "console: print every repetition too"},
+    {"preset", Kind::kChoice, "dev, ci or release: repetitions, alpha, floor, confirm",
+     "dev,ci,release"},
+    {"correction", Kind::kChoice, "multiple-testing control: bh (default) or holm", "bh,holm"},
 };
+
+// Presets set what their name promises unless a flag or variable set it:
+//   dev      5 repetitions, alpha 0.10, tolerance floor 2%, no confirmation
+//   ci      10 repetitions, alpha 0.05, floor 1%, 1 confirmation round (the defaults)
+//   release 20 repetitions, alpha 0.01, floor 0.5%, 2 confirmation rounds
+struct Preset {
+  const char* name;
+  int repetitions;
+  double alpha;
+  double floor;
+  int confirm;
+};
+constexpr Preset kPresets[] = {
+    {"dev", 5, 0.10, 0.02, 0}, {"ci", 10, 0.05, 0.01, 1}, {"release", 20, 0.01, 0.005, 2}};
 
 constexpr std::string_view kPrefix = "--benchgate_";
 
@@ -88,6 +108,21 @@ void Apply(const FlagSpec& spec, const std::string& value, const std::string& so
       options.alpha = *parsed;
       return;
     }
+    case Kind::kChoice: {
+      const std::string choices = std::string(",") + spec.choices + ",";
+      if (value.empty() || value.find(',') != std::string::npos ||
+          choices.find("," + value + ",") == std::string::npos) {
+        std::string listed = spec.choices;
+        for (std::size_t at = listed.find(','); at != std::string::npos;
+             at = listed.find(',', at + 2)) {
+          listed.replace(at, 1, ", ");
+        }
+        throw Error(source, "", "expected one of " + listed + got);
+      }
+      if (std::string_view(spec.name) == "preset") options.preset = value;
+      if (std::string_view(spec.name) == "correction") options.correction = value;
+      return;
+    }
     case Kind::kCount: {
       const auto parsed = ParseNumber<int>(value);
       if (!parsed || *parsed < 0 || *parsed > 100) {
@@ -131,11 +166,14 @@ struct GbenchFlag {
 };
 
 constexpr GbenchFlag kGbenchFlags[] = {
-    {"benchmark_out", true},           {"benchmark_out_format", true},
+    {"benchmark_out", true},
+    {"benchmark_out_format", true},
     {"benchmark_report_aggregates_only", true},
     {"benchmark_display_aggregates_only", true},
-    {"benchmark_format", false},       {"benchmark_color", false},
-    {"benchmark_counters_tabular", false}, {"benchmark_repetitions", false},
+    {"benchmark_format", false},
+    {"benchmark_color", false},
+    {"benchmark_counters_tabular", false},
+    {"benchmark_repetitions", false},
 };
 
 void ApplyGbench(std::string_view name, const std::string& value, const std::string& source,
@@ -178,10 +216,14 @@ ParsedArgs ParseArgs(const std::vector<std::string>& args, const EnvLookup& env)
   ParsedArgs parsed;
   Options& options = parsed.options;
 
+  std::set<std::string> given;  // benchgate flags set by a variable or a flag
   // Environment first, so that flags given on the command line win.
   for (const FlagSpec& spec : kFlags) {
     const std::string variable = "BENCHGATE_" + Upper(spec.name);
-    if (const auto value = env(variable)) Apply(spec, *value, variable, options);
+    if (const auto value = env(variable)) {
+      Apply(spec, *value, variable, options);
+      given.insert(spec.name);
+    }
   }
   for (const GbenchFlag& flag : kGbenchFlags) {
     const std::string variable = Upper(flag.name);
@@ -202,6 +244,7 @@ ParsedArgs ParseArgs(const std::vector<std::string>& args, const EnvLookup& env)
       }
       Apply(*spec, has_value ? std::string(body.substr(name.size() + 1)) : std::string(), flag,
             options);
+      given.insert(spec->name);
       continue;
     }
     bool taken = false;
@@ -215,13 +258,21 @@ ParsedArgs ParseArgs(const std::vector<std::string>& args, const EnvLookup& env)
     if (!taken) parsed.gbench_args.push_back(arg);
   }
 
+  for (const Preset& preset : kPresets) {
+    if (options.preset != preset.name) continue;
+    if (!options.repetitions_given) options.repetitions = preset.repetitions;
+    if (given.count("alpha") == 0) options.alpha = preset.alpha;
+    if (given.count("confirm") == 0) options.confirm = preset.confirm;
+    options.tolerance_floor = preset.floor;
+  }
+
   // Neutralise what benchgate took over, including values Google Benchmark
   // already read from its environment variables before main() started.
   parsed.gbench_args.emplace_back("--benchmark_out=");
   parsed.gbench_args.emplace_back("--benchmark_report_aggregates_only=false");
   parsed.gbench_args.emplace_back("--benchmark_display_aggregates_only=false");
   if (!options.repetitions_given) {
-    parsed.gbench_args.push_back("--benchmark_repetitions=" + std::to_string(kDefaultRepetitions));
+    parsed.gbench_args.push_back("--benchmark_repetitions=" + std::to_string(options.repetitions));
   }
   return parsed;
 }
@@ -232,7 +283,9 @@ std::string FlagsHelp() {
     // Appended piecewise: GCC 12 warns falsely (-Wrestrict) on "literal" + string.
     std::string left(2, ' ');
     left.append(kPrefix).append(spec.name);
-    if (spec.kind != Kind::kBool) left.append(spec.kind == Kind::kString ? "=FILE" : "=N");
+    if (spec.kind == Kind::kString) left.append("=FILE");
+    if (spec.kind == Kind::kAlpha || spec.kind == Kind::kCount) left.append("=N");
+    if (spec.kind == Kind::kChoice) left.append("=").append(Upper(spec.name));
     left.resize(std::max<std::size_t>(left.size() + 1, 34), ' ');
     help.append(left).append(spec.help).append("\n");
   }

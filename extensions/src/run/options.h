@@ -20,14 +20,17 @@ inline constexpr int kDefaultRepetitions = 10;
 
 struct Options {
   // --benchgate_* flags (DESIGN.md).
-  std::string out;         // enriched JSON path
-  std::string baseline;    // baseline run (enriched or plain JSON)
-  std::string thresholds;  // file or directory
-  std::string history;     // history file
-  bool record = false;     // append this run to the history
-  double alpha = 0.05;     // suite-wide significance level
-  int confirm = 1;         // confirmation rounds for suspects
+  std::string out;                // enriched JSON path
+  std::string baseline;           // baseline run (enriched or plain JSON)
+  std::string thresholds;         // file or directory
+  std::string history;            // history file
+  bool record = false;            // append this run to the history
+  double alpha = 0.05;            // suite-wide significance level
+  int confirm = 1;                // confirmation rounds for suspects
   bool show_repetitions = false;  // console: one row per repetition too
+  std::string preset;             // "", "dev", "ci" or "release"
+  std::string correction = "bh";  // multiple-testing control: "bh" or "holm"
+  double tolerance_floor = 0.01;  // adaptive tolerance floor (set by presets)
 
   // Google Benchmark flags benchgate takes over: it writes --benchmark_out
   // itself so that the file gets the same rows as the enriched JSON, and it

@@ -172,7 +172,8 @@ int Run(RunnerState& state) {
   std::unique_ptr<benchmark::BenchmarkReporter> file;
   if (!options.gbench_out.empty()) {
     gbench_file.open(options.gbench_out);
-    if (!gbench_file) throw Error("--benchmark_out", "", "expected a writable file '" + options.gbench_out + "'");
+    if (!gbench_file)
+      throw Error("--benchmark_out", "", "expected a writable file '" + options.gbench_out + "'");
     file = MakeGbenchReporter(options.gbench_out_format, false, false);
     file->SetOutputStream(&gbench_file);
     file->SetErrorStream(&gbench_file);
@@ -180,16 +181,19 @@ int Run(RunnerState& state) {
 
   AnalysisConfig config = AnalysisConfigFrom(options.alpha);
   config.budgets = run_inputs.budgets;
+  config.holm = options.correction == "holm";
+  config.adaptive.floor = options.tolerance_floor;
   const auto history = run_inputs.history.environments.find(environment.key);
   if (history != run_inputs.history.environments.end()) config.history = &history->second;
-  CollectingReporter collector(
-      ReporterSink{display.get(), options.display_aggregates_only || options.report_aggregates_only},
-      ReporterSink{file.get(), options.report_aggregates_only}, options.report_aggregates_only,
-      [&](const SampleSet& set, std::size_t name_width) {
-        if (!console) return;
-        table.SetNameWidth(std::max<std::size_t>(name_width, 20));
-        table.PrintMeasurement(AnalyzeMeasurement(set, config));
-      });
+  CollectingReporter collector(ReporterSink{display.get(), options.display_aggregates_only ||
+                                                               options.report_aggregates_only},
+                               ReporterSink{file.get(), options.report_aggregates_only},
+                               options.report_aggregates_only,
+                               [&](const SampleSet& set, std::size_t name_width) {
+                                 if (!console) return;
+                                 table.SetNameWidth(std::max<std::size_t>(name_width, 20));
+                                 table.PrintMeasurement(AnalyzeMeasurement(set, config));
+                               });
   benchmark::RunSpecifiedBenchmarks(&collector);
   // Histograms of trial and memory-measurement runs were never reported.
   DiscardLatencyHistograms();
@@ -206,9 +210,9 @@ int Run(RunnerState& state) {
   CheckFileBudgetsMatch(run_inputs.file_budgets, collector.run());
   RunData run = collector.run();
   const RunData* baseline = run_inputs.baseline ? &*run_inputs.baseline : nullptr;
-  const SuiteAnalysis analysis = ConfirmSuspects(run, baseline, config,
-                                                 AnalyzeSuite(run, baseline, config),
-                                                 options.confirm, console ? out : std::cerr);
+  const SuiteAnalysis analysis =
+      ConfirmSuspects(run, baseline, config, AnalyzeSuite(run, baseline, config), options.confirm,
+                      console ? out : std::cerr);
   if (console) table.PrintGate(analysis);
   if (!options.out.empty()) {
     WriteFileAtomically(options.out,
@@ -262,7 +266,9 @@ void InitializeWithBuild(int* argc, char** argv, const BuildInfo& build) {
 bool ReportUnrecognizedArguments(int argc, char** argv) {
   // A flag error is the better message; RunSpecifiedBenchmarks() reports it.
   if (argc <= 1 || State().flag_error) return false;
-  std::fprintf(stderr, "benchgate: error: %s: unrecognized argument; expected a --benchmark_* or --benchgate_* flag (see --help)\n",
+  std::fprintf(stderr,
+               "benchgate: error: %s: unrecognized argument; expected a --benchmark_* or "
+               "--benchgate_* flag (see --help)\n",
                argv[1]);
   return true;
 }
@@ -271,7 +277,8 @@ int RunSpecifiedBenchmarks() {
   RunnerState& state = State();
   try {
     if (!state.initialized) {
-      throw Error("benchgate", "", "expected benchgate::Initialize(&argc, argv) before RunSpecifiedBenchmarks()");
+      throw Error("benchgate", "",
+                  "expected benchgate::Initialize(&argc, argv) before RunSpecifiedBenchmarks()");
     }
     if (state.flag_error) throw *state.flag_error;
     const int code = Run(state);

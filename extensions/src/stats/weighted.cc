@@ -28,14 +28,16 @@ SeriesSpread SpreadWithStatus(StatStatus status) {
   return spread;
 }
 
-
 }  // namespace
 
 SeriesCentre WeightedMedian(SampleView values, SampleView weights) {
-  if (values.empty()) return CentreWithStatus(StatStatus::kEmpty);
-  if (!AllFinite(values) || !AllFinite(weights)) return CentreWithStatus(StatStatus::kNonFinite);
-  const bool negative =
-      std::any_of(weights.begin(), weights.end(), [](double w) { return w < 0; });
+  if (values.empty()) {
+    return CentreWithStatus(StatStatus::kEmpty);
+  }
+  if (!AllFinite(values) || !AllFinite(weights)) {
+    return CentreWithStatus(StatStatus::kNonFinite);
+  }
+  const bool negative = std::any_of(weights.begin(), weights.end(), [](double w) { return w < 0; });
   const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
   if (weights.size() != values.size() || negative || !(total > 0)) {
     return CentreWithStatus(StatStatus::kInvalidArgument);
@@ -49,7 +51,9 @@ SeriesCentre WeightedMedian(SampleView values, SampleView weights) {
   std::size_t at = 0;
   while (at < order.size()) {
     cumulative += weights[order[at]];
-    if (cumulative >= half - kHalfWeightSlack * total) break;
+    if (cumulative >= half - kHalfWeightSlack * total) {
+      break;
+    }
     ++at;
   }
   at = std::min(at, order.size() - 1);  // the full sum W >= W/2 stops the walk inside
@@ -70,7 +74,9 @@ SeriesCentre WeightedMedian(SampleView values, SampleView weights) {
 }
 
 SeriesCentre ExponentiallyWeightedMedian(SampleView series, double decay) {
-  if (!(decay > 0 && decay <= 1)) return CentreWithStatus(StatStatus::kInvalidArgument);
+  if (!(decay > 0 && decay <= 1)) {
+    return CentreWithStatus(StatStatus::kInvalidArgument);
+  }
   std::vector<double> weights(series.size());
   double weight = 1;
   for (std::size_t i = series.size(); i-- > 0;) {  // the newest is last
@@ -81,12 +87,18 @@ SeriesCentre ExponentiallyWeightedMedian(SampleView series, double decay) {
 }
 
 SeriesSpread RelativeSpread(SampleView series) {
-  if (series.empty()) return SpreadWithStatus(StatStatus::kEmpty);
-  if (!AllFinite(series)) return SpreadWithStatus(StatStatus::kNonFinite);
+  if (series.empty()) {
+    return SpreadWithStatus(StatStatus::kEmpty);
+  }
+  if (!AllFinite(series)) {
+    return SpreadWithStatus(StatStatus::kNonFinite);
+  }
   if (std::any_of(series.begin(), series.end(), [](double v) { return v <= 0; })) {
     return SpreadWithStatus(StatStatus::kInvalidArgument);
   }
-  if (series.size() < kMinSpreadValues) return SpreadWithStatus(StatStatus::kTooFew);
+  if (series.size() < kMinSpreadValues) {
+    return SpreadWithStatus(StatStatus::kTooFew);
+  }
   std::vector<double> jumps;  // |log(x_i / x_{i-1})|
   jumps.reserve(series.size() - 1);
   for (std::size_t i = 1; i < series.size(); ++i) {

@@ -15,19 +15,25 @@
 namespace benchgate {
 
 struct AdaptiveConfig {
-  std::size_t max_runs = kDefaultHistoryRuns;  // K: only the newest K runs count
-  double k = 3;           // tolerance in units of the spread
-  double floor = 0.01;    // never tighter: a quiet history is not a promise
-  double ceiling = 0.25;  // never looser: a noisy history must not hide everything
-  double decay = 0.9;     // weight of each run relative to the next newer one
-  std::size_t min_runs = 5;  // fewer (or fewer than kMinSpreadValues): static
+  // K: only the newest K runs count (0: all of them).
+  std::size_t max_runs = kDefaultHistoryRuns;
+  // The tolerance in units of the spread.
+  double k = 3;
+  // Never tighter: a quiet history is no promise that the next run is quiet.
+  double floor = 0.01;
+  // Never looser: a noisy history must not hide every regression.
+  double ceiling = 0.25;
+  // Weight of each run relative to the next newer one.
+  double decay = 0.9;
+  // Fewer runs (or fewer than kMinSpreadValues): the static tolerance.
+  std::size_t min_runs = 5;
   double static_tolerance = 0.05;
 };
 
 struct Tolerance {
-  double value = 0.05;       // relative: 0.05 = a 5% change
+  double value = 0.05;        // relative: 0.05 = a 5% change
   bool from_history = false;  // false: static_tolerance applies
-  std::size_t runs = 0;      // runs of history used (at most max_runs)
+  std::size_t runs = 0;       // runs of history used (at most max_runs)
   // Exponentially weighted median of the runs' medians: what a candidate is
   // judged against when there is no baseline run. 0 when unknown (no runs,
   // or a decay outside (0, 1]); computed even for a static tolerance.

@@ -35,20 +35,20 @@ struct MetricStats {
   // Distribution-free CI of the median (binomial order statistics).
   StatStatus median_ci_status = StatStatus::kEmpty;
   double median_ci_lo = 0, median_ci_hi = 0;
-  double median_ci_coverage = 0;  // achieved coverage, >= the level asked
+  double median_ci_coverage = 0;                    // achieved coverage, >= the level asked
   std::size_t outliers_low = 0, outliers_high = 0;  // Tukey, beyond 1.5 IQR
 };
 
 enum class VerdictStatus {
-  kPass,            // nothing to compare against and no budget broken
+  kPass,  // nothing to compare against and no budget broken
   kUnchanged,
   kImprovement,
   kRegression,
-  kInconclusive,    // too few samples or too noisy to decide
+  kInconclusive,  // too few samples or too noisy to decide
   kBudgetExceeded,
-  kAdded,           // only in the candidate
-  kRemoved,         // only in the baseline
-  kError,           // the benchmark errored or was skipped: reported, not judged
+  kAdded,    // only in the candidate
+  kRemoved,  // only in the baseline
+  kError,    // the benchmark errored or was skipped: reported, not judged
 };
 
 // Stable lowercase name used in JSON and reports: "pass", "regression", ...
@@ -58,8 +58,8 @@ const char* VerdictStatusName(VerdictStatus status) noexcept;
 struct Comparison {
   std::size_t baseline_n = 0, candidate_n = 0;
   double baseline_median = 0, candidate_median = 0;  // ns
-  double change = 0;                   // candidate median / baseline median - 1
-  double change_lo = 0, change_hi = 0;  // its confidence interval
+  double change = 0;                                 // candidate median / baseline median - 1
+  double change_lo = 0, change_hi = 0;               // its confidence interval
   StatStatus change_status = StatStatus::kEmpty;
   // Hodges-Lehmann shift of the log times as a relative change, with its
   // distribution-free (Moses) CI: the verdict's measure of size.
@@ -78,7 +78,7 @@ struct BenchmarkAnalysis {
   double iterations = 0;  // median iterations per repetition
   std::optional<Comparison> comparison;
   VerdictStatus status = VerdictStatus::kPass;
-  std::vector<std::string> reasons;  // plain words, shown in every report
+  std::vector<std::string> reasons;         // plain words, shown in every report
   std::vector<std::string> budget_origins;  // rules that applied, winner first
   // After confirmation re-runs of a suspect: "confirmed" or "cleared"; "" otherwise.
   std::string confirmation;
@@ -94,14 +94,15 @@ struct SuiteAnalysis {
 };
 
 struct AnalysisConfig {
-  double alpha = 0.05;           // suite-wide, after Benjamini-Hochberg
-  double tolerance = 0.05;       // static tolerance until history-based ones exist
-  double max_cv = 0.05;          // above: unstable, judged inconclusive
+  double alpha = 0.05;      // suite-wide, after multiple-testing control
+  bool holm = false;        // Holm (family-wise) instead of Benjamini-Hochberg (FDR)
+  double tolerance = 0.05;  // static tolerance until history-based ones exist
+  double max_cv = 0.05;     // above: unstable, judged inconclusive
   // A verdict needs the shift's CI beyond this share of the tolerance (and
   // its estimate beyond the tolerance): confident the change is practically
   // large, not merely different from zero. 0 gives the bare "CI clear of zero".
   double ci_margin = 0.6;
-  std::size_t min_samples = 5;   // per side, for a verdict
+  std::size_t min_samples = 5;  // per side, for a verdict
   double ci_level = 0.95;
   // Budgets from code (BENCHGATE_BUDGET) and threshold files, resolved per
   // benchmark; a matching max_regression replaces `tolerance`.

@@ -40,7 +40,7 @@ struct SeriesSpread {
   // kEmpty, kTooFew (fewer than kMinSpreadValues), kNonFinite,
   // kInvalidArgument (a value <= 0: the spread is relative, on the log scale).
   StatStatus status = StatStatus::kEmpty;
-  double relative = 0;  // robust relative sigma of one run's median
+  double relative = 0;     // robust relative sigma of one run's median
   std::size_t ratios = 0;  // successive ratios it was computed from (n - 1)
 };
 

@@ -1,0 +1,178 @@
+#include "io/enriched_results.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "benchgate/io/enriched_writer.h"
+#include "io/gbench_rows.h"
+
+namespace benchgate {
+namespace {
+
+using nlohmann::json;
+
+std::vector<double> Times(const JsonChecker& checker, const json& values, double scale,
+                          const std::string& at) {
+  checker.Array(values, at);
+  std::vector<double> times;
+  times.reserve(values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    times.push_back(checker.NonNegative(values[i], PointerTo(at, i)) * scale);
+  }
+  return times;
+}
+
+LatencySummary ReadLatency(const JsonChecker& checker, const json& latency, const std::string& at) {
+  checker.Object(latency, at);
+  if (const json* unit = FindMember(latency, "unit")) {
+    if (checker.String(*unit, PointerTo(at, "unit")) != "ns") {
+      checker.Fail(PointerTo(at, "unit"), "expected \"ns\", got " + DescribeJson(*unit));
+    }
+  }
+  const auto time = [&](const std::string& key) {
+    return checker.NonNegative(checker.Member(latency, key, at), PointerTo(at, key));
+  };
+  LatencySummary summary;
+  summary.count = checker.Count(checker.Member(latency, "count", at), PointerTo(at, "count"));
+  summary.p50 = time("p50");
+  summary.p90 = time("p90");
+  summary.p99 = time("p99");
+  summary.p999 = time("p999");
+  summary.max = time("max");
+  const std::string histogram_at = PointerTo(at, "histogram");
+  const json& histogram = checker.Array(checker.Member(latency, "histogram", at), histogram_at);
+  for (std::size_t i = 0; i < histogram.size(); ++i) {
+    const std::string bucket_at = PointerTo(histogram_at, i);
+    const json& bucket = histogram[i];
+    if (!bucket.is_array() || bucket.size() != 2) {
+      checker.Fail(bucket_at, "expected [lower_ns, count], got " + DescribeJson(bucket));
+    }
+    summary.buckets.emplace_back(checker.NonNegative(bucket[0], PointerTo(bucket_at, 0)),
+                                 checker.Count(bucket[1], PointerTo(bucket_at, 1)));
+  }
+  return summary;
+}
+
+MemorySummary ReadMemory(const JsonChecker& checker, const json& memory, const std::string& at) {
+  checker.Object(memory, at);
+  const auto member = [&](const std::string& key) -> const json& {
+    return checker.Member(memory, key, at);
+  };
+  MemorySummary summary;
+  summary.allocs_per_iter =
+      checker.NonNegative(member("allocs_per_iter"), PointerTo(at, "allocs_per_iter"));
+  summary.bytes_per_iter =
+      checker.NonNegative(member("bytes_per_iter"), PointerTo(at, "bytes_per_iter"));
+  summary.max_bytes_used =
+      checker.Integer(member("max_bytes_used"), PointerTo(at, "max_bytes_used"));
+  summary.net_heap_growth =
+      checker.Integer(member("net_heap_growth"), PointerTo(at, "net_heap_growth"));
+  return summary;
+}
+
+// The samples of one result: all three series have one value per repetition.
+void ReadSamples(const JsonChecker& checker, const json& result, const std::string& at,
+                 SampleSet& set) {
+  const std::string unit =
+      checker.String(checker.Member(result, "time_unit", at), PointerTo(at, "time_unit"));
+  const double scale = NanosecondsPer(checker, unit, set.name, PointerTo(at, "time_unit"));
+  const std::string samples_at = PointerTo(at, "samples");
+  const json& samples = checker.Object(checker.Member(result, "samples", at), samples_at);
+  set.time_unit = unit;
+  set.real_time_ns = Times(checker, checker.Member(samples, "real_time", samples_at), scale,
+                           PointerTo(samples_at, "real_time"));
+  set.cpu_time_ns = Times(checker, checker.Member(samples, "cpu_time", samples_at), scale,
+                          PointerTo(samples_at, "cpu_time"));
+  const auto check_size = [&](std::size_t size, const std::string& key) {
+    if (size != set.real_time_ns.size()) {
+      checker.Fail(PointerTo(samples_at, key),
+                   "expected " + std::to_string(set.real_time_ns.size()) +
+                       " values, one per real_time sample, got " + std::to_string(size));
+    }
+  };
+  check_size(set.cpu_time_ns.size(), "cpu_time");
+  set.iterations.clear();
+  if (const json* iterations = FindMember(samples, "iterations")) {
+    const std::string iterations_at = PointerTo(samples_at, "iterations");
+    checker.Array(*iterations, iterations_at);
+    for (std::size_t i = 0; i < iterations->size(); ++i) {
+      set.iterations.push_back(
+          static_cast<double>(checker.Count((*iterations)[i], PointerTo(iterations_at, i))));
+    }
+    check_size(set.iterations.size(), "iterations");
+  }
+}
+
+void ReadResult(const JsonChecker& checker, const json& result, const std::string& at,
+                SampleSet& set) {
+  set.aggregates_only = false;
+  if (const json* message = FindMember(result, "error_message")) {
+    set.errored = true;
+    set.error_message = checker.String(*message, PointerTo(at, "error_message"));
+    set.real_time_ns.clear();
+    set.cpu_time_ns.clear();
+    set.iterations.clear();
+    set.counters.clear();
+    return;
+  }
+  set.errored = false;
+  set.error_message.clear();
+  ReadSamples(checker, result, at, set);
+  if (const json* latency = FindMember(result, "latency")) {
+    set.latency = ReadLatency(checker, *latency, PointerTo(at, "latency"));
+  }
+  if (const json* memory = FindMember(result, "memory")) {
+    set.memory = ReadMemory(checker, *memory, PointerTo(at, "memory"));
+  }
+}
+
+void ReadEnvironment(const JsonChecker& checker, const json& benchgate, RunData& run) {
+  const json* environment = FindMember(benchgate, "environment");
+  if (environment == nullptr) return;
+  checker.Object(*environment, "/benchgate/environment");
+  if (const json* key = FindMember(*environment, "key")) {
+    run.environment_key = checker.String(*key, "/benchgate/environment/key");
+  }
+}
+
+}  // namespace
+
+void ApplyEnrichedResults(const JsonChecker& checker, const json& benchgate, RunData& run) {
+  const std::string at = "/benchgate";
+  checker.Object(benchgate, at);
+  const json& version = checker.Member(benchgate, "schema_version", at);
+  if (!version.is_number_integer() || version.get<std::int64_t>() != kEnrichedSchemaVersion) {
+    checker.Fail(PointerTo(at, "schema_version"), "expected schema version " +
+                                                      std::to_string(kEnrichedSchemaVersion) +
+                                                      ", got " + DescribeJson(version));
+  }
+  ReadEnvironment(checker, benchgate, run);
+  const json* results = FindMember(benchgate, "results");
+  if (results == nullptr) return;  // the rows are all there is
+  const std::string results_at = PointerTo(at, "results");
+  checker.Array(*results, results_at);
+
+  std::map<std::string, std::size_t> index;  // name -> position in run.benchmarks
+  for (std::size_t i = 0; i < run.benchmarks.size(); ++i) index.emplace(run.benchmarks[i].name, i);
+  std::map<std::string, std::size_t> seen;  // name -> result index
+  for (std::size_t i = 0; i < results->size(); ++i) {
+    const std::string result_at = PointerTo(results_at, i);
+    const json& result = checker.Object((*results)[i], result_at);
+    const std::string name_at = PointerTo(result_at, "name");
+    const std::string name =
+        checker.NonEmptyString(checker.Member(result, "name", result_at), name_at);
+    if (const auto [it, fresh] = seen.emplace(name, i); !fresh) {
+      checker.Fail(name_at, "expected each benchmark once, \"" + name + "\" is also at " +
+                                PointerTo(results_at, it->second));
+    }
+    const auto [it, fresh] = index.emplace(name, run.benchmarks.size());
+    if (fresh) {
+      run.benchmarks.emplace_back();
+      run.benchmarks.back().name = name;
+    }
+    ReadResult(checker, result, result_at, run.benchmarks[it->second]);
+  }
+}
+
+}  // namespace benchgate
