@@ -34,6 +34,10 @@ class SampleView {
   constexpr const double* begin() const noexcept { return data_; }
   constexpr const double* end() const noexcept { return data_ + size_; }
   constexpr double operator[](std::size_t i) const noexcept { return data_[i]; }
+  // count values from offset; the caller keeps offset + count <= size().
+  constexpr SampleView subspan(std::size_t offset, std::size_t count) const noexcept {
+    return SampleView(data_ + offset, count);
+  }
 
  private:
   const double* data_ = nullptr;

@@ -1,6 +1,7 @@
 #include "benchgate/gate/analysis.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <optional>
@@ -49,34 +50,35 @@ MetricStats StatsOf(SampleView values, double ci_level) {
 }
 
 bool Unstable(const BenchmarkAnalysis& benchmark, const AnalysisConfig& config) {
-  return benchmark.real_time.status == StatStatus::kOk && benchmark.real_time.cv > config.max_cv;
+  return benchmark.judged.status == StatStatus::kOk &&
+         std::abs(benchmark.judged.cv) > config.max_cv;
 }
 
 std::string UnstableReason(const BenchmarkAnalysis& benchmark, const AnalysisConfig& config) {
-  return "unstable: CV " + FormatPercent(benchmark.real_time.cv) + " above the " +
+  return "unstable: CV " + FormatPercent(std::abs(benchmark.judged.cv)) + " above the " +
          FormatPercent(config.max_cv) + " limit";
 }
 
 Comparison Compare(const SampleSet& baseline, const SampleSet& candidate,
                    const AnalysisConfig& config, double tolerance) {
+  const std::vector<double>& before = MetricValues(baseline, config.metric);
+  const std::vector<double>& after = MetricValues(candidate, config.metric);
   Comparison c;
-  c.baseline_n = baseline.real_time_ns.size();
-  c.candidate_n = candidate.real_time_ns.size();
-  c.baseline_median = Median(baseline.real_time_ns);
-  c.candidate_median = Median(candidate.real_time_ns);
-  const auto change =
-      RelativeChangeOfMedians(baseline.real_time_ns, candidate.real_time_ns, config.ci_level);
+  c.baseline_n = before.size();
+  c.candidate_n = after.size();
+  c.baseline_median = Median(before);
+  c.candidate_median = Median(after);
+  const auto change = RelativeChangeOfMedians(before, after, config.ci_level);
   c.change_status = change.status;
   c.change = c.baseline_median > 0 ? c.candidate_median / c.baseline_median - 1 : 0;
   c.change_lo = change.lower;
   c.change_hi = change.upper;
-  const ShiftEstimate shift =
-      RelativeShift(baseline.real_time_ns, candidate.real_time_ns, config.ci_level);
+  const ShiftEstimate shift = RelativeShift(before, after, config.ci_level);
   c.shift_status = shift.status;
   c.shift = shift.estimate;
   c.shift_lo = shift.lower;
   c.shift_hi = shift.upper;
-  const auto test = MannWhitneyU(baseline.real_time_ns, candidate.real_time_ns);
+  const auto test = MannWhitneyU(before, after);
   c.p_value = test.p_value;
   c.p_method = MannWhitneyMethodName(test.method);
   c.p_adjusted = c.p_value;
@@ -99,6 +101,22 @@ std::string Evidence(const Comparison& c, const char* relation) {
   return text;
 }
 
+// The size half of a verdict: regression when the shift in the worse
+// direction is beyond the tolerance and its CI beyond ci_margin x tolerance;
+// improvement symmetrically; unchanged otherwise. For a rate (higher is
+// better) the worse direction is down.
+VerdictStatus SizedVerdict(const Comparison& c, const AnalysisConfig& config) {
+  if (c.shift_status != StatStatus::kOk) return VerdictStatus::kUnchanged;
+  const bool up_is_worse = !config.higher_is_better;
+  const double worse = up_is_worse ? c.shift : -c.shift;
+  const double worse_lo = up_is_worse ? c.shift_lo : -c.shift_hi;
+  const double worse_hi = up_is_worse ? c.shift_hi : -c.shift_lo;
+  const double margin = config.ci_margin * c.tolerance;
+  if (worse > c.tolerance && worse_lo > margin) return VerdictStatus::kRegression;
+  if (worse < -c.tolerance && worse_hi < -margin) return VerdictStatus::kImprovement;
+  return VerdictStatus::kUnchanged;
+}
+
 void Judge(BenchmarkAnalysis& b, const AnalysisConfig& config) {
   const Comparison& c = *b.comparison;
   if (c.baseline_n < config.min_samples || c.candidate_n < config.min_samples) {
@@ -114,18 +132,9 @@ void Judge(BenchmarkAnalysis& b, const AnalysisConfig& config) {
     return;
   }
   const bool significant = c.p_adjusted < config.alpha;
-  const bool sized = c.shift_status == StatStatus::kOk;
-  const double margin = config.ci_margin * c.tolerance;
-  if (significant && sized && c.shift > c.tolerance && c.shift_lo > margin) {
-    b.status = VerdictStatus::kRegression;
-    b.reasons.push_back(Evidence(c, ">"));
-  } else if (significant && sized && c.shift < -c.tolerance && c.shift_hi < -margin) {
-    b.status = VerdictStatus::kImprovement;
-    b.reasons.push_back(Evidence(c, ">"));
-  } else {
-    b.status = VerdictStatus::kUnchanged;
-    b.reasons.push_back(Evidence(c, significant ? "<=" : "not significant;"));
-  }
+  b.status = significant ? SizedVerdict(c, config) : VerdictStatus::kUnchanged;
+  const bool sized = b.status != VerdictStatus::kUnchanged;
+  b.reasons.push_back(Evidence(c, sized ? ">" : (significant ? "<=" : "not significant;")));
 }
 
 Observation WithCi(double estimate, const ConfidenceInterval& ci) {
@@ -236,7 +245,7 @@ Tolerance ToleranceOf(const std::string& name, const ResolvedBudget& budget,
 // so p_method is "history" and the suite's FDR family does not include it.
 void JudgeAgainstHistory(BenchmarkAnalysis& b, const ResolvedBudget& budget,
                          const AnalysisConfig& config) {
-  if (config.history == nullptr) return;
+  if (config.history == nullptr || config.metric != "real_time") return;
   const auto it = config.history->find(b.samples.name);
   if (it == config.history->end()) return;
   const Tolerance tolerance = ToleranceOf(b.samples.name, budget, config);
@@ -260,17 +269,9 @@ void JudgeAgainstHistory(BenchmarkAnalysis& b, const ResolvedBudget& budget,
   c.p_method = "history";
   c.tolerance = tolerance.value;
   b.comparison = c;
-  const double margin = config.ci_margin * c.tolerance;
-  const bool sized = c.shift_status == StatStatus::kOk;
-  if (b.samples.real_time_ns.size() < config.min_samples || Unstable(b, config)) {
-    b.status = VerdictStatus::kInconclusive;
-  } else if (sized && c.shift > c.tolerance && c.shift_lo > margin) {
-    b.status = VerdictStatus::kRegression;
-  } else if (sized && c.shift < -c.tolerance && c.shift_hi < -margin) {
-    b.status = VerdictStatus::kImprovement;
-  } else {
-    b.status = VerdictStatus::kUnchanged;
-  }
+  const bool too_few = b.samples.real_time_ns.size() < config.min_samples;
+  b.status =
+      too_few || Unstable(b, config) ? VerdictStatus::kInconclusive : SizedVerdict(c, config);
   b.reasons.push_back(FormatChange(c.shift) + " [" + FormatChange(c.shift_lo) + ", " +
                       FormatChange(c.shift_hi) + "] against the history's centre; " +
                       tolerance.explanation);
@@ -326,6 +327,13 @@ BenchmarkAnalysis AnalyzeMeasurement(const SampleSet& samples, const AnalysisCon
   }
   b.real_time = StatsOf(samples.real_time_ns, config.ci_level);
   b.cpu_time = StatsOf(samples.cpu_time_ns, config.ci_level);
+  if (config.metric == "real_time") {
+    b.judged = b.real_time;
+  } else if (config.metric == "cpu_time") {
+    b.judged = b.cpu_time;
+  } else {
+    b.judged = StatsOf(MetricValues(samples, config.metric), config.ci_level);
+  }
   b.iterations = Median(samples.iterations);
   if (Unstable(b, config)) b.reasons.push_back(UnstableReason(b, config));
   return b;
@@ -353,7 +361,7 @@ SuiteAnalysis AnalyzeSuite(const RunData& candidate, const RunData* baseline,
       if (it == baseline_by_name.end()) {
         b.status = VerdictStatus::kAdded;
         b.reasons.push_back("not in the baseline");
-      } else if (it->second->errored || it->second->real_time_ns.empty()) {
+      } else if (it->second->errored || MetricValues(*it->second, config.metric).empty()) {
         b.status = VerdictStatus::kInconclusive;
         b.reasons.push_back("the baseline has no samples for it");
       } else {
@@ -362,8 +370,9 @@ SuiteAnalysis AnalyzeSuite(const RunData& candidate, const RunData* baseline,
         if (tolerance.from_history) b.reasons.push_back(tolerance.explanation);
         judged.push_back(suite.benchmarks.size());
       }
-      baseline_by_name.erase(set.name);
     }
+    // Present in the candidate, even errored there: not "removed".
+    baseline_by_name.erase(set.name);
     if (baseline == nullptr && b.status == VerdictStatus::kPass)
       JudgeAgainstHistory(b, budgets[set.name], config);
     suite.benchmarks.push_back(std::move(b));

@@ -13,11 +13,6 @@ bool Fails(VerdictStatus status) {
   return status == VerdictStatus::kRegression || status == VerdictStatus::kBudgetExceeded;
 }
 
-template <typename T>
-void Append(std::vector<T>& to, const std::vector<T>& from) {
-  to.insert(to.end(), from.begin(), from.end());
-}
-
 }  // namespace
 
 std::vector<std::string> Suspects(const SuiteAnalysis& suite) {
@@ -34,11 +29,7 @@ void MergeSamples(RunData& run, const RunData& extra) {
   for (SampleSet& set : run.benchmarks) {
     const auto it = by_name.find(set.name);
     if (it == by_name.end() || it->second->errored) continue;
-    const SampleSet& more = *it->second;
-    Append(set.real_time_ns, more.real_time_ns);
-    Append(set.cpu_time_ns, more.cpu_time_ns);
-    Append(set.iterations, more.iterations);
-    for (const auto& [name, values] : more.counters) Append(set.counters[name], values);
+    AppendSamples(set, *it->second);
   }
 }
 

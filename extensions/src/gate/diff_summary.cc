@@ -48,6 +48,16 @@ DiffSummary SummarizeDiff(const SuiteAnalysis& suite) {
     Count(summary, b.status);
     if (!b.comparison) continue;
     const Comparison& c = *b.comparison;
+    if (b.status == VerdictStatus::kImprovement &&
+        std::abs(c.change) > std::abs(summary.best_improvement)) {
+      summary.best_improvement = c.change;
+      summary.best_improvement_name = b.samples.name;
+    }
+    if (b.status == VerdictStatus::kRegression &&
+        std::abs(c.change) > std::abs(summary.worst_regression)) {
+      summary.worst_regression = c.change;
+      summary.worst_regression_name = b.samples.name;
+    }
     if (!Loggable(c.baseline_median) || !Loggable(c.candidate_median)) continue;
     log_sum += std::log(c.candidate_median) - std::log(c.baseline_median);
     ++summary.geomean_count;
@@ -63,9 +73,11 @@ TrendMark Trend(const BenchmarkAnalysis& benchmark) {
   const double change = benchmark.comparison ? benchmark.comparison->change : 0.0;
   switch (benchmark.status) {
     case VerdictStatus::kRegression:
-      return change > kStrongChange ? TrendMark::kStrongRegression : TrendMark::kRegression;
+      return std::abs(change) > kStrongChange ? TrendMark::kStrongRegression
+                                              : TrendMark::kRegression;
     case VerdictStatus::kImprovement:
-      return change < -kStrongChange ? TrendMark::kStrongImprovement : TrendMark::kImprovement;
+      return std::abs(change) > kStrongChange ? TrendMark::kStrongImprovement
+                                              : TrendMark::kImprovement;
     case VerdictStatus::kUnchanged:
       return TrendMark::kUnchanged;
     default:

@@ -17,7 +17,9 @@ ordered_json Pair(StatStatus status, double lo, double hi) {
 
 // The candidate's statistics of the compared metric, when it has any.
 ordered_json CandidateJson(const BenchmarkAnalysis& b, const RenderOptions& options) {
-  const MetricStats& s = options.metric == "cpu_time" ? b.cpu_time : b.real_time;
+  const MetricStats& s = options.metric == "real_time"  ? b.real_time
+                         : options.metric == "cpu_time" ? b.cpu_time
+                                                        : b.judged;
   if (s.status != StatStatus::kOk) {
     if (!b.comparison) return nullptr;
     return {{"n", b.comparison->candidate_n}, {"median", b.comparison->candidate_median}};
@@ -80,23 +82,61 @@ ordered_json SummaryJson(const SuiteAnalysis& suite, const DiffSummary& s) {
           {"geomean_change", geomean ? ordered_json(s.geomean_change) : nullptr},
           {"geomean_status", StatStatusName(s.geomean_status)},
           {"geomean_count", s.geomean_count},
+          {"best_improvement",
+           s.best_improvement_name.empty()
+               ? ordered_json(nullptr)
+               : ordered_json{{"name", s.best_improvement_name}, {"change", s.best_improvement}}},
+          {"worst_regression",
+           s.worst_regression_name.empty()
+               ? ordered_json(nullptr)
+               : ordered_json{{"name", s.worst_regression_name}, {"change", s.worst_regression}}},
           {"gate", suite.gate_failed ? "fail" : "pass"}};
+}
+
+ordered_json HistoryJson(const HistorySeries& history, const std::vector<std::string>& labels) {
+  ordered_json steps = ordered_json::array();
+  for (const SeriesStep& step : history.steps) {
+    steps.push_back({{"benchmark", step.benchmark},
+                     {"run", step.run},
+                     {"run_index", step.run_index},
+                     {"before", step.point.before},
+                     {"after", step.point.after},
+                     {"change", step.point.change},
+                     {"p_value", step.point.p_value}});
+  }
+  ordered_json series = ordered_json::object();
+  for (const auto& [name, points] : history.series) {
+    ordered_json list = ordered_json::array();
+    for (const SeriesPoint& p : points) {
+      list.push_back({{"run", p.run},
+                      {"median", p.median_ns},
+                      {"median_ci", {p.lo_ns, p.hi_ns}},
+                      {"change_point", p.change_point}});
+    }
+    series[name] = std::move(list);
+  }
+  return {{"runs", labels}, {"steps", steps}, {"series", series}};
 }
 
 }  // namespace
 
 void WriteDiffJson(const SuiteAnalysis& suite, const DiffSummary& summary,
-                   const RenderOptions& options, std::ostream& out) {
+                   const RenderOptions& options, std::ostream& out, const HistorySeries* history,
+                   const std::vector<std::string>* run_labels) {
   ordered_json comparisons = ordered_json::array();
   for (const BenchmarkAnalysis& b : suite.benchmarks) comparisons.push_back(EntryJson(b, options));
-  const ordered_json document = {{"schema", kDiffSchema},
-                                 {"metric", options.metric},
-                                 {"unit", IsDuration(options) ? ordered_json("ns") : nullptr},
-                                 {"baseline_source", options.baseline_label},
-                                 {"candidate_source", options.candidate_label},
-                                 {"warnings", suite.warnings},
-                                 {"comparisons", comparisons},
-                                 {"summary", SummaryJson(suite, summary)}};
+  ordered_json document = {{"schema", kDiffSchema},
+                           {"metric", options.metric},
+                           {"unit", IsDuration(options) ? ordered_json("ns") : nullptr},
+                           {"baseline_source", options.baseline_label},
+                           {"candidate_source", options.candidate_label},
+                           {"warnings", suite.warnings},
+                           {"comparisons", comparisons},
+                           {"summary", SummaryJson(suite, summary)}};
+  if (history != nullptr) {
+    document["history"] =
+        HistoryJson(*history, run_labels ? *run_labels : std::vector<std::string>{});
+  }
   // Names are whatever the benchmark registered: invalid UTF-8 becomes U+FFFD
   // instead of an exception halfway through the output.
   out << document.dump(2, ' ', false, ordered_json::error_handler_t::replace) << "\n";

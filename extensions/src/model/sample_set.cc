@@ -1,5 +1,8 @@
 #include "benchgate/model/sample_set.h"
 
+#include <map>
+#include <string_view>
+
 namespace benchgate {
 
 double NanosecondsPerUnit(const std::string& time_unit) noexcept {
@@ -8,6 +11,68 @@ double NanosecondsPerUnit(const std::string& time_unit) noexcept {
   if (time_unit == "ms") return 1e6;
   if (time_unit == "s") return 1e9;
   return 0.0;
+}
+
+const std::vector<double>& MetricValues(const SampleSet& set, const std::string& metric) {
+  static const std::vector<double> kNone;
+  if (metric == "real_time") return set.real_time_ns;
+  if (metric == "cpu_time") return set.cpu_time_ns;
+  const auto it = set.counters.find(metric);
+  return it == set.counters.end() ? kNone : it->second;
+}
+
+bool HigherIsBetter(const std::string& metric) {
+  const auto ends_with = [&](std::string_view suffix) {
+    return metric.size() >= suffix.size() &&
+           metric.compare(metric.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  return ends_with("per_second") || ends_with("_rate");
+}
+
+namespace {
+
+template <typename T>
+void Append(std::vector<T>& to, const std::vector<T>& from) {
+  to.insert(to.end(), from.begin(), from.end());
+}
+
+}  // namespace
+
+void AppendSamples(SampleSet& into, const SampleSet& more) {
+  Append(into.real_time_ns, more.real_time_ns);
+  Append(into.cpu_time_ns, more.cpu_time_ns);
+  Append(into.iterations, more.iterations);
+  for (const auto& [name, values] : more.counters) Append(into.counters[name], values);
+  into.aggregates_only = into.aggregates_only || more.aggregates_only;
+  if (!into.latency) into.latency = more.latency;
+  if (!into.memory) into.memory = more.memory;
+}
+
+RunData MergeRuns(const std::vector<RunData>& runs) {
+  RunData merged;
+  std::map<std::string, std::size_t> index;  // name -> position in merged
+  for (const RunData& run : runs) {
+    if (merged.source.empty()) {
+      merged.source = run.source;
+      merged.environment_key = run.environment_key;
+      merged.date = run.date;
+    }
+    for (const SampleSet& set : run.benchmarks) {
+      const auto [it, fresh] = index.emplace(set.name, merged.benchmarks.size());
+      if (fresh) {
+        merged.benchmarks.push_back(set);
+        continue;
+      }
+      SampleSet& into = merged.benchmarks[it->second];
+      if (set.errored) continue;
+      if (into.errored) {
+        into = set;  // measured here, errored elsewhere: the measurement wins
+        continue;
+      }
+      AppendSamples(into, set);
+    }
+  }
+  return merged;
 }
 
 }  // namespace benchgate

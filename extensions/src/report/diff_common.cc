@@ -102,17 +102,14 @@ std::string FormatValue(double value, const RenderOptions& options) {
 }
 
 const MetricStats& ShownStats(const BenchmarkAnalysis& benchmark, const RenderOptions& options) {
-  return options.metric == "cpu_time" ? benchmark.cpu_time : benchmark.real_time;
+  if (options.metric == "real_time") return benchmark.real_time;
+  if (options.metric == "cpu_time") return benchmark.cpu_time;
+  return benchmark.judged;
 }
 
 const std::vector<double>& ShownSamples(const BenchmarkAnalysis& benchmark,
                                         const RenderOptions& options) {
-  static const std::vector<double> kNone;
-  const SampleSet& s = benchmark.samples;
-  if (options.metric == "real_time") return s.real_time_ns;
-  if (options.metric == "cpu_time") return s.cpu_time_ns;
-  const auto it = s.counters.find(options.metric);
-  return it == s.counters.end() ? kNone : it->second;
+  return MetricValues(benchmark.samples, options.metric);
 }
 
 std::string ChangeWithCi(const Comparison& c) {

@@ -54,10 +54,11 @@ enum class VerdictStatus {
 // Stable lowercase name used in JSON and reports: "pass", "regression", ...
 const char* VerdictStatusName(VerdictStatus status) noexcept;
 
-// Baseline vs candidate for one benchmark's real time.
+// Baseline vs candidate for one benchmark's compared metric (real time unless
+// AnalysisConfig::metric says otherwise).
 struct Comparison {
   std::size_t baseline_n = 0, candidate_n = 0;
-  double baseline_median = 0, candidate_median = 0;  // ns
+  double baseline_median = 0, candidate_median = 0;  // ns for times
   double change = 0;                                 // candidate median / baseline median - 1
   double change_lo = 0, change_hi = 0;               // its confidence interval
   StatStatus change_status = StatStatus::kEmpty;
@@ -75,6 +76,9 @@ struct BenchmarkAnalysis {
   SampleSet samples;
   MetricStats real_time;
   MetricStats cpu_time;
+  // The compared metric's statistics (AnalysisConfig::metric): a copy of
+  // real_time or cpu_time, or those of a user counter.
+  MetricStats judged;
   double iterations = 0;  // median iterations per repetition
   std::optional<Comparison> comparison;
   VerdictStatus status = VerdictStatus::kPass;
@@ -97,6 +101,12 @@ struct AnalysisConfig {
   double alpha = 0.05;      // suite-wide, after multiple-testing control
   bool holm = false;        // Holm (family-wise) instead of Benjamini-Hochberg (FDR)
   double tolerance = 0.05;  // static tolerance until history-based ones exist
+  // What is compared: "real_time", "cpu_time" or a user counter's name, and
+  // which way is worse. Times and bytes: higher is worse; rates
+  // (items_per_second, ...): lower is worse (HigherIsBetter() infers it).
+  // History and budgets stay on real time.
+  std::string metric = "real_time";
+  bool higher_is_better = false;
   double max_cv = 0.05;     // above: unstable, judged inconclusive
   // A verdict needs the shift's CI beyond this share of the tolerance (and
   // its estimate beyond the tolerance): confident the change is practically

@@ -23,6 +23,10 @@ struct DiffSummary {
   double geomean_change = 0;
   StatStatus geomean_status = StatStatus::kEmpty;
   std::size_t geomean_count = 0;
+  // The largest judged changes: the improvement and the regression with the
+  // largest |median change|; empty names when there is none.
+  std::string best_improvement_name, worst_regression_name;
+  double best_improvement = 0, worst_regression = 0;
 };
 
 DiffSummary SummarizeDiff(const SuiteAnalysis& suite);

@@ -10,6 +10,7 @@
 
 #include "benchgate/gate/analysis.h"
 #include "benchgate/gate/diff_summary.h"
+#include "benchgate/gate/history_series.h"
 #include "benchgate/report/render_options.h"
 
 namespace benchgate {
@@ -18,8 +19,14 @@ inline constexpr const char* kDiffSchema = "benchgate.diff/1";
 
 // Pretty-printed (2 spaces), ends with a newline. A statistic that does not
 // exist (no comparison, no interval, no geometric mean) is null, never NaN.
+// With `history` (benchgate-diff --history), a "history" object is added:
+//   { "runs": [label, ...],
+//     "steps": [ { "benchmark", "run", "run_index", "before", "after", "change", "p_value" } ],
+//     "series": { name: [ { "run", "median", "median_ci": [lo, hi], "change_point" } ] } }
 void WriteDiffJson(const SuiteAnalysis& suite, const DiffSummary& summary,
-                   const RenderOptions& options, std::ostream& out);
+                   const RenderOptions& options, std::ostream& out,
+                   const HistorySeries* history = nullptr,
+                   const std::vector<std::string>* run_labels = nullptr);
 
 }  // namespace benchgate
 

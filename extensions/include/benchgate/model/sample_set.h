@@ -69,6 +69,27 @@ struct RunData {
 // "ms", "s"); 0 for an unknown unit.
 double NanosecondsPerUnit(const std::string& time_unit) noexcept;
 
+// The values of one metric of a benchmark: "real_time" and "cpu_time" (ns
+// per iteration) or a user counter's name. Empty when the benchmark has no
+// such counter.
+const std::vector<double>& MetricValues(const SampleSet& set, const std::string& metric);
+
+// Appends `more`'s samples (times, iterations, counters) to `into`, which
+// must be the same benchmark: repetitions from another run or shard.
+// Latency and memory are kept from the first side that has them.
+void AppendSamples(SampleSet& into, const SampleSet& more);
+
+// Merges several runs of one suite (repeated runs, or shards of it run on
+// several machines) into one: benchmarks matched by name, in order of first
+// appearance, samples appended. A benchmark errored in one file and measured
+// in another keeps the measurements; errored everywhere, the first message.
+RunData MergeRuns(const std::vector<RunData>& runs);
+
+// Whether a larger value of `metric` is better: Google Benchmark's rate
+// counters (items_per_second, bytes_per_second and any "..._per_second" or
+// "..._rate" counter) are; times, bytes and other counters are not.
+bool HigherIsBetter(const std::string& metric);
+
 }  // namespace benchgate
 
 #endif  // BENCHGATE_MODEL_SAMPLE_SET_H_

@@ -13,20 +13,12 @@
 
 #include "benchgate/gate/analysis.h"
 #include "benchgate/gate/diff_summary.h"
+#include "benchgate/gate/history_series.h"
 #include "benchgate/report/render_options.h"
 
 namespace benchgate {
 
-// One run of a benchmark's history: its median with an interval, and
-// whether a change point was found at this run (computed by the caller).
-struct SeriesPoint {
-  std::string run;  // label: a date, a commit or a file name
-  double median_ns = 0, lo_ns = 0, hi_ns = 0;
-  bool change_point = false;
-};
-
 using SamplesByName = std::map<std::string, std::vector<double>>;
-using SeriesByName = std::map<std::string, std::vector<SeriesPoint>>;
 
 // baseline_samples_ns: the baseline's samples of the compared metric per
 // benchmark name (the candidate's are in the analysis); history: series per

@@ -1,0 +1,319 @@
+// benchgate-diff end to end, in-process through RunDiff(): every format
+// against approved files, exit codes, merging, metrics, thresholds, history
+// mode and the bad-input corpus.
+//
+// The inputs are tests/data/diff/*.json, made by make_inputs.py there, whose
+// verdicts are known by construction. Approved outputs live in
+// tests/data/diff/approved/; BENCHGATE_UPDATE_APPROVED=1 rewrites them after
+// the diff has been checked by eye.
+#include "diff_command.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace benchgate::diff {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kData = BENCHGATE_TEST_DATA_DIR;
+
+struct Result {
+  int code = -1;
+  std::string out, err;
+};
+
+// Runs in tests/data/diff so that file labels in reports are relative.
+Result Diff(std::vector<std::string> args) {
+  const fs::path previous = fs::current_path();
+  fs::current_path(kData + "/diff");
+  std::ostringstream out, err;
+  Result r;
+  r.code = RunDiff(args, out, err);
+  fs::current_path(previous);
+  r.out = out.str();
+  r.err = err.str();
+  return r;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string Approved(const std::string& name, const std::string& actual) {
+  const std::string path = kData + "/diff/approved/" + name;
+  if (std::getenv("BENCHGATE_UPDATE_APPROVED") != nullptr) std::ofstream(path) << actual;
+  return ReadFile(path);
+}
+
+std::size_t Lines(const std::string& text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+class FormatTest : public testing::TestWithParam<std::pair<const char*, const char*>> {};
+
+TEST_P(FormatTest, MatchesApprovedFile) {
+  const auto [format, file] = GetParam();
+  const Result r = Diff({"--format", format, "base.json", "cand.json"});
+  EXPECT_EQ(r.code, 1) << r.err;  // BM_Regressed fails the gate
+  EXPECT_EQ(r.out, Approved(file, r.out));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    AllFormats, FormatTest,
+    testing::Values(std::pair{"text", "diff.txt"}, std::pair{"markdown", "diff.md"},
+                    std::pair{"json", "diff.json"}, std::pair{"html", "diff.html"},
+                    std::pair{"junit", "diff.xml"}, std::pair{"github", "diff_github.txt"}));
+
+// Verdicts known by construction (make_inputs.py), read from the JSON.
+TEST(DiffCommandTest, VerdictsOfTheFixture) {
+  const Result r = Diff({"--format", "json", "base.json", "cand.json"});
+  const auto doc = nlohmann::json::parse(r.out);
+  std::map<std::string, std::string> verdict;
+  for (const auto& c : doc["comparisons"]) verdict[c["name"]] = c["verdict"];
+  EXPECT_EQ(verdict["BM_Regressed"], "regression");
+  EXPECT_EQ(verdict["BM_Improved"], "improvement");  // candidate in us, baseline in ns
+  EXPECT_EQ(verdict["BM_Same"], "unchanged");
+  EXPECT_EQ(verdict["BM_Slight"], "unchanged");
+  EXPECT_EQ(verdict["BM_Noisy"], "inconclusive");
+  EXPECT_EQ(verdict["BM_Added"], "added");
+  EXPECT_EQ(verdict["BM_Removed"], "removed");
+  EXPECT_EQ(verdict["BM_Errored"], "error");
+  EXPECT_EQ(doc["schema"], "benchgate.diff/1");
+  EXPECT_EQ(doc["summary"]["worst_regression"]["name"], "BM_Regressed");
+}
+
+TEST(DiffCommandTest, ExitCodes) {
+  EXPECT_EQ(Diff({"base.json", "base.json"}).code, 0);
+  EXPECT_EQ(Diff({"base.json", "cand.json"}).code, 1);
+  EXPECT_EQ(Diff({"base.json", "no_such.json"}).code, 2);
+  EXPECT_EQ(Diff({"base.json"}).code, 2);
+  EXPECT_EQ(Diff({"--help"}).code, 0);
+}
+
+// Shards of one suite (split by name, as --benchmark_filter shards would
+// be) merge into the same comparison as the whole file.
+TEST(DiffCommandTest, ShardsMergeLikeTheWholeRun) {
+  const Result whole = Diff({"--format", "json", "base.json", "cand.json"});
+  const Result shards = Diff({"--format", "json", "--baseline", "base.json", "--candidate",
+                              "shard_a.json", "--candidate", "shard_b.json"});
+  auto a = nlohmann::json::parse(whole.out);
+  auto b = nlohmann::json::parse(shards.out);
+  EXPECT_EQ(a["summary"], b["summary"]);
+  ASSERT_EQ(a["comparisons"].size(), b["comparisons"].size());
+  for (std::size_t i = 0; i < a["comparisons"].size(); ++i) {
+    // Merged rows keep the order of first appearance: compare by name.
+    for (const auto& c : b["comparisons"]) {
+      if (c["name"] == a["comparisons"][i]["name"]) {
+        EXPECT_EQ(c["p_value"], a["comparisons"][i]["p_value"]) << c["name"];
+        EXPECT_EQ(c["verdict"], a["comparisons"][i]["verdict"]) << c["name"];
+      }
+    }
+  }
+}
+
+// Repeated runs of one side: twice the same file doubles every sample.
+TEST(DiffCommandTest, RepeatedRunsDoubleTheSamples) {
+  const Result r = Diff({"--format", "json", "--baseline", "base.json", "--baseline", "base.json",
+                         "--candidate", "cand.json"});
+  const auto doc = nlohmann::json::parse(r.out);
+  for (const auto& c : doc["comparisons"]) {
+    if (c["name"] == "BM_Same") {
+      EXPECT_EQ(c["baseline"]["n"], 20);
+    }
+  }
+}
+
+// items_per_second is a rate: down 20% is a regression; the times of the
+// same benchmark did not change.
+TEST(DiffCommandTest, RateMetricLowerIsWorse) {
+  const Result rate = Diff({"--metric", "items_per_second", "--filter", "Throughput", "--format",
+                            "json", "base.json", "cand.json"});
+  EXPECT_EQ(rate.code, 1);
+  const auto doc = nlohmann::json::parse(rate.out);
+  ASSERT_EQ(doc["comparisons"].size(), 1u);
+  EXPECT_EQ(doc["comparisons"][0]["verdict"], "regression");
+  EXPECT_LT(doc["comparisons"][0]["change"].get<double>(), -0.15);
+  EXPECT_EQ(doc["unit"], nullptr);
+  // Told the opposite direction, the same drop is an improvement.
+  const Result flipped = Diff({"--metric", "items_per_second", "--direction", "lower", "--filter",
+                               "Throughput", "base.json", "cand.json"});
+  EXPECT_EQ(flipped.code, 0);
+  EXPECT_EQ(Diff({"--filter", "Throughput", "base.json", "cand.json"}).code, 0);
+}
+
+TEST(DiffCommandTest, FilterKeepsMatchingNames) {
+  const Result r = Diff({"--filter", "^BM_S", "--format", "json", "base.json", "cand.json"});
+  EXPECT_EQ(r.code, 0);
+  std::vector<std::string> names;
+  const auto doc = nlohmann::json::parse(r.out);
+  for (const auto& c : doc["comparisons"]) names.push_back(c["name"]);
+  EXPECT_EQ(names, (std::vector<std::string>{"BM_Same", "BM_Slight"}));
+}
+
+TEST(DiffCommandTest, ThresholdsApplyTheRunnersBudgets) {
+  const std::string file = testing::TempDir() + "diff_thresholds.json";
+  std::ofstream(file) << R"({ "schema": "benchgate.thresholds/1",
+    "budgets": [ { "pattern": "BM_Same", "median": "400ns" },
+                 { "pattern": "BM_Regressed", "max_regression": "40%" } ] })";
+  const Result r = Diff({"--thresholds", file, "--format", "json", "base.json", "cand.json"});
+  std::map<std::string, std::string> verdict;
+  const auto doc = nlohmann::json::parse(r.out);
+  for (const auto& c : doc["comparisons"]) verdict[c["name"]] = c["verdict"];
+  EXPECT_EQ(verdict["BM_Same"], "budget_exceeded");  // ~500 ns, all of its CI above 400 ns
+  EXPECT_EQ(verdict["BM_Regressed"], "unchanged");   // +30% is within its own 40%
+  EXPECT_EQ(r.code, 1);
+  std::ofstream(file) << R"({ "schema": "benchgate.thresholds/1",
+    "budgets": [ { "pattern": "BM_Nothing", "median": "1us" } ] })";
+  const Result typo = Diff({"--thresholds", file, "base.json", "cand.json"});
+  EXPECT_EQ(typo.code, 2);
+  EXPECT_EQ(Lines(typo.err), 1u) << typo.err;
+}
+
+TEST(DiffCommandTest, OutputFileIsWrittenWholeAndStdoutStaysEmpty) {
+  const std::string file = testing::TempDir() + "diff_report.md";
+  const Result r = Diff({"--format", "markdown", "--output", file, "base.json", "cand.json"});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(ReadFile(file), Approved("diff.md", ReadFile(file)));
+  const Result bad = Diff({"--output", "/no/such/dir/report.txt", "base.json", "cand.json"});
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_EQ(Lines(bad.err), 1u);
+}
+
+TEST(DiffCommandTest, GithubStepSummaryIsAppended) {
+  const std::string file = testing::TempDir() + "step_summary.md";
+  std::ofstream(file) << "earlier step\n";
+  ::setenv("GITHUB_STEP_SUMMARY", file.c_str(), 1);
+  const Result r = Diff({"--format", "github", "base.json", "cand.json"});
+  ::unsetenv("GITHUB_STEP_SUMMARY");
+  const std::string summary = ReadFile(file);
+  EXPECT_EQ(summary.rfind("earlier step\n", 0), 0u);
+  EXPECT_NE(summary.find("1 regression"), std::string::npos) << summary;
+  EXPECT_NE(r.out.find("::error"), std::string::npos);
+}
+
+// Aggregate-only files give one warning per benchmark and no test.
+TEST(DiffCommandTest, AggregatesOnlyWarns) {
+  const std::string file = kData + "/io/gbench_1.7.1_aggregates_only.json";
+  const Result r = Diff({file, file});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.err.find("has only aggregate rows; its median is used and no test is possible"),
+            std::string::npos)
+      << r.err;
+}
+
+// Every bad input: exit 2, exactly one line on stderr that names the file
+// (or the option), never a crash.
+TEST(DiffCommandTest, BadInputCorpus) {
+  const std::string io = kData + "/io/";
+  for (const char* name :
+       {"empty.json", "truncated.json", "not_object.json", "no_benchmarks.json",
+        "benchmarks_not_array.json", "real_time_string.json", "name_not_string.json",
+        "nan_time.json", "negative_time.json", "unknown_unit.json", "missing_name.json",
+        "unknown_schema.json", "deep.json", "missing_comma.json", "garbage.bin",
+        "enriched_length_mismatch.json", "no_such_file.json"}) {
+    const std::string path = io + name;
+    for (const auto& args : {std::vector<std::string>{path, "base.json"},
+                             std::vector<std::string>{"base.json", path}}) {
+      const Result r = Diff(args);
+      EXPECT_EQ(r.code, 2) << name;
+      EXPECT_EQ(Lines(r.err), 1u) << name << ": " << r.err;
+      EXPECT_EQ(r.err.rfind(path, 0), 0u) << name << ": " << r.err;
+    }
+  }
+  for (const auto& args : {std::vector<std::string>{"--bogus", "base.json", "cand.json"},
+                           std::vector<std::string>{"--format", "pdf", "base.json", "cand.json"},
+                           std::vector<std::string>{"--alpha", "2", "base.json", "cand.json"},
+                           std::vector<std::string>{"--filter", "(", "base.json", "cand.json"},
+                           std::vector<std::string>{"--metric", "nope", "base.json", "cand.json"},
+                           std::vector<std::string>{"a.json", "b.json", "c.json"},
+                           std::vector<std::string>{"--history", "base.json"}}) {
+    const Result r = Diff(args);
+    EXPECT_EQ(r.code, 2) << args[0];
+    EXPECT_EQ(Lines(r.err), 1u) << args[0] << ": " << r.err;
+  }
+}
+
+// Google Benchmark's own compare.py inputs (libbenchmark-tools) are read
+// without error, pairwise as compare.py's tests use them.
+TEST(DiffCommandTest, GoogleBenchmarksSampleInputs) {
+  const std::string dir = "/usr/share/benchmark/gbench/Inputs/";
+  if (!fs::is_directory(dir)) GTEST_SKIP() << "libbenchmark-tools is not installed";
+  for (const auto& [a, b] : {std::pair{"test1_run1.json", "test1_run2.json"},
+                             std::pair{"test2_run.json", "test2_run.json"},
+                             std::pair{"test3_run0.json", "test3_run1.json"},
+                             std::pair{"test4_run0.json", "test4_run1.json"},
+                             std::pair{"test4_run.json", "test4_run.json"}}) {
+    const Result r = Diff({dir + a, dir + b});
+    EXPECT_NE(r.code, 2) << a << ": " << r.err;
+  }
+}
+
+// History mode: 30 runs, a 10% step at run 18 (index 17) in BM_Step, flat
+// noise in BM_Flat (seeded); the step is found and named, the flat series
+// has none.
+TEST(DiffCommandTest, HistoryFindsAnInjectedStep) {
+  const fs::path dir = fs::path(testing::TempDir()) / "diff_history";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::mt19937_64 rng(2026);
+  std::normal_distribution<double> noise(0.0, 0.01);
+  for (int run = 0; run < 30; ++run) {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const char* name : {"BM_Step", "BM_Flat"}) {
+      const double centre = std::string(name) == "BM_Step" && run >= 17 ? 1100 : 1000;
+      for (int rep = 0; rep < 10; ++rep) {
+        rows.push_back({{"name", name},
+                        {"run_name", name},
+                        {"run_type", "iteration"},
+                        {"repetitions", 10},
+                        {"repetition_index", rep},
+                        {"threads", 1},
+                        {"iterations", 100},
+                        {"real_time", centre * (1 + noise(rng))},
+                        {"cpu_time", centre},
+                        {"time_unit", "ns"}});
+      }
+    }
+    char file[32];
+    std::snprintf(file, sizeof file, "run_%02d.json", run + 1);
+    std::ofstream(dir / file) << nlohmann::json{
+        {"context", nlohmann::json::object()},
+        {"benchmarks", rows}}.dump();
+  }
+  const Result r = Diff({"--history", "--format", "json", dir.string()});
+  EXPECT_EQ(r.code, 1) << r.err;  // newest vs oldest: BM_Step +10%
+  const auto doc = nlohmann::json::parse(r.out);
+  ASSERT_EQ(doc["history"]["steps"].size(), 1u) << doc["history"]["steps"].dump();
+  const auto& step = doc["history"]["steps"][0];
+  EXPECT_EQ(step["benchmark"], "BM_Step");
+  EXPECT_EQ(step["run"], "run_18.json");
+  EXPECT_EQ(step["run_index"], 17);
+  EXPECT_NEAR(step["change"].get<double>(), 0.10, 0.01);
+  EXPECT_EQ(doc["history"]["runs"].size(), 30u);
+  EXPECT_EQ(doc["history"]["series"]["BM_Flat"].size(), 30u);
+
+  const Result text = Diff({"--history", dir.string()});
+  EXPECT_NE(text.out.find("History: 30 runs, 2 benchmarks, 1 step found"), std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find("at run 18 (run_18.json)"), std::string::npos) << text.out;
+  const Result html = Diff({"--history", "--format", "html", dir.string()});
+  EXPECT_NE(html.out.find("change point"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace benchgate::diff

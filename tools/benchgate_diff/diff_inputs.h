@@ -1,0 +1,31 @@
+// benchgate-diff's inputs: files and directories of runs, read through the
+// same io/ readers as everything else, merged per side and filtered.
+#ifndef BENCHGATE_TOOLS_DIFF_INPUTS_H_
+#define BENCHGATE_TOOLS_DIFF_INPUTS_H_
+
+#include <string>
+#include <vector>
+
+#include "benchgate/model/sample_set.h"
+
+namespace benchgate::diff {
+
+// Each argument is a run file or a directory, which stands for its *.json
+// files in name order (an empty directory is an error naming it).
+std::vector<std::string> ExpandRunPaths(const std::vector<std::string>& paths);
+
+// Every file of one side read and merged into one run (MergeRuns).
+RunData ReadSide(const std::vector<std::string>& files);
+
+// Keeps the benchmarks whose name matches `regex` (searched, as Google
+// Benchmark's --benchmark_filter does). Throws benchgate::Error naming
+// --filter for an invalid expression.
+void FilterBenchmarks(RunData& run, const std::string& regex);
+
+// "FILE: only aggregate rows; BM_X compared by its median, no test possible"
+// for every benchmark that has no per-repetition samples.
+std::vector<std::string> AggregateOnlyWarnings(const RunData& run);
+
+}  // namespace benchgate::diff
+
+#endif  // BENCHGATE_TOOLS_DIFF_INPUTS_H_
