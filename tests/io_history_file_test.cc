@@ -275,7 +275,8 @@ TEST_F(HistoryFileTest, ConcurrentThreadsLoseNothing) {
   }
   for (std::thread& thread : threads) thread.join();
   std::size_t total = 0;
-  for (const auto& [name, series] : ReadHistoryFile(path_).environments.at("k")) {
+  const History history = ReadHistoryFile(path_);  // kept alive: the loop walks into it
+  for (const auto& [name, series] : history.environments.at("k")) {
     total += series.size();
   }
   EXPECT_EQ(total, static_cast<std::size_t>(kThreads * kRuns));
