@@ -155,6 +155,28 @@ TEST(DiffCommandTest, RateMetricLowerIsWorse) {
   EXPECT_EQ(Diff({"--filter", "Throughput", "base.json", "cand.json"}).code, 0);
 }
 
+// --p-method asymptotic reproduces compare.py's p-value. BM_Regressed's 10
+// and 10 samples are fully separated, so the exact p is 2 / C(20, 10) and the
+// asymptotic one is SciPy 1.10.1's
+// mannwhitneyu(range(10), range(10, 20), method='asymptotic').pvalue.
+TEST(DiffCommandTest, PMethodChoosesTheMannWhitneyDistribution) {
+  auto p_of = [](const std::string& method) {
+    const Result r = Diff({"--p-method", method, "--filter", "BM_Regressed", "--format", "json",
+                           "base.json", "cand.json"});
+    const auto doc = nlohmann::json::parse(r.out);
+    return std::pair{doc["comparisons"][0]["p_method"].get<std::string>(),
+                     doc["comparisons"][0]["p_value"].get<double>()};
+  };
+  const auto [exact_name, exact_p] = p_of("exact");
+  EXPECT_EQ(exact_name, "exact");
+  EXPECT_NEAR(exact_p, 2.0 / 184756.0, 1e-9 * exact_p);
+  const auto [asym_name, asym_p] = p_of("asymptotic");
+  EXPECT_EQ(asym_name, "asymptotic");
+  EXPECT_NEAR(asym_p, 0.00018267179110955002, 1e-9 * asym_p);
+  EXPECT_EQ(p_of("auto").first, "exact");
+  EXPECT_EQ(Diff({"--p-method", "normal", "base.json", "cand.json"}).code, 2);
+}
+
 TEST(DiffCommandTest, FilterKeepsMatchingNames) {
   const Result r = Diff({"--filter", "^BM_S", "--format", "json", "base.json", "cand.json"});
   EXPECT_EQ(r.code, 0);

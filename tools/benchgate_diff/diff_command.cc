@@ -44,18 +44,28 @@ Inputs ReadInputs(const DiffOptions& o) {
     if (files.size() < 2) {
       throw Error(o.inputs.front(), "", "expected a history of at least two runs");
     }
-    for (const std::string& file : files) {
-      in.runs.push_back(ReadSide({file}));
-      FilterBenchmarks(in.runs.back(), o.filter);
-      in.labels.push_back(FileName(file));
+    in.runs = ReadRuns(files);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      FilterBenchmarks(in.runs[i], o.filter);
+      in.labels.push_back(FileName(files[i]));
     }
     in.baseline = in.runs.front();
     in.candidate = in.runs.back();
     return in;
   }
   const bool sides = !o.baseline_files.empty();
-  in.baseline = ReadSide(ExpandRunPaths(sides ? o.baseline_files : std::vector{o.inputs[0]}));
-  in.candidate = ReadSide(ExpandRunPaths(sides ? o.candidate_files : std::vector{o.inputs[1]}));
+  const std::vector<std::string> before =
+      ExpandRunPaths(sides ? o.baseline_files : std::vector{o.inputs[0]});
+  const std::vector<std::string> after =
+      ExpandRunPaths(sides ? o.candidate_files : std::vector{o.inputs[1]});
+  std::vector<std::string> files = before;
+  files.insert(files.end(), after.begin(), after.end());
+  std::vector<RunData> runs = ReadRuns(files);
+  const auto middle = runs.begin() + static_cast<std::ptrdiff_t>(before.size());
+  in.baseline =
+      MergeSide({std::make_move_iterator(runs.begin()), std::make_move_iterator(middle)}, before);
+  in.candidate =
+      MergeSide({std::make_move_iterator(middle), std::make_move_iterator(runs.end())}, after);
   FilterBenchmarks(in.baseline, o.filter);
   FilterBenchmarks(in.candidate, o.filter);
   return in;
@@ -71,6 +81,9 @@ bool HasMetric(const RunData& run, const std::string& metric) {
 AnalysisConfig ConfigFor(const DiffOptions& o, const Inputs& in) {
   AnalysisConfig config = AnalysisConfigFrom(o.alpha);
   config.holm = o.correction == "holm";
+  config.p_method = o.p_method == "exact"        ? MannWhitneyMethod::kExact
+                    : o.p_method == "asymptotic" ? MannWhitneyMethod::kAsymptotic
+                                                 : MannWhitneyMethod::kAuto;
   config.tolerance = o.tolerance;
   config.max_cv = o.max_cv;
   config.metric = o.metric;

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <future>
 #include <regex>
 #include <system_error>
+#include <thread>
 
 #include "benchgate/error.h"
 #include "benchgate/io/run_reader.h"
@@ -34,10 +36,35 @@ std::vector<std::string> ExpandRunPaths(const std::vector<std::string>& paths) {
   return files;
 }
 
-RunData ReadSide(const std::vector<std::string>& files) {
+// Each file's parse tree takes several times its size in memory while it is
+// read: above this many bytes in all, files are read one at a time.
+constexpr std::uintmax_t kParallelReadLimit = 128u << 20;
+
+std::vector<RunData> ReadRuns(const std::vector<std::string>& files) {
+  std::uintmax_t bytes = 0;
+  for (const std::string& file : files) {
+    std::error_code error;
+    const std::uintmax_t size = fs::file_size(file, error);
+    if (!error) bytes += size;
+  }
+  const std::size_t width =
+      bytes > kParallelReadLimit ? 1 : std::max(1u, std::thread::hardware_concurrency());
   std::vector<RunData> runs;
   runs.reserve(files.size());
-  for (const std::string& file : files) runs.push_back(ReadRunFile(file));
+  for (std::size_t begin = 0; begin < files.size(); begin += width) {
+    std::vector<std::future<RunData>> batch;
+    for (std::size_t i = begin; i < std::min(files.size(), begin + width); ++i) {
+      batch.push_back(
+          std::async(std::launch::async, [&files, i] { return ReadRunFile(files[i]); }));
+    }
+    // Every future is waited for before the first error propagates.
+    for (auto& future : batch) future.wait();
+    for (auto& future : batch) runs.push_back(future.get());
+  }
+  return runs;
+}
+
+RunData MergeSide(std::vector<RunData> runs, const std::vector<std::string>& files) {
   if (runs.size() == 1) return std::move(runs.front());
   RunData merged = MergeRuns(runs);
   merged.source = files.front() + " (+" + std::to_string(files.size() - 1) + " merged)";

@@ -14,8 +14,13 @@ namespace benchgate::diff {
 // files in name order (an empty directory is an error naming it).
 std::vector<std::string> ExpandRunPaths(const std::vector<std::string>& paths);
 
-// Every file of one side read and merged into one run (MergeRuns).
-RunData ReadSide(const std::vector<std::string>& files);
+// Reads every file, several at once (one per core): parsing is most of
+// benchgate-diff's time. On bad input, the error of the first bad file in
+// the given order.
+std::vector<RunData> ReadRuns(const std::vector<std::string>& files);
+
+// The runs of one side merged into one (MergeRuns); `files` names them.
+RunData MergeSide(std::vector<RunData> runs, const std::vector<std::string>& files);
 
 // Keeps the benchmarks whose name matches `regex` (searched, as Google
 // Benchmark's --benchmark_filter does). Throws benchgate::Error naming

@@ -46,6 +46,10 @@ ParsedDiffArgs ParseDiffArgs(const std::vector<std::string>& args, std::ostream&
       ->check(CLI::Range(1e-12, 0.5));
   app.add_option("--correction", o.correction, "bh (Benjamini-Hochberg, default) or holm")
       ->check(CLI::IsMember({"bh", "holm"}));
+  app.add_option("--p-method", o.p_method,
+                 "Mann-Whitney p-value: auto (exact up to 50 per side without ties), exact, "
+                 "asymptotic (compare.py's at more than 8 per side)")
+      ->check(CLI::IsMember({"auto", "exact", "asymptotic"}));
   app.add_option("--tolerance", o.tolerance,
                  "smallest relative change that counts (default 0.05; budgets' max_regression "
                  "wins)")

@@ -23,6 +23,7 @@ struct DiffOptions {
   std::string direction = "auto";  // auto | lower | higher (which is better)
   double alpha = 0.05;
   std::string correction = "bh";
+  std::string p_method = "auto";  // auto | exact | asymptotic
   double tolerance = 0.05;
   double max_cv = 0.05;
   std::string filter;

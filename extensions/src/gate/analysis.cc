@@ -78,7 +78,7 @@ Comparison Compare(const SampleSet& baseline, const SampleSet& candidate,
   c.shift = shift.estimate;
   c.shift_lo = shift.lower;
   c.shift_hi = shift.upper;
-  const auto test = MannWhitneyU(before, after);
+  const auto test = MannWhitneyU(before, after, Alternative::kTwoSided, config.p_method);
   c.p_value = test.p_value;
   c.p_method = MannWhitneyMethodName(test.method);
   c.p_adjusted = c.p_value;

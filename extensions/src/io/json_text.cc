@@ -34,6 +34,8 @@ constexpr Literal kLiterals[] = {{"null", NullOrigin::kNull},
                                  {"NaN", NullOrigin::kNaN}};
 
 const Literal* LiteralAt(const std::string& text, std::size_t i) {
+  const char c = text[i];
+  if (c != 'N' && c != 'I' && c != '-' && c != 'n') return nullptr;  // the common case, fast
   const std::string_view rest(text.data() + i, text.size() - i);
   for (const Literal& literal : kLiterals) {
     if (rest.substr(0, literal.text.size()) == literal.text) return &literal;
@@ -74,19 +76,23 @@ struct CleanText {
 CleanText Clean(const std::string& text, const std::string& source) {
   CleanText clean;
   clean.text.reserve(text.size());
+  // text[0, copied) is in clean.text already: unchanged stretches are copied
+  // in bulk (this pass is on the path of every 50,000-benchmark file).
+  std::size_t copied = 0;
   bool in_string = false;
   int depth = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
     if (in_string) {
-      clean.text.push_back(c);
-      if (c == '\\' && i + 1 < text.size()) {
-        clean.text.push_back(text[++i]);
-      } else if (c == '"') {
+      i = text.find_first_of("\"\\", i);
+      if (i == std::string::npos) break;  // unterminated: the parser says where
+      if (text[i] == '\\') {
+        ++i;  // the escaped character, whatever it is
+      } else {
         in_string = false;
       }
       continue;
     }
+    const char c = text[i];
     if (c == '"') {
       in_string = true;
     } else if (c == '[' || c == '{') {
@@ -99,15 +105,16 @@ CleanText Clean(const std::string& text, const std::string& source) {
     } else if (const Literal* literal = LiteralAt(text, i)) {
       clean.nulls.push_back(literal->origin);
       if (literal->origin != NullOrigin::kNull) {
+        clean.text.append(text, copied, i - copied);
         const std::size_t clean_start = clean.text.size();
         clean.text += "null";
         clean.replacements.push_back({clean_start, clean.text.size(), i, i + literal->text.size()});
         i += literal->text.size() - 1;
-        continue;
+        copied = i + 1;
       }
     }
-    clean.text.push_back(c);
   }
+  clean.text.append(text, copied, std::string::npos);
   return clean;
 }
 

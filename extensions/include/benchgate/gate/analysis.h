@@ -16,6 +16,7 @@
 #include "benchgate/gate/budget_model.h"
 #include "benchgate/gate/history.h"
 #include "benchgate/model/sample_set.h"
+#include "benchgate/stats/mann_whitney.h"
 #include "benchgate/stats/status.h"
 
 namespace benchgate {
@@ -107,7 +108,10 @@ struct AnalysisConfig {
   // History and budgets stay on real time.
   std::string metric = "real_time";
   bool higher_is_better = false;
-  double max_cv = 0.05;     // above: unstable, judged inconclusive
+  // The U test's p-value: exact up to kExactMaxSize per side without ties
+  // (kAuto), or one method always, e.g. kAsymptotic to reproduce compare.py.
+  MannWhitneyMethod p_method = MannWhitneyMethod::kAuto;
+  double max_cv = 0.05;  // above: unstable, judged inconclusive
   // A verdict needs the shift's CI beyond this share of the tolerance (and
   // its estimate beyond the tolerance): confident the change is practically
   // large, not merely different from zero. 0 gives the bare "CI clear of zero".
