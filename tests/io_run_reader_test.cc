@@ -172,6 +172,29 @@ TEST(RunReaderErrorTest, PlacesAfterNonFiniteTokensAreInTheOriginalText) {
             "t.json:1:37: expected ',' or ']' after an array element, got 'NaN'");
 }
 
+// Rows are streamed out of the parser one by one (never one tree of a
+// million rows); the order of messages stays that of a whole-document read.
+TEST(RunReaderErrorTest, StreamedRowsKeepTheWholeDocumentsRules) {
+  // A wrong row before a syntax error: the syntax error is reported.
+  EXPECT_EQ(TextError(R"({"benchmarks": [{"name": 1}, {"name": "B"} x]})"),
+            "t.json:1:44: expected ',' or ']' after an array element, got 'x' (invalid literal)");
+  // The first wrong row is named with its index, not a later one.
+  EXPECT_EQ(TextError(R"({"benchmarks": [{"name": "A", "real_time": 1, "cpu_time": 1},
+                                         [], {"name": 2}]})"),
+            "t.json:/benchmarks/1: expected an object, got an array");
+  // Two "benchmarks" members would otherwise be read as one run.
+  EXPECT_EQ(TextError(R"({"benchmarks": [], "benchmarks": []})"),
+            "t.json:/benchmarks: expected one \"benchmarks\" member, got two");
+  // Arrays elsewhere, and "benchmarks" below the top level, are not streamed.
+  const RunData run = ReadRunText(
+      R"({"context": {"benchmarks": [1, 2]}, "benchmarks": [
+            {"name": "A", "real_time": 1, "cpu_time": 1, "time_unit": "us"},
+            {"name": "A", "real_time": 3, "cpu_time": 2, "time_unit": "us"}]})",
+      "t.json");
+  ASSERT_EQ(run.benchmarks.size(), 1u);
+  EXPECT_EQ(run.benchmarks[0].real_time_ns, (std::vector<double>{1000, 3000}));
+}
+
 TEST(RunReaderErrorTest, RowAndEnrichedContentMistakes) {
   EXPECT_EQ(
       TextError(R"({"benchmarks": [{"name": "A", "run_type": "warmup"}]})"),

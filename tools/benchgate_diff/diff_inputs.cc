@@ -36,9 +36,10 @@ std::vector<std::string> ExpandRunPaths(const std::vector<std::string>& paths) {
   return files;
 }
 
-// Each file's parse tree takes several times its size in memory while it is
-// read: above this many bytes in all, files are read one at a time.
-constexpr std::uintmax_t kParallelReadLimit = 128u << 20;
+// A file costs about its size while it is read (rows are streamed out of the
+// parser, never one tree): above this many bytes in all, files are read one
+// at a time, so that 2 x 300 MB of input stays well within 2 GiB.
+constexpr std::uintmax_t kParallelReadLimit = 1024u << 20;
 
 std::vector<RunData> ReadRuns(const std::vector<std::string>& files) {
   std::uintmax_t bytes = 0;

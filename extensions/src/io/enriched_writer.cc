@@ -46,9 +46,9 @@ json StatsJson(const MetricStats& s, double unit) {
 json LatencyJson(const LatencySummary& latency) {
   json histogram = json::array();
   for (const auto& [lower_ns, count] : latency.buckets) histogram.push_back({lower_ns, count});
-  return {{"unit", "ns"},          {"count", latency.count}, {"p50", latency.p50},
-          {"p90", latency.p90},    {"p99", latency.p99},     {"p999", latency.p999},
-          {"max", latency.max},    {"histogram", histogram}};
+  return {{"unit", "ns"},       {"count", latency.count}, {"p50", latency.p50},
+          {"p90", latency.p90}, {"p99", latency.p99},     {"p999", latency.p999},
+          {"max", latency.max}, {"histogram", histogram}};
 }
 
 json MemoryJson(const MemorySummary& memory) {
@@ -59,17 +59,15 @@ json MemoryJson(const MemorySummary& memory) {
 }
 
 json VerdictJson(const BenchmarkAnalysis& benchmark, double unit) {
-  json verdict = {{"status", VerdictStatusName(benchmark.status)},
-                  {"reasons", benchmark.reasons}};
+  json verdict = {{"status", VerdictStatusName(benchmark.status)}, {"reasons", benchmark.reasons}};
   if (!benchmark.budget_origins.empty()) verdict["budgets"] = benchmark.budget_origins;
   if (!benchmark.confirmation.empty()) verdict["confirmation"] = benchmark.confirmation;
   if (const auto& c = benchmark.comparison) {
     verdict["baseline"] = {{"n", c->baseline_n}, {"median", c->baseline_median / unit}};
     verdict["candidate"] = {{"n", c->candidate_n}, {"median", c->candidate_median / unit}};
     verdict["change"] = c->change;
-    verdict["change_ci"] = c->change_status == StatStatus::kOk
-                               ? json{c->change_lo, c->change_hi}
-                               : json(nullptr);
+    verdict["change_ci"] =
+        c->change_status == StatStatus::kOk ? json{c->change_lo, c->change_hi} : json(nullptr);
     if (c->shift_status == StatStatus::kOk) {
       verdict["shift"] = c->shift;
       verdict["shift_ci"] = {c->shift_lo, c->shift_hi};

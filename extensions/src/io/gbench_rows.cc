@@ -1,6 +1,7 @@
 #include "io/gbench_rows.h"
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <utility>
@@ -59,6 +60,8 @@ struct Group {
   bool has_aggregates = false;
   std::map<std::string, Measurement> aggregates;  // "median" and "mean" only
 };
+
+}  // namespace
 
 class RowReader {
  public:
@@ -268,14 +271,16 @@ std::vector<SampleSet> RowReader::Finish() {
   return sets;
 }
 
-}  // namespace
+GbenchRows::GbenchRows(const JsonChecker& checker, std::string pointer)
+    : reader_(std::make_unique<RowReader>(checker)), pointer_(std::move(pointer)) {}
 
-std::vector<SampleSet> ReadGbenchRows(const JsonChecker& checker, const json& rows,
-                                      const std::string& pointer) {
-  RowReader reader(checker);
-  for (std::size_t i = 0; i < rows.size(); ++i) reader.Read(rows[i], PointerTo(pointer, i));
-  return reader.Finish();
+GbenchRows::~GbenchRows() = default;
+
+void GbenchRows::Read(const json& row, std::size_t index) {
+  reader_->Read(row, PointerTo(pointer_, index));
 }
+
+std::vector<SampleSet> GbenchRows::Finish() { return reader_->Finish(); }
 
 double NanosecondsPer(const JsonChecker& checker, const std::string& unit,
                       const std::string& benchmark, const std::string& pointer) {

@@ -4,6 +4,8 @@
 #ifndef BENCHGATE_IO_GBENCH_ROWS_H_
 #define BENCHGATE_IO_GBENCH_ROWS_H_
 
+#include <cstddef>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -13,9 +15,28 @@
 
 namespace benchgate {
 
-// `rows` is the array at `pointer` ("/benchmarks").
-std::vector<SampleSet> ReadGbenchRows(const JsonChecker& checker, const nlohmann::json& rows,
-                                      const std::string& pointer);
+class RowReader;
+
+// Takes the rows one at a time, so that a reader can hand them over as the
+// parser closes each and never hold the whole array as a tree (a
+// 50,000-benchmark file is a million rows).
+class GbenchRows {
+ public:
+  // `pointer` is the array's ("/benchmarks"), for error messages.
+  GbenchRows(const JsonChecker& checker, std::string pointer);
+  ~GbenchRows();
+  GbenchRows(const GbenchRows&) = delete;
+  GbenchRows& operator=(const GbenchRows&) = delete;
+
+  // The row at `index` of the array; a wrong row throws benchgate::Error.
+  void Read(const nlohmann::json& row, std::size_t index);
+  // The sets, in order of first appearance.
+  std::vector<SampleSet> Finish();
+
+ private:
+  std::unique_ptr<RowReader> reader_;
+  std::string pointer_;
+};
 
 // Nanoseconds per `unit`; an unknown unit is an error at `pointer` naming
 // the benchmark.

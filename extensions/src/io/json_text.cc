@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <exception>
 #include <iterator>
 #include <limits>
 #include <string_view>
@@ -45,7 +46,8 @@ const Literal* LiteralAt(const std::string& text, std::size_t i) {
 
 // The text the strict parser sees, and how to map it back.
 struct CleanText {
-  std::string text;
+  const std::string* original = nullptr;
+  std::string text;  // empty unless something was replaced
   // One entry per null literal of `text`, in document order. In valid JSON a
   // null literal outside strings is always a whole value, so the parser's
   // null events are these, one for one.
@@ -56,6 +58,10 @@ struct CleanText {
     std::size_t original_start, original_end;  // the token it replaced
   };
   std::vector<Replacement> replacements;
+
+  // What the parser reads: the original itself when nothing changed, which
+  // spares a copy of a file of hundreds of megabytes.
+  const std::string& Parsed() const { return replacements.empty() ? *original : text; }
 
   std::size_t OriginalOffset(std::size_t offset) const {
     const auto after = std::upper_bound(
@@ -75,7 +81,7 @@ struct CleanText {
 // parser or destructor can recurse over it.
 CleanText Clean(const std::string& text, const std::string& source) {
   CleanText clean;
-  clean.text.reserve(text.size());
+  clean.original = &text;
   // text[0, copied) is in clean.text already: unchanged stretches are copied
   // in bulk (this pass is on the path of every 50,000-benchmark file).
   std::size_t copied = 0;
@@ -105,6 +111,7 @@ CleanText Clean(const std::string& text, const std::string& source) {
     } else if (const Literal* literal = LiteralAt(text, i)) {
       clean.nulls.push_back(literal->origin);
       if (literal->origin != NullOrigin::kNull) {
+        if (clean.text.empty()) clean.text.reserve(text.size());
         clean.text.append(text, copied, i - copied);
         const std::size_t clean_start = clean.text.size();
         clean.text += "null";
@@ -114,7 +121,7 @@ CleanText Clean(const std::string& text, const std::string& source) {
       }
     }
   }
-  clean.text.append(text, copied, std::string::npos);
+  if (!clean.replacements.empty()) clean.text.append(text, copied, std::string::npos);
   return clean;
 }
 
@@ -136,8 +143,9 @@ double ValueOf(NullOrigin origin) {
 // the pointers stay valid.
 class DomBuilder final : public nlohmann::json_sax<json> {
  public:
-  DomBuilder(const std::vector<NullOrigin>& nulls, NonFinite non_finite)
-      : nulls_(nulls), non_finite_(non_finite) {}
+  DomBuilder(const std::vector<NullOrigin>& nulls, NonFinite non_finite,
+             const StreamedArray* streamed = nullptr, const std::string* source = nullptr)
+      : nulls_(nulls), non_finite_(non_finite), streamed_(streamed), source_(source) {}
 
   bool null() override {
     const NullOrigin origin = next_null_ < nulls_.size() ? nulls_[next_null_++] : NullOrigin::kNull;
@@ -165,7 +173,10 @@ class DomBuilder final : public nlohmann::json_sax<json> {
     return false;
   }
 
-  json TakeRoot() { return std::move(root_); }
+  json TakeRoot() {
+    if (refused_ != nullptr) std::rethrow_exception(refused_);
+    return std::move(root_);
+  }
   std::size_t error_position() const { return error_position_; }
   const std::string& error_what() const { return error_what_; }
 
@@ -186,19 +197,49 @@ class DomBuilder final : public nlohmann::json_sax<json> {
   }
   bool Put(json value) {
     Insert(std::move(value));
+    if (open_.size() == 2 && streaming_) Hand();  // a scalar element
     return true;
   }
   bool Open(json container) {
+    if (streamed_ != nullptr && open_.size() == 1 && container.is_array() &&
+        open_.front()->is_object() && key_ == streamed_->member) {
+      if (streamed_once_) {
+        throw Error(*source_, "/" + key_, "expected one \"" + key_ + "\" member, got two");
+      }
+      streaming_ = streamed_once_ = true;
+    }
     open_.push_back(Insert(std::move(container)));
     return true;
   }
   bool Close() {
     open_.pop_back();
+    if (open_.size() == 2 && streaming_) Hand();  // a container element
+    if (open_.size() == 1) streaming_ = false;
     return true;
+  }
+  // The streamed array's last element is complete: hand it over, drop it.
+  // The first element refused is kept for after the parse, so that a
+  // syntax error anywhere in the file is still what the user hears first.
+  void Hand() {
+    json& array = *open_[1];
+    if (refused_ == nullptr) {
+      try {
+        streamed_->take(array.back(), handed_);
+      } catch (...) {
+        refused_ = std::current_exception();
+      }
+    }
+    ++handed_;
+    array.erase(array.size() - 1);
   }
 
   const std::vector<NullOrigin>& nulls_;
   NonFinite non_finite_;
+  const StreamedArray* streamed_;
+  const std::string* source_;
+  bool streaming_ = false, streamed_once_ = false;
+  std::size_t handed_ = 0;
+  std::exception_ptr refused_;
   std::size_t next_null_ = 0;
   json root_;
   std::vector<json*> open_;
@@ -213,7 +254,7 @@ bool IsBlank(const std::string& text) {
 
 // nlohmann's position counts the bytes read: the last one read is one before.
 std::size_t LastRead(const CleanText& clean, std::size_t position) {
-  return std::min(position > 0 ? position - 1 : 0, clean.text.size());
+  return std::min(position > 0 ? position - 1 : 0, clean.Parsed().size());
 }
 
 }  // namespace
@@ -231,28 +272,42 @@ std::string LineColumn(const std::string& text, std::size_t offset) {
   return std::to_string(line) + ":" + std::to_string(column);
 }
 
-json ParseJson(const std::string& text, const std::string& source, NonFinite non_finite) {
+namespace {
+
+json Parse(const std::string& text, const std::string& source, NonFinite non_finite,
+           const StreamedArray* streamed) {
   if (IsBlank(text)) throw Error(source, "", "expected a JSON object, got an empty file");
   const CleanText clean = Clean(text, source);
-  DomBuilder builder(clean.nulls, non_finite);
-  if (json::sax_parse(clean.text, &builder)) return builder.TakeRoot();
+  DomBuilder builder(clean.nulls, non_finite, streamed, &source);
+  if (json::sax_parse(clean.Parsed(), &builder)) return builder.TakeRoot();
   const std::size_t last_read = clean.OriginalOffset(LastRead(clean, builder.error_position()));
   const SyntaxErrorText error = DescribeSyntaxError(text, last_read, builder.error_what());
   throw Error(source, LineColumn(text, error.offset), error.expected);
 }
 
+}  // namespace
+
+json ParseJson(const std::string& text, const std::string& source, NonFinite non_finite) {
+  return Parse(text, source, non_finite, nullptr);
+}
+
+json ParseJson(const std::string& text, const std::string& source, NonFinite non_finite,
+               const StreamedArray& streamed) {
+  return Parse(text, source, non_finite, &streamed);
+}
+
 json ParseJsonText(const std::string& text, const std::string& source) {
   const CleanText clean = Clean(text, source);
-  if (IsBlank(clean.text))
+  if (IsBlank(clean.Parsed()))
     throw Error(source, "1:1", "expected a JSON object, found an empty file");
   DomBuilder builder(clean.nulls, NonFinite::kAsNull);
-  if (json::sax_parse(clean.text, &builder)) return builder.TakeRoot();
+  if (json::sax_parse(clean.Parsed(), &builder)) return builder.TakeRoot();
   std::string what = builder.error_what();
   // Keep the tail of "[json.exception.parse_error.101] parse error at line 1,
   // column 2: syntax error while parsing value - ...".
   const auto detail = what.find("syntax error while parsing");
   if (detail != std::string::npos) what = what.substr(detail);
-  throw Error(source, LineColumn(clean.text, LastRead(clean, builder.error_position())),
+  throw Error(source, LineColumn(clean.Parsed(), LastRead(clean, builder.error_position())),
               "expected valid JSON (" + what + ")");
 }
 

@@ -25,15 +25,19 @@ std::string DateOf(const JsonChecker& checker, const json& doc) {
 
 RunData ReadRunText(const std::string& text, const std::string& source) {
   const JsonChecker checker(source);
-  const json doc = ParseJson(text, source, NonFinite::kAsDouble);
+  // Rows are read as the parser closes each, never held as one tree.
+  GbenchRows rows(checker, "/benchmarks");
+  const StreamedArray streamed{"benchmarks",
+                               [&rows](const json& row, std::size_t i) { rows.Read(row, i); }};
+  const json doc = ParseJson(text, source, NonFinite::kAsDouble, streamed);
   if (!doc.is_object()) {
     checker.Fail("", "expected a JSON object at the top level, got " + DescribeJson(doc));
   }
   RunData run;
   run.source = source;
   run.date = DateOf(checker, doc);
-  const json& rows = checker.Array(checker.Member(doc, "benchmarks", ""), "/benchmarks");
-  run.benchmarks = ReadGbenchRows(checker, rows, "/benchmarks");
+  checker.Array(checker.Member(doc, "benchmarks", ""), "/benchmarks");
+  run.benchmarks = rows.Finish();
   if (const json* benchgate = FindMember(doc, "benchgate")) {
     ApplyEnrichedResults(checker, *benchgate, run);
   }
