@@ -37,6 +37,8 @@ TEST(OptionsTest, DefaultsMatchTheContract) {
   EXPECT_TRUE(parsed.options.out.empty());
   EXPECT_FALSE(parsed.options.repetitions_given);
   EXPECT_EQ(parsed.options.repetitions, 10);
+  EXPECT_EQ(parsed.options.history_runs, 30u);
+  EXPECT_EQ(parsed.options.history_decay, 0.9);
 }
 
 TEST(OptionsTest, InjectsTenRepetitionsAndNeutralisesTakenOverFlags) {
@@ -66,7 +68,8 @@ TEST(OptionsTest, ParsesEveryBenchgateFlag) {
   const ParsedArgs parsed = ParseArgs(
       {"--benchgate_out=o.json", "--benchgate_baseline=b.json",
        "--benchgate_thresholds=thresholds/", "--benchgate_history=h.json", "--benchgate_record",
-       "--benchgate_alpha=0.01", "--benchgate_confirm=3", "--benchgate_show_repetitions=true"},
+       "--benchgate_alpha=0.01", "--benchgate_confirm=3", "--benchgate_show_repetitions=true",
+       "--benchgate_history_runs=50", "--benchgate_history_decay=1"},
       kNoEnv);
   const Options& o = parsed.options;
   EXPECT_EQ(o.out, "o.json");
@@ -77,6 +80,8 @@ TEST(OptionsTest, ParsesEveryBenchgateFlag) {
   EXPECT_EQ(o.alpha, 0.01);
   EXPECT_EQ(o.confirm, 3);
   EXPECT_TRUE(o.show_repetitions);
+  EXPECT_EQ(o.history_runs, 50u);
+  EXPECT_EQ(o.history_decay, 1.0);
   // None of them reaches Google Benchmark.
   for (const std::string& arg : parsed.gbench_args)
     EXPECT_EQ(arg.find("benchgate"), std::string::npos);
@@ -123,7 +128,8 @@ TEST(OptionsTest, UnknownBenchgateFlagIsAnError) {
             "--benchgate_bogus: unknown flag; expected one of --benchgate_out, "
             "--benchgate_baseline, --benchgate_thresholds, --benchgate_history, "
             "--benchgate_record, --benchgate_alpha, --benchgate_confirm, "
-            "--benchgate_show_repetitions, --benchgate_preset, --benchgate_correction");
+            "--benchgate_show_repetitions, --benchgate_preset, --benchgate_correction, "
+            "--benchgate_history_runs, --benchgate_history_decay");
 }
 
 TEST(OptionsTest, BadValuesNameTheFlagAndTheExpectation) {
@@ -137,6 +143,12 @@ TEST(OptionsTest, BadValuesNameTheFlagAndTheExpectation) {
             "--benchgate_confirm: expected a whole number from 0 to 100, got '-1'");
   EXPECT_EQ(ErrorOf({"--benchgate_confirm=2.5"}),
             "--benchgate_confirm: expected a whole number from 0 to 100, got '2.5'");
+  EXPECT_EQ(ErrorOf({"--benchgate_history_decay=0"}),
+            "--benchgate_history_decay: expected a number above 0 and at most 1, got '0'");
+  EXPECT_EQ(ErrorOf({"--benchgate_history_decay=1.5"}),
+            "--benchgate_history_decay: expected a number above 0 and at most 1, got '1.5'");
+  EXPECT_EQ(ErrorOf({"--benchgate_history_runs=0"}),
+            "--benchgate_history_runs: expected a whole number from 1 to 1000, got '0'");
   EXPECT_EQ(ErrorOf({"--benchgate_record=maybe"}),
             "--benchgate_record: expected true or false, got 'maybe'");
   EXPECT_EQ(ErrorOf({"--benchgate_out"}),

@@ -192,6 +192,18 @@ TEST_F(RunnerE2ETest, HistoryAloneJudgesTheCandidate) {
       << spin["verdict"].dump();
 }
 
+// --benchgate_history_runs bounds what is kept (and learnt from): the third
+// recorded run pushes the first out.
+TEST_F(RunnerE2ETest, HistoryRunsBoundsTheRecordedSeries) {
+  const std::string flags =
+      "--benchmark_filter='BM_Spin/' --benchgate_history=h.json --benchgate_record "
+      "--benchgate_history_runs=2 --benchgate_history_decay=0.5 ";
+  for (int i = 0; i < 3; ++i) ASSERT_EQ(Run(flags).exit_code, 0);
+  const json history = json::parse(Slurp(dir_ / "h.json"));
+  ASSERT_EQ(history["environments"].size(), 1u);
+  EXPECT_EQ(history["environments"].begin().value()["benchmarks"]["BM_Spin/iterations:20/manual_time"].size(), 2u);
+}
+
 TEST_F(RunnerE2ETest, RecordWithoutHistoryIsBadInput) {
   const Outcome run = Run("--benchgate_record");
   EXPECT_EQ(run.exit_code, 2);

@@ -12,7 +12,7 @@
 namespace benchgate {
 namespace {
 
-enum class Kind { kString, kBool, kAlpha, kCount, kChoice };
+enum class Kind { kString, kBool, kAlpha, kCount, kChoice, kDecay, kRuns };
 
 struct FlagSpec {
   const char* name;  // without the "--benchgate_" prefix
@@ -34,6 +34,9 @@ constexpr FlagSpec kFlags[] = {
     {"preset", Kind::kChoice, "dev, ci or release: repetitions, alpha, floor, confirm",
      "dev,ci,release"},
     {"correction", Kind::kChoice, "multiple-testing control: bh (default) or holm", "bh,holm"},
+    {"history_runs", Kind::kRuns, "keep and learn from the last K runs per benchmark (default 30)"},
+    {"history_decay", Kind::kDecay,
+     "weight of a run one older in the history's centre, in (0, 1] (default 0.9)"},
 };
 
 // Presets set what their name promises unless a flag or variable set it:
@@ -121,6 +124,22 @@ void Apply(const FlagSpec& spec, const std::string& value, const std::string& so
       }
       if (std::string_view(spec.name) == "preset") options.preset = value;
       if (std::string_view(spec.name) == "correction") options.correction = value;
+      return;
+    }
+    case Kind::kDecay: {
+      const auto parsed = ParseNumber<double>(value);
+      if (!parsed || !(*parsed > 0.0 && *parsed <= 1.0)) {
+        throw Error(source, "", "expected a number above 0 and at most 1" + got);
+      }
+      options.history_decay = *parsed;
+      return;
+    }
+    case Kind::kRuns: {
+      const auto parsed = ParseNumber<int>(value);
+      if (!parsed || *parsed < 1 || *parsed > 1000) {
+        throw Error(source, "", "expected a whole number from 1 to 1000" + got);
+      }
+      options.history_runs = static_cast<std::size_t>(*parsed);
       return;
     }
     case Kind::kCount: {

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "benchgate/gate/history.h"
+
 namespace benchgate {
 
 // Repetitions used when neither --benchmark_repetitions nor
@@ -31,6 +33,8 @@ struct Options {
   std::string preset;             // "", "dev", "ci" or "release"
   std::string correction = "bh";  // multiple-testing control: "bh" or "holm"
   double tolerance_floor = 0.01;  // adaptive tolerance floor (set by presets)
+  std::size_t history_runs = kDefaultHistoryRuns;  // runs kept and learnt from
+  double history_decay = 0.9;                      // weight per run of age, centre
 
   // Google Benchmark flags benchgate takes over: it writes --benchmark_out
   // itself so that the file gets the same rows as the enriched JSON, and it

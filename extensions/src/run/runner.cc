@@ -183,6 +183,8 @@ int Run(RunnerState& state) {
   config.budgets = run_inputs.budgets;
   config.holm = options.correction == "holm";
   config.adaptive.floor = options.tolerance_floor;
+  config.adaptive.max_runs = options.history_runs;
+  config.adaptive.decay = options.history_decay;
   const auto history = run_inputs.history.environments.find(environment.key);
   if (history != run_inputs.history.environments.end()) config.history = &history->second;
   CollectingReporter collector(ReporterSink{display.get(), options.display_aggregates_only ||
@@ -219,7 +221,8 @@ int Run(RunnerState& state) {
                         RenderEnrichedJson(collector.GbenchJsonText(), environment, analysis));
   }
   if (options.record) {
-    RecordToHistoryFile(options.history, environment.key, HistoryEntries(analysis, environment));
+    RecordToHistoryFile(options.history, environment.key, HistoryEntries(analysis, environment),
+                        options.history_runs);
   }
   return analysis.gate_failed ? kExitGateFailed : kExitPass;
 }
