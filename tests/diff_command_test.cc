@@ -254,7 +254,7 @@ TEST(DiffCommandTest, BadInputCorpus) {
       const Result r = Diff(args);
       EXPECT_EQ(r.code, 2) << name;
       EXPECT_EQ(Lines(r.err), 1u) << name << ": " << r.err;
-      EXPECT_EQ(r.err.rfind(path, 0), 0u) << name << ": " << r.err;
+      EXPECT_EQ(r.err.rfind("benchgate-diff: error: " + path, 0), 0u) << name << ": " << r.err;
     }
   }
   for (const auto& args : {std::vector<std::string>{"--bogus", "base.json", "cand.json"},
@@ -267,6 +267,7 @@ TEST(DiffCommandTest, BadInputCorpus) {
     const Result r = Diff(args);
     EXPECT_EQ(r.code, 2) << args[0];
     EXPECT_EQ(Lines(r.err), 1u) << args[0] << ": " << r.err;
+    EXPECT_EQ(r.err.rfind("benchgate-diff: error: ", 0), 0u) << r.err;
   }
 }
 

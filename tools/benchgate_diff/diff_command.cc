@@ -183,11 +183,11 @@ int RunDiff(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   try {
     return Diff(*parsed.options, out, err, out_is_terminal);
   } catch (const Error& error) {
-    err << error.what() << "\n";
+    err << "benchgate-diff: error: " << error.what() << "\n";
   } catch (const std::exception& error) {
     // Not expected from any input; still one line and the usage exit code,
     // never an abort in a CI job.
-    err << "benchgate-diff: " << error.what() << "\n";
+    err << "benchgate-diff: error: " << error.what() << "\n";
   }
   return 2;
 }

@@ -69,7 +69,7 @@ ParsedDiffArgs ParseDiffArgs(const std::vector<std::string>& args, std::ostream&
     out << app.help();
     return {std::nullopt, 0};
   } catch (const CLI::ParseError& error) {
-    err << "benchgate-diff: " << OneLine(error.what()) << " (see --help)\n";
+    err << "benchgate-diff: error: " << OneLine(error.what()) << " (see --help)\n";
     return {std::nullopt, 2};
   }
   const bool sides = !o.baseline_files.empty() || !o.candidate_files.empty();
@@ -85,7 +85,7 @@ ParsedDiffArgs ParseDiffArgs(const std::vector<std::string>& args, std::ostream&
     problem = "expected two runs, BASELINE CANDIDATE, got " + std::to_string(o.inputs.size());
   }
   if (!problem.empty()) {
-    err << "benchgate-diff: " << problem << " (see --help)\n";
+    err << "benchgate-diff: error: " << problem << " (see --help)\n";
     return {std::nullopt, 2};
   }
   return {o, 0};
