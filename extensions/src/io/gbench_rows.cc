@@ -4,6 +4,9 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 namespace benchgate {
@@ -14,36 +17,36 @@ using nlohmann::json;
 // Google Benchmark's own members of a row, 2016 to 1.9; every other numeric
 // member is a user counter.
 bool IsGbenchMember(const std::string& key) {
-  static const std::set<std::string> kMembers = {"name",
-                                                 "family_index",
-                                                 "per_family_instance_index",
-                                                 "run_name",
-                                                 "run_type",
-                                                 "repetitions",
-                                                 "repetition_index",
-                                                 "threads",
-                                                 "iterations",
-                                                 "real_time",
-                                                 "cpu_time",
-                                                 "time_unit",
-                                                 "label",
-                                                 "aggregate_name",
-                                                 "aggregate_unit",
-                                                 "error_occurred",
-                                                 "error_message",
-                                                 "skipped",
-                                                 "skip_message",
-                                                 "big_o",
-                                                 "rms",
-                                                 "cpu_coefficient",
-                                                 "real_coefficient",
-                                                 "complexity_n",
-                                                 "allocs_per_iter",
-                                                 "max_bytes_used",
-                                                 "total_allocated_bytes",
-                                                 "net_heap_growth",
-                                                 "memory_iterations"};
-  return kMembers.count(key) != 0;
+  static const std::unordered_set<std::string_view> kMembers = {"name",
+                                                                "family_index",
+                                                                "per_family_instance_index",
+                                                                "run_name",
+                                                                "run_type",
+                                                                "repetitions",
+                                                                "repetition_index",
+                                                                "threads",
+                                                                "iterations",
+                                                                "real_time",
+                                                                "cpu_time",
+                                                                "time_unit",
+                                                                "label",
+                                                                "aggregate_name",
+                                                                "aggregate_unit",
+                                                                "error_occurred",
+                                                                "error_message",
+                                                                "skipped",
+                                                                "skip_message",
+                                                                "big_o",
+                                                                "rms",
+                                                                "cpu_coefficient",
+                                                                "real_coefficient",
+                                                                "complexity_n",
+                                                                "allocs_per_iter",
+                                                                "max_bytes_used",
+                                                                "total_allocated_bytes",
+                                                                "net_heap_growth",
+                                                                "memory_iterations"};
+  return kMembers.count(std::string_view(key)) != 0;
 }
 
 // The times of one row in ns, with the row's counters.
@@ -83,7 +86,7 @@ class RowReader {
   void ReadMemory(const json& row, const std::string& at, SampleSet& set) const;
 
   const JsonChecker& checker_;
-  std::map<std::string, std::size_t> index_;
+  std::unordered_map<std::string, std::size_t> index_;
   std::vector<Group> groups_;
 };
 
