@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # benchgate-diff against Google Benchmark's compare.py (Debian's
 # libbenchmark-tools, run with /usr/bin/python3 and python3-scipy) on the
-# same generated files, alternately in one run, then the p-values checked
-# against SciPy, then the 50,000-benchmark memory check.
+# same generated files, alternately in one run (JSON reports and text tables),
+# then the p-values checked against SciPy, then the 50,000-benchmark memory
+# check.
 #
 #   bench/diff_speed.sh [BUILD_DIR=build] [ROUNDS=3]
 #
@@ -21,21 +22,36 @@ mkdir -p "$work/2000" "$work/50000"
 now() { date +%s.%N; }
 /usr/bin/python3 "$here/diff_speed_inputs.py" 2000 20 "$work/2000"
 
-bg_total=0; cp_total=0
-for ((r = 1; r <= rounds; ++r)); do
+# Two pairings, alternately in every round: the JSON reports (benchgate-diff
+# --format json against compare.py -d, whose dump the p-value check reads)
+# and each tool's default text table (compare.py without -d).
+declare -A total=([bg_json]=0 [cp_json]=0 [bg_text]=0 [cp_text]=0)
+timed() {  # timed KEY COMMAND...: adds the command's wall time to total[KEY]
+  local key=$1 t0 t1 code=0
+  shift
   t0=$(now)
-  "$diff_bin" --p-method asymptotic --format json -o "$work/2000/benchgate.json" "$work/2000/base.json" "$work/2000/cand.json" || [[ $? == 1 ]]
+  "$@" > /dev/null || code=$?
   t1=$(now)
-  /usr/bin/python3 "$compare" --no-color -d "$work/2000/compare.json" benchmarks \
-    "$work/2000/base.json" "$work/2000/cand.json" > /dev/null
-  t2=$(now)
-  bg=$(echo "$t1 - $t0" | bc -l); cp=$(echo "$t2 - $t1" | bc -l)
-  printf 'round %d: benchgate-diff %.3f s, compare.py %.3f s\n' "$r" "$bg" "$cp"
-  bg_total=$(echo "$bg_total + $bg" | bc -l); cp_total=$(echo "$cp_total + $cp" | bc -l)
+  [[ $code -le 1 ]] || { echo "diff_speed: '$*' failed ($code)" >&2; exit "$code"; }
+  last=$(echo "$t1 - $t0" | bc -l)
+  total[$key]=$(echo "${total[$key]} + $last" | bc -l)
+}
+in=("$work/2000/base.json" "$work/2000/cand.json")
+for ((r = 1; r <= rounds; ++r)); do
+  timed bg_json "$diff_bin" --p-method asymptotic --format json -o "$work/2000/benchgate.json" "${in[@]}"
+  bg=$last
+  timed cp_json /usr/bin/python3 "$compare" --no-color -d "$work/2000/compare.json" benchmarks "${in[@]}"
+  printf 'round %d: JSON: benchgate-diff %.3f s, compare.py -d %.3f s' "$r" "$bg" "$last"
+  timed bg_text "$diff_bin" --p-method asymptotic "${in[@]}"
+  bg=$last
+  timed cp_text /usr/bin/python3 "$compare" --no-color benchmarks "${in[@]}"
+  printf '; text: benchgate-diff %.3f s, compare.py %.3f s\n' "$bg" "$last"
 done
-printf '2000 x 20: benchgate-diff %.3f s, compare.py %.3f s per run: %.1fx faster\n' \
-  "$(echo "$bg_total / $rounds" | bc -l)" "$(echo "$cp_total / $rounds" | bc -l)" \
-  "$(echo "$cp_total / $bg_total" | bc -l)"
+for kind in json text; do
+  printf '2000 x 20, %s: benchgate-diff %.3f s, compare.py %.3f s per run: %.1fx faster\n' "$kind" \
+    "$(echo "${total[bg_$kind]} / $rounds" | bc -l)" "$(echo "${total[cp_$kind]} / $rounds" | bc -l)" \
+    "$(echo "${total[cp_$kind]} / ${total[bg_$kind]}" | bc -l)"
+done
 
 /usr/bin/python3 "$here/diff_speed_check.py" "$work/2000/base.json" "$work/2000/cand.json" \
   "$work/2000/benchgate.json" "$work/2000/compare.json"
