@@ -9,21 +9,44 @@
 # compare.py on the same two files. calibration_score.py then prints false
 # alarms and detections of both.
 #
-#   bench/calibration.sh [BUILD_DIR=build] [ROUNDS=5]
+#   bench/calibration.sh [BUILD_DIR=build] [ROUNDS=5] [HISTORY_RUNS=0]
+#
+# With HISTORY_RUNS > 0, that many unchanged runs are first recorded into a
+# history (--benchgate_record), and every candidate is then judged with it
+# (--benchgate_history): each benchmark's tolerance is learnt from its
+# run-to-run spread instead of the static 5%. Results go to
+# BUILD_DIR/calibration-history instead of BUILD_DIR/calibration.
 #
 # Needs BUILD_DIR/bin/calibration_bench (BENCHGATE_BUILD_BENCH=ON, the
 # default), libbenchmark-tools and python3-scipy. About 70 s a round.
 set -euo pipefail
 build=${1:-build}
 rounds=${2:-5}
+history_runs=${3:-0}
 here=$(cd "$(dirname "$0")" && pwd)
 bench="$build/bin/calibration_bench"
 compare=/usr/share/benchmark/compare.py
 work="$build/calibration"
+if ((history_runs > 0)); then work="$build/calibration-history"; fi
 [[ -x $bench ]] || { echo "calibration: $bench not built" >&2; exit 2; }
 [[ -f $compare ]] || { echo "calibration: $compare missing (apt-get install libbenchmark-tools)" >&2; exit 2; }
 rm -rf "$work"
 flags=(--benchmark_min_time=0.02 --benchmark_format=json)
+
+judge=()
+if ((history_runs > 0)); then
+  mkdir -p "$work"
+  for ((h = 1; h <= history_runs; ++h)); do
+    # Judged against the history so far, a run may fail the gate (1): it is
+    # recorded all the same.
+    code=0
+    BENCHGATE_CALIBRATION_SLOWDOWN=0 "$bench" "${flags[@]}" --benchgate_history="$work/history.json" \
+      --benchgate_record > /dev/null 2> "$work/history-$h.log" || code=$?
+    [[ $code -le 1 ]] || { cat "$work/history-$h.log" >&2; exit "$code"; }
+    echo "history: run $h of $history_runs recorded (runner exit $code)"
+  done
+  judge=(--benchgate_history="$work/history.json")
+fi
 
 declare -A slowdown=([aa]=0 [5]=0.05 [10]=0.10)
 orders=("aa 5 10" "5 10 aa" "10 aa 5")
@@ -34,7 +57,7 @@ for ((r = 1; r <= rounds; ++r)); do
   for kind in ${orders[$(((r - 1) % 3))]}; do
     code=0
     BENCHGATE_CALIBRATION_SLOWDOWN=${slowdown[$kind]} "$bench" "${flags[@]}" \
-      --benchgate_baseline="$dir/base.json" --benchgate_out="$dir/cand-$kind.json" \
+      --benchgate_baseline="$dir/base.json" --benchgate_out="$dir/cand-$kind.json" "${judge[@]}" \
       > /dev/null 2> "$dir/cand-$kind.log" || code=$?
     # 1 is the gate failing, which is what a slowdown should do.
     [[ $code -le 1 ]] || { cat "$dir/cand-$kind.log" >&2; exit "$code"; }
