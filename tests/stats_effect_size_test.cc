@@ -4,13 +4,17 @@
 // computes differences candidate - baseline, benchgate's sign convention.
 // For the normal approximation R searches the bound with uniroot; tol.root =
 // 1e-12 makes its result agree with the exact order statistic to ~1e-12.
-#include "benchgate/stats/effect_size.h"
-
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
+#include <random>
 #include <vector>
+
+#include "benchgate/stats/effect_size.h"
+#include "stats/mw_pairwise.h"
+#include "stats/sort.h"
 
 namespace benchgate {
 namespace {
@@ -206,12 +210,14 @@ TEST(RelativeShiftTest, NonPositiveValuesAreInvalid) {
 
 TEST(HodgesLehmannTest, TooSmallForTheLevel) {
   // Exact, 3 vs 3: the widest interval [d_(1), d_(9)] covers 1 - 2/20 = 0.9 < 0.95.
-  const ShiftEstimate s = HodgesLehmannShift(std::vector<double>{1, 2, 3}, std::vector<double>{4, 5, 6});
+  const ShiftEstimate s =
+      HodgesLehmannShift(std::vector<double>{1, 2, 3}, std::vector<double>{4, 5, 6});
   EXPECT_EQ(s.status, StatStatus::kTooFew);
   EXPECT_EQ(s.estimate, 0.0);
   // ... but 0.9 is reachable (coverage exactly 0.9 = 1 - 2 P(U <= 0)).
-  EXPECT_EQ(HodgesLehmannShift(std::vector<double>{1, 2, 3}, std::vector<double>{4, 5, 6}, 0.89).status,
-            StatStatus::kOk);
+  EXPECT_EQ(
+      HodgesLehmannShift(std::vector<double>{1, 2, 3}, std::vector<double>{4, 5, 6}, 0.89).status,
+      StatStatus::kOk);
   // Normal approximation, 2 vs 2: mn/2 - 0.5 - 1.96 sqrt(4 * 5 / 12) < 0.
   EXPECT_EQ(HodgesLehmannShift(std::vector<double>{1, 2}, std::vector<double>{3, 4}, 0.95,
                                MannWhitneyMethod::kAsymptotic)
@@ -245,7 +251,8 @@ TEST(HodgesLehmannTest, EdgeInputs) {
 // kBase vs kCand: only the pair (10.5 < 10.6) goes the other way -> 71/72
 // (SciPy: mannwhitneyu(kCand, kBase).statistic = 71.0).
 TEST(ProbabilityOfSuperiorityTest, CountsPairsWithHalfTies) {
-  const Superiority s = ProbabilityOfSuperiority(std::vector<double>{1, 2}, std::vector<double>{2, 3});
+  const Superiority s =
+      ProbabilityOfSuperiority(std::vector<double>{1, 2}, std::vector<double>{2, 3});
   EXPECT_EQ(s.status, StatStatus::kOk);
   EXPECT_DOUBLE_EQ(s.probability, 0.875);
   EXPECT_DOUBLE_EQ(ProbabilityOfSuperiority(kBase, kCand).probability, 71.0 / 72.0);
@@ -267,7 +274,8 @@ TEST(ProbabilityOfSuperiorityTest, EdgeInputs) {
 
 // Price & Bonett (2002), written out in R exactly as statpsych::ci.ratio.median2:
 //   f <- function(y) { n <- length(y); y <- sort(y); o <- round(n/2 - sqrt(n)); if (o < 1) o <- 1
-//     l <- log(y[o]); u <- log(y[n - o + 1]); p <- pbinom(o - 1, n, .5); z0 <- qnorm(1 - p); (u - l)/(2*z0) }
+//     l <- log(y[o]); u <- log(y[n - o + 1]); p <- pbinom(o - 1, n, .5); z0 <- qnorm(1 - p)
+//     (u - l)/(2*z0) }
 //   pb <- function(b, c, level = 0.95) { se <- sqrt(f(c)^2 + f(b)^2)
 //     lr <- log(median(c)) - log(median(b)); z <- qnorm(1 - (1 - level)/2)
 //     exp(c(lr, lr - z*se, lr + z*se)) - 1 }
@@ -308,9 +316,10 @@ TEST(RelativeChangeTest, StatpsychPublishedExample) {
 //   -> 0.19354838709677424, 0.03061468064297812, 0.38224088895430897
 // pb(c(2, 4), c(3, 9)) -> 0.99999999999999978, -0.69705407649012718, 12.20367659566689
 TEST(RelativeChangeTest, SmallAndHalfwayOrderStatistics) {
-  ExpectChange(RelativeChangeOfMedians(std::vector<double>{3.1, 2.7, 3.3, 2.9, 3.0, 3.6, 2.8, 3.2, 3.4},
-                                       std::vector<double>{3.5, 3.9, 3.3, 4.1, 3.7}),
-               0.19354838709677424, 0.03061468064297812, 0.38224088895430897);
+  ExpectChange(
+      RelativeChangeOfMedians(std::vector<double>{3.1, 2.7, 3.3, 2.9, 3.0, 3.6, 2.8, 3.2, 3.4},
+                              std::vector<double>{3.5, 3.9, 3.3, 4.1, 3.7}),
+      0.19354838709677424, 0.03061468064297812, 0.38224088895430897);
   ExpectChange(RelativeChangeOfMedians(std::vector<double>{2, 4}, std::vector<double>{3, 9}),
                0.99999999999999978, -0.69705407649012718, 12.20367659566689);
 }
@@ -331,6 +340,30 @@ TEST(RelativeChangeTest, EdgeInputs) {
   EXPECT_EQ(same.change, 0.0);
   EXPECT_LT(same.lower, 0.0);
   EXPECT_GT(same.upper, 0.0);
+}
+
+// Few differences are sorted whole, many are bisected: both must give the
+// same computed difference bit for bit, ties and signed zeros included
+// (reference: the other path; zeros come out as +0).
+TEST(PairwiseDifferencesTest, SortedAndBisectedOrderStatisticsAgree) {
+  std::mt19937_64 random(20261128);
+  std::uniform_int_distribution<int> eighths(-40, 40);
+  for (int round = 0; round < 20; ++round) {
+    std::vector<double> x(1 + round % 7 * 3), y(1 + round % 5 * 4);
+    for (double& v : x) v = eighths(random) / 8.0;
+    for (double& v : y) v = eighths(random) / 8.0;
+    if (round % 4 == 0) x[0] = -0.0;
+    SortDoubles(x);
+    SortDoubles(y);
+    std::vector<std::uint64_t> ks;
+    for (std::uint64_t k = 1; k <= x.size() * y.size(); ++k) ks.push_back(k);
+    const std::vector<double> sorted = KthDifferences(x, y, ks);
+    for (const std::uint64_t k : ks) {
+      const double bisected = KthDifference(x, y, k);
+      EXPECT_EQ(std::signbit(sorted[k - 1]), std::signbit(bisected));
+      EXPECT_EQ(sorted[k - 1], bisected) << "round " << round << " k " << k;
+    }
+  }
 }
 
 }  // namespace

@@ -1,9 +1,13 @@
 #include "io/gbench_rows.h"
 
+#include <cmath>
+#include <cstdint>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -49,6 +53,27 @@ bool IsGbenchMember(const std::string& key) {
   return kMembers.count(std::string_view(key)) != 0;
 }
 
+// A row's members in document order; a repeated key counts by its last
+// value, as in a parsed tree.
+using Row = std::span<const JsonMember>;
+
+const json* Find(Row row, std::string_view key) {
+  for (auto it = row.rbegin(); it != row.rend(); ++it) {
+    if (it->key == key) return &it->value;
+  }
+  return nullptr;
+}
+
+// Where a row is, spelled out only for an error message: building two
+// pointer strings per member read was a tenth of a large file's read.
+struct Place {
+  const std::string& array;
+  std::size_t index;
+
+  std::string Row() const { return PointerTo(array, index); }
+  std::string Of(const std::string& key) const { return PointerTo(Row(), key); }
+};
+
 // The times of one row in ns, with the row's counters.
 struct Measurement {
   std::string time_unit;
@@ -70,45 +95,73 @@ class RowReader {
  public:
   explicit RowReader(const JsonChecker& checker) : checker_(checker) {}
 
-  void Read(const json& row, const std::string& at);
+  void Read(Row row, const Place& at);
   std::vector<SampleSet> Finish();
 
  private:
+  // The checker's reads, with the common valid case decided before the
+  // place of an error is built.
+  std::string Text(const json& value, const Place& at, const std::string& key) const {
+    if (value.is_string()) return value.get_ref<const std::string&>();
+    return checker_.String(value, at.Of(key));
+  }
+  std::string NonEmptyText(const json& value, const Place& at, const std::string& key) const {
+    if (value.is_string() && !value.get_ref<const std::string&>().empty()) {
+      return value.get_ref<const std::string&>();
+    }
+    return checker_.NonEmptyString(value, at.Of(key));
+  }
+  double NonNegative(const json& value, const Place& at, const std::string& key) const {
+    if (value.is_number()) {
+      const double number = value.get<double>();
+      if (std::isfinite(number) && number >= 0) return number;
+    }
+    return checker_.NonNegative(value, at.Of(key));
+  }
+  std::uint64_t Count(const json& value, const Place& at, const std::string& key) const {
+    if (value.is_number_unsigned()) return value.get<std::uint64_t>();
+    return checker_.Count(value, at.Of(key));
+  }
+  std::int64_t Integer(const json& value, const Place& at, const std::string& key) const {
+    if (value.is_number_unsigned() &&
+        value.get<std::uint64_t>() <= std::numeric_limits<std::int64_t>::max()) {
+      return value.get<std::int64_t>();
+    }
+    return checker_.Integer(value, at.Of(key));
+  }
+
   Group& GroupFor(const std::string& run_name);
-  std::string RunNameOf(const json& row, const std::string& name, const std::string& aggregate,
-                        const std::string& at) const;
-  std::optional<std::string> ErrorOf(const json& row, const std::string& at) const;
-  std::optional<Measurement> Measure(const json& row, const std::string& run_name,
-                                     const std::string& at) const;
-  void ReadIteration(const json& row, const std::string& at, Group& group) const;
-  void ReadAggregate(const json& row, const std::string& aggregate, const std::string& at,
-                     Group& group) const;
-  void ReadMemory(const json& row, const std::string& at, SampleSet& set) const;
+  std::string RunNameOf(Row row, const std::string& name, const std::string& aggregate,
+                        const Place& at) const;
+  std::optional<std::string> ErrorOf(Row row, const Place& at) const;
+  std::optional<Measurement> Measure(Row row, const std::string& run_name, const Place& at) const;
+  void ReadIteration(Row row, const Place& at, Group& group) const;
+  void ReadAggregate(Row row, const std::string& aggregate, const Place& at, Group& group) const;
+  void ReadMemory(Row row, const Place& at, SampleSet& set) const;
 
   const JsonChecker& checker_;
   std::unordered_map<std::string, std::size_t> index_;
   std::vector<Group> groups_;
 };
 
-void RowReader::Read(const json& row, const std::string& at) {
-  checker_.Object(row, at);
-  const std::string name =
-      checker_.NonEmptyString(checker_.Member(row, "name", at), PointerTo(at, "name"));
-  const json* aggregate_member = FindMember(row, "aggregate_name");
+void RowReader::Read(Row row, const Place& at) {
+  const json* name_member = Find(row, "name");
+  if (name_member == nullptr) checker_.Fail(at.Row(), "expected a member \"name\"");
+  const std::string name = NonEmptyText(*name_member, at, "name");
+  const json* aggregate_member = Find(row, "aggregate_name");
   const std::string aggregate =
-      aggregate_member ? checker_.String(*aggregate_member, PointerTo(at, "aggregate_name")) : "";
+      aggregate_member ? Text(*aggregate_member, at, "aggregate_name") : "";
   // Files older than run_type (2016's compare.py inputs) mark aggregates by name only.
   std::string run_type = aggregate_member ? "aggregate" : "iteration";
-  if (const json* type = FindMember(row, "run_type")) {
-    run_type = checker_.String(*type, PointerTo(at, "run_type"));
+  if (const json* type = Find(row, "run_type")) {
+    run_type = Text(*type, at, "run_type");
     if (run_type != "iteration" && run_type != "aggregate") {
-      checker_.Fail(PointerTo(at, "run_type"),
+      checker_.Fail(at.Of("run_type"),
                     "expected \"iteration\" or \"aggregate\", got " + DescribeJson(*type));
     }
   }
   // A complexity fit (BigO, RMS) describes a whole family, not a repetition.
-  if (aggregate == "BigO" || aggregate == "RMS" || FindMember(row, "big_o") ||
-      FindMember(row, "rms")) {
+  if (aggregate == "BigO" || aggregate == "RMS" || Find(row, "big_o") || Find(row, "rms")) {
     return;
   }
   Group& group = GroupFor(RunNameOf(row, name, aggregate, at));
@@ -133,11 +186,9 @@ Group& RowReader::GroupFor(const std::string& run_name) {
   return groups_[it->second];
 }
 
-std::string RowReader::RunNameOf(const json& row, const std::string& name,
-                                 const std::string& aggregate, const std::string& at) const {
-  if (const json* run_name = FindMember(row, "run_name")) {
-    return checker_.NonEmptyString(*run_name, PointerTo(at, "run_name"));
-  }
+std::string RowReader::RunNameOf(Row row, const std::string& name, const std::string& aggregate,
+                                 const Place& at) const {
+  if (const json* run_name = Find(row, "run_name")) return NonEmptyText(*run_name, at, "run_name");
   // Before run_name (Google Benchmark < 1.5) an aggregate row was named
   // "<run name>_<aggregate>", e.g. "BM_Sort/64_median".
   const std::string suffix = "_" + aggregate;
@@ -150,14 +201,15 @@ std::string RowReader::RunNameOf(const json& row, const std::string& name,
 
 // 1.7 writes error_occurred + error_message for SkipWithError; 1.8 and later
 // keep that and add skipped + skip_message for SkipWithMessage.
-std::optional<std::string> RowReader::ErrorOf(const json& row, const std::string& at) const {
+std::optional<std::string> RowReader::ErrorOf(Row row, const Place& at) const {
   const auto flag = [&](const std::string& key) {
-    const json* value = FindMember(row, key);
-    return value != nullptr && checker_.Bool(*value, PointerTo(at, key));
+    const json* value = Find(row, key);
+    if (value == nullptr) return false;
+    return value->is_boolean() ? value->get<bool>() : checker_.Bool(*value, at.Of(key));
   };
   const auto message = [&](const std::string& key, const std::string& fallback) {
-    const json* value = FindMember(row, key);
-    const std::string text = value ? checker_.String(*value, PointerTo(at, key)) : "";
+    const json* value = Find(row, key);
+    const std::string text = value ? Text(*value, at, key) : "";
     return text.empty() ? fallback : text;
   };
   if (flag("error_occurred")) return message("error_message", "error");
@@ -165,30 +217,33 @@ std::optional<std::string> RowReader::ErrorOf(const json& row, const std::string
   return std::nullopt;
 }
 
-std::optional<Measurement> RowReader::Measure(const json& row, const std::string& run_name,
-                                              const std::string& at) const {
+std::optional<Measurement> RowReader::Measure(Row row, const std::string& run_name,
+                                              const Place& at) const {
   // compare.py's own test inputs hold rows without any time; Google
   // Benchmark itself writes both or (complexity rows) neither.
-  if (!FindMember(row, "real_time") && !FindMember(row, "cpu_time")) return std::nullopt;
+  const json* real = Find(row, "real_time");
+  const json* cpu = Find(row, "cpu_time");
+  if (real == nullptr && cpu == nullptr) return std::nullopt;
   Measurement measurement;
   measurement.time_unit = "ns";  // the only unit before time_unit existed
-  if (const json* unit = FindMember(row, "time_unit")) {
-    measurement.time_unit = checker_.String(*unit, PointerTo(at, "time_unit"));
+  if (const json* unit = Find(row, "time_unit")) {
+    measurement.time_unit = Text(*unit, at, "time_unit");
   }
   const double scale =
-      NanosecondsPer(checker_, measurement.time_unit, run_name, PointerTo(at, "time_unit"));
-  measurement.real_ns =
-      checker_.NonNegative(checker_.Member(row, "real_time", at), PointerTo(at, "real_time")) *
-      scale;
-  measurement.cpu_ns =
-      checker_.NonNegative(checker_.Member(row, "cpu_time", at), PointerTo(at, "cpu_time")) * scale;
-  for (const auto& [key, value] : row.items()) {
-    if (!IsGbenchMember(key) && value.is_number()) measurement.counters[key] = value.get<double>();
+      NanosecondsPer(checker_, measurement.time_unit, run_name, at.Of("time_unit"));
+  if (real == nullptr) checker_.Fail(at.Row(), "expected a member \"real_time\"");
+  measurement.real_ns = NonNegative(*real, at, "real_time") * scale;
+  if (cpu == nullptr) checker_.Fail(at.Row(), "expected a member \"cpu_time\"");
+  measurement.cpu_ns = NonNegative(*cpu, at, "cpu_time") * scale;
+  for (const JsonMember& member : row) {
+    if (member.value.is_number() && !IsGbenchMember(member.key)) {
+      measurement.counters[member.key] = member.value.get<double>();
+    }
   }
   return measurement;
 }
 
-void RowReader::ReadIteration(const json& row, const std::string& at, Group& group) const {
+void RowReader::ReadIteration(Row row, const Place& at, Group& group) const {
   group.has_iterations = true;
   SampleSet& set = group.set;
   const auto measurement = Measure(row, set.name, at);
@@ -197,48 +252,42 @@ void RowReader::ReadIteration(const json& row, const std::string& at, Group& gro
   set.real_time_ns.push_back(measurement->real_ns);
   set.cpu_time_ns.push_back(measurement->cpu_ns);
   for (const auto& [key, value] : measurement->counters) set.counters[key].push_back(value);
-  if (const json* iterations = FindMember(row, "iterations")) {
-    set.iterations.push_back(
-        static_cast<double>(checker_.Count(*iterations, PointerTo(at, "iterations"))));
+  if (const json* iterations = Find(row, "iterations")) {
+    set.iterations.push_back(static_cast<double>(Count(*iterations, at, "iterations")));
   }
-  if (const json* threads = FindMember(row, "threads")) {
-    const std::string place = PointerTo(at, "threads");
-    set.threads = checker_.Integer(*threads, place);
+  if (const json* threads = Find(row, "threads")) {
+    set.threads = Integer(*threads, at, "threads");
     if (set.threads < 1)
-      checker_.Fail(place, "expected a positive integer, got " + DescribeJson(*threads));
+      checker_.Fail(at.Of("threads"), "expected a positive integer, got " + DescribeJson(*threads));
   }
-  if (const json* label = FindMember(row, "label")) {
-    set.label = checker_.String(*label, PointerTo(at, "label"));
-  }
+  if (const json* label = Find(row, "label")) set.label = Text(*label, at, "label");
   ReadMemory(row, at, set);
 }
 
-void RowReader::ReadAggregate(const json& row, const std::string& aggregate, const std::string& at,
+void RowReader::ReadAggregate(Row row, const std::string& aggregate, const Place& at,
                               Group& group) const {
   group.has_aggregates = true;
   // stddev, cv and user statistics are not values of the metric itself.
   if (aggregate != "median" && aggregate != "mean") return;
-  if (const json* unit = FindMember(row, "aggregate_unit")) {
-    if (checker_.String(*unit, PointerTo(at, "aggregate_unit")) != "time") return;
+  if (const json* unit = Find(row, "aggregate_unit")) {
+    if (Text(*unit, at, "aggregate_unit") != "time") return;
   }
   if (auto measurement = Measure(row, group.set.name, at)) {
     group.aggregates[aggregate] = std::move(*measurement);
   }
-  if (const json* label = FindMember(row, "label")) {
-    group.set.label = checker_.String(*label, PointerTo(at, "label"));
-  }
+  if (const json* label = Find(row, "label")) group.set.label = Text(*label, at, "label");
 }
 
-void RowReader::ReadMemory(const json& row, const std::string& at, SampleSet& set) const {
-  const json* allocs = FindMember(row, "allocs_per_iter");
+void RowReader::ReadMemory(Row row, const Place& at, SampleSet& set) const {
+  const json* allocs = Find(row, "allocs_per_iter");
   if (allocs == nullptr) return;
   MemorySummary memory;
-  memory.allocs_per_iter = checker_.NonNegative(*allocs, PointerTo(at, "allocs_per_iter"));
-  if (const json* max = FindMember(row, "max_bytes_used")) {
-    memory.max_bytes_used = checker_.Integer(*max, PointerTo(at, "max_bytes_used"));
+  memory.allocs_per_iter = NonNegative(*allocs, at, "allocs_per_iter");
+  if (const json* max = Find(row, "max_bytes_used")) {
+    memory.max_bytes_used = Integer(*max, at, "max_bytes_used");
   }
-  if (const json* growth = FindMember(row, "net_heap_growth")) {
-    memory.net_heap_growth = checker_.Integer(*growth, PointerTo(at, "net_heap_growth"));
+  if (const json* growth = Find(row, "net_heap_growth")) {
+    memory.net_heap_growth = Integer(*growth, at, "net_heap_growth");
   }
   // bytes_per_iter stays 0: total_allocated_bytes covers the memory run,
   // whose iteration count the rows do not carry.
@@ -275,13 +324,25 @@ std::vector<SampleSet> RowReader::Finish() {
 }
 
 GbenchRows::GbenchRows(const JsonChecker& checker, std::string pointer)
-    : reader_(std::make_unique<RowReader>(checker)), pointer_(std::move(pointer)) {}
+    : checker_(checker),
+      reader_(std::make_unique<RowReader>(checker)),
+      pointer_(std::move(pointer)) {}
 
 GbenchRows::~GbenchRows() = default;
 
 void GbenchRows::Read(const json& row, std::size_t index) {
-  reader_->Read(row, PointerTo(pointer_, index));
+  checker_.Object(row, PointerTo(pointer_, index));
+  std::vector<JsonMember> members;
+  members.reserve(row.size());
+  for (const auto& [key, value] : row.items()) members.push_back({key, value});
+  reader_->Read(members, Place{pointer_, index});
 }
+
+void GbenchRows::Read(std::span<const JsonMember> row, std::size_t index) {
+  reader_->Read(row, Place{pointer_, index});
+}
+
+void GbenchRows::Restart() { reader_ = std::make_unique<RowReader>(checker_); }
 
 std::vector<SampleSet> GbenchRows::Finish() { return reader_->Finish(); }
 

@@ -7,11 +7,13 @@
 #include <cstddef>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "benchgate/model/sample_set.h"
 #include "io/json_checks.h"
+#include "io/json_text.h"
 
 namespace benchgate {
 
@@ -28,12 +30,17 @@ class GbenchRows {
   GbenchRows(const GbenchRows&) = delete;
   GbenchRows& operator=(const GbenchRows&) = delete;
 
-  // The row at `index` of the array; a wrong row throws benchgate::Error.
+  // The row at `index` of the array, as a tree or as its members (what
+  // StreamedArray hands over); a wrong row throws benchgate::Error.
   void Read(const nlohmann::json& row, std::size_t index);
+  void Read(std::span<const JsonMember> row, std::size_t index);
+  // Forgets every row read: they are about to be read again.
+  void Restart();
   // The sets, in order of first appearance.
   std::vector<SampleSet> Finish();
 
  private:
+  const JsonChecker& checker_;
   std::unique_ptr<RowReader> reader_;
   std::string pointer_;
 };

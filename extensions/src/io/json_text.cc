@@ -11,6 +11,7 @@
 
 #include "benchgate/error.h"
 #include "benchgate/io/run_reader.h"
+#include "io/json_fast_reader.h"
 #include "io/json_syntax_error.h"
 
 namespace benchgate {
@@ -281,6 +282,14 @@ namespace {
 json Parse(const std::string& text, const std::string& source, NonFinite non_finite,
            const StreamedArray* streamed) {
   if (IsBlank(text)) throw Error(source, "", "expected a JSON object, got an empty file");
+  FastReadResult fast = FastReadJson(text, non_finite, streamed);
+  if (fast.complete) {
+    if (fast.refused != nullptr) std::rethrow_exception(fast.refused);
+    return std::move(fast.root);
+  }
+  // The text is invalid or unusual: nlohmann's parse finds the error and
+  // its place, or reads what the fast reader left to it.
+  if (fast.handed > 0 && streamed->restart) streamed->restart();
   const CleanText clean = Clean(text, source);
   DomBuilder builder(clean.nulls, non_finite, streamed, &source);
   if (json::sax_parse(clean.Parsed(), &builder)) return builder.TakeRoot();
@@ -301,6 +310,8 @@ json ParseJson(const std::string& text, const std::string& source, NonFinite non
 }
 
 json ParseJsonText(const std::string& text, const std::string& source) {
+  FastReadResult fast = FastReadJson(text, NonFinite::kAsNull, nullptr);
+  if (fast.complete) return std::move(fast.root);
   const CleanText clean = Clean(text, source);
   if (IsBlank(clean.Parsed()))
     throw Error(source, "1:1", "expected a JSON object, found an empty file");

@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <span>
 #include <string>
 
 namespace benchgate {
@@ -29,6 +30,12 @@ enum class NonFinite {
 // in the original text, columns counted in bytes from 1.
 nlohmann::json ParseJson(const std::string& text, const std::string& source, NonFinite non_finite);
 
+// One member of an object, as StreamedArray::take_object receives it.
+struct JsonMember {
+  std::string key;
+  nlohmann::json value;
+};
+
 // The elements of the top-level array `member` (e.g. "benchmarks"), each
 // handed to `take` as soon as it is parsed and then dropped: the document
 // keeps that member as an empty array. A whole document tree costs about
@@ -36,6 +43,14 @@ nlohmann::json ParseJson(const std::string& text, const std::string& source, Non
 struct StreamedArray {
   std::string member;
   std::function<void(const nlohmann::json& element, std::size_t index)> take;
+  // When set, elements that are objects may come here instead, as their
+  // members in document order (a repeated key appears twice; the last one
+  // counts, as in the tree), which spares building a tree per element.
+  std::function<void(std::span<const JsonMember> members, std::size_t index)> take_object;
+  // When set, called before the elements are handed over again from the
+  // first: the fast reader gave up midway and nlohmann's parser reads the
+  // text once more. Without it, `take` must tolerate seeing them twice.
+  std::function<void()> restart;
 };
 
 // ParseJson, streaming `streamed`. The first exception thrown by `take`

@@ -27,8 +27,10 @@ RunData ReadRunText(const std::string& text, const std::string& source) {
   const JsonChecker checker(source);
   // Rows are read as the parser closes each, never held as one tree.
   GbenchRows rows(checker, "/benchmarks");
-  const StreamedArray streamed{"benchmarks",
-                               [&rows](const json& row, std::size_t i) { rows.Read(row, i); }};
+  const StreamedArray streamed{
+      "benchmarks", [&rows](const json& row, std::size_t i) { rows.Read(row, i); },
+      [&rows](std::span<const JsonMember> row, std::size_t i) { rows.Read(row, i); },
+      [&rows] { rows.Restart(); }};
   const json doc = ParseJson(text, source, NonFinite::kAsDouble, streamed);
   if (!doc.is_object()) {
     checker.Fail("", "expected a JSON object at the top level, got " + DescribeJson(doc));

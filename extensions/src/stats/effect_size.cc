@@ -1,11 +1,10 @@
 #include "benchgate/stats/effect_size.h"
 
 #include <algorithm>
+#include <boost/math/distributions/binomial.hpp>
 #include <cmath>
 #include <cstdint>
 #include <vector>
-
-#include <boost/math/distributions/binomial.hpp>
 
 #include "benchgate/stats/percentile.h"
 #include "stats/checks.h"
@@ -59,7 +58,18 @@ MosesRank ExactRank(std::size_t m, std::size_t n, double level) {
     rank.status = StatStatus::kInvalidArgument;
     return rank;
   }
-  const MwQuantile q = MwExactQuantile(m, n, (1.0 - level) / 2.0);
+  // A suite's benchmarks mostly share their repetitions: the distribution
+  // of U is built once per thread for the last (m, n, level) asked.
+  struct Last {
+    std::size_t m = 0, n = 0;
+    double level = -1;
+    MwQuantile q;
+  };
+  thread_local Last last;
+  if (last.m != m || last.n != n || last.level != level) {
+    last = {m, n, level, MwExactQuantile(m, n, (1.0 - level) / 2.0)};
+  }
+  const MwQuantile q = last.q;
   if (q.q == 0) {
     rank.status = StatStatus::kTooFew;
     return rank;
@@ -114,10 +124,12 @@ ShiftEstimate Shift(std::vector<double> x, std::vector<double> y, double level,
   }
   const std::uint64_t total = static_cast<std::uint64_t>(x.size()) * y.size();
   // Median of the differences: the middle one, or the mean of the two.
-  const double upper_mid = KthDifference(x, y, total / 2 + 1);
-  s.estimate = total % 2 == 1 ? upper_mid : (KthDifference(x, y, total / 2) + upper_mid) / 2.0;
-  s.lower = KthDifference(x, y, rank.k);
-  s.upper = KthDifference(x, y, total - rank.k + 1);
+  const std::uint64_t middle = total / 2 + 1;
+  const std::vector<double> d = KthDifferences(
+      x, y, {middle, total % 2 == 1 ? middle : middle - 1, rank.k, total - rank.k + 1});
+  s.estimate = total % 2 == 1 ? d[0] : (d[1] + d[0]) / 2.0;
+  s.lower = d[2];
+  s.upper = d[3];
   s.coverage = rank.coverage;
   s.status = StatStatus::kOk;
   return s;
@@ -192,8 +204,8 @@ Superiority ProbabilityOfSuperiority(SampleView baseline, SampleView candidate) 
   if (!CheckPair(baseline, candidate, s.status)) return s;
   // U of the candidate counts pairs where it is larger, ties 1/2. Every
   // value equal is a valid answer here: exactly 1/2.
-  const MannWhitneyResult test = MannWhitneyU(candidate, baseline, Alternative::kTwoSided,
-                                              MannWhitneyMethod::kAsymptotic);
+  const MannWhitneyResult test =
+      MannWhitneyU(candidate, baseline, Alternative::kTwoSided, MannWhitneyMethod::kAsymptotic);
   s.probability =
       test.u1 / (static_cast<double>(baseline.size()) * static_cast<double>(candidate.size()));
   s.status = StatStatus::kOk;
