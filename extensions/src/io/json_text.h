@@ -1,5 +1,9 @@
 // Turning JSON text as Google Benchmark writes it into a parsed document.
 //
+// Valid text is read by the fast reader (io/json_fast_reader.h). Text it
+// gives up on, invalid text above all, is parsed again as follows, so that
+// every error message names the place as nlohmann's parser finds it.
+//
 // Google Benchmark writes non-finite doubles as bare NaN, Infinity and
 // -Infinity, which strict JSON (and nlohmann's parser) rejects. A pass over
 // the text outside strings replaces them by null and remembers, for every
