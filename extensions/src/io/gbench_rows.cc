@@ -71,7 +71,7 @@ struct Place {
   std::size_t index;
 
   std::string Row() const { return PointerTo(array, index); }
-  std::string Of(const std::string& key) const { return PointerTo(Row(), key); }
+  std::string Of(const char* key) const { return PointerTo(Row(), key); }
 };
 
 // The times of one row in ns, with the row's counters.
@@ -101,28 +101,28 @@ class RowReader {
  private:
   // The checker's reads, with the common valid case decided before the
   // place of an error is built.
-  std::string Text(const json& value, const Place& at, const std::string& key) const {
+  std::string Text(const json& value, const Place& at, const char* key) const {
     if (value.is_string()) return value.get_ref<const std::string&>();
     return checker_.String(value, at.Of(key));
   }
-  std::string NonEmptyText(const json& value, const Place& at, const std::string& key) const {
+  std::string NonEmptyText(const json& value, const Place& at, const char* key) const {
     if (value.is_string() && !value.get_ref<const std::string&>().empty()) {
       return value.get_ref<const std::string&>();
     }
     return checker_.NonEmptyString(value, at.Of(key));
   }
-  double NonNegative(const json& value, const Place& at, const std::string& key) const {
+  double NonNegative(const json& value, const Place& at, const char* key) const {
     if (value.is_number()) {
       const double number = value.get<double>();
       if (std::isfinite(number) && number >= 0) return number;
     }
     return checker_.NonNegative(value, at.Of(key));
   }
-  std::uint64_t Count(const json& value, const Place& at, const std::string& key) const {
+  std::uint64_t Count(const json& value, const Place& at, const char* key) const {
     if (value.is_number_unsigned()) return value.get<std::uint64_t>();
     return checker_.Count(value, at.Of(key));
   }
-  std::int64_t Integer(const json& value, const Place& at, const std::string& key) const {
+  std::int64_t Integer(const json& value, const Place& at, const char* key) const {
     if (value.is_number_unsigned() &&
         value.get<std::uint64_t>() <= std::numeric_limits<std::int64_t>::max()) {
       return value.get<std::int64_t>();
@@ -202,12 +202,12 @@ std::string RowReader::RunNameOf(Row row, const std::string& name, const std::st
 // 1.7 writes error_occurred + error_message for SkipWithError; 1.8 and later
 // keep that and add skipped + skip_message for SkipWithMessage.
 std::optional<std::string> RowReader::ErrorOf(Row row, const Place& at) const {
-  const auto flag = [&](const std::string& key) {
+  const auto flag = [&](const char* key) {
     const json* value = Find(row, key);
     if (value == nullptr) return false;
     return value->is_boolean() ? value->get<bool>() : checker_.Bool(*value, at.Of(key));
   };
-  const auto message = [&](const std::string& key, const std::string& fallback) {
+  const auto message = [&](const char* key, const char* fallback) {
     const json* value = Find(row, key);
     const std::string text = value ? Text(*value, at, key) : "";
     return text.empty() ? fallback : text;
@@ -229,8 +229,10 @@ std::optional<Measurement> RowReader::Measure(Row row, const std::string& run_na
   if (const json* unit = Find(row, "time_unit")) {
     measurement.time_unit = Text(*unit, at, "time_unit");
   }
-  const double scale =
-      NanosecondsPer(checker_, measurement.time_unit, run_name, at.Of("time_unit"));
+  double scale = NanosecondsPerUnit(measurement.time_unit);
+  if (scale == 0) {  // an unknown unit: the error, with its place
+    scale = NanosecondsPer(checker_, measurement.time_unit, run_name, at.Of("time_unit"));
+  }
   if (real == nullptr) checker_.Fail(at.Row(), "expected a member \"real_time\"");
   measurement.real_ns = NonNegative(*real, at, "real_time") * scale;
   if (cpu == nullptr) checker_.Fail(at.Row(), "expected a member \"cpu_time\"");
