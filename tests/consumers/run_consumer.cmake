@@ -7,12 +7,17 @@ foreach(variable IN ITEMS MODE SOURCE_DIR WORK_DIR CXX BUILD_TYPE)
   endif()
 endforeach()
 
-function(run)
+# run_expecting(EXPECTED COMMAND...): the command must exit with EXPECTED.
+function(run_expecting expected)
   execute_process(COMMAND ${ARGN} RESULT_VARIABLE result)
-  if(NOT result EQUAL 0)
+  if(NOT result EQUAL expected)
     string(REPLACE ";" " " command "${ARGN}")
-    message(FATAL_ERROR "failed (${result}): ${command}")
+    message(FATAL_ERROR "exit ${result}, expected ${expected}: ${command}")
   endif()
+endfunction()
+
+function(run)
+  run_expecting(0 ${ARGN})
 endfunction()
 
 file(REMOVE_RECURSE ${WORK_DIR})
@@ -35,4 +40,15 @@ string(JSON latency GET "${json}" benchgate results 0 latency count)
 if(NOT version EQUAL 1 OR latency LESS 1)
   message(FATAL_ERROR "unexpected enriched JSON from the consumer: ${json}")
 endif()
-message(STATUS "consumer (${MODE}) ok: allocs_per_iter ${allocs}, latency count ${latency}")
+
+# The gate's exit codes, as a pull request sees them: 1 for a benchmark made
+# 30% slower against a baseline, 0 for an unchanged rerun, 2 for a baseline
+# file that does not exist.
+set(step ${WORK_DIR}/consumer_bench --benchmark_filter=BM_ConsumerStep)
+run(${step} --benchgate_out=${WORK_DIR}/base.json)
+run_expecting(1 ${CMAKE_COMMAND} -E env CONSUMER_SLOWDOWN=1.3
+              ${step} --benchgate_baseline=${WORK_DIR}/base.json)
+run_expecting(0 ${step} --benchgate_baseline=${WORK_DIR}/base.json)
+run_expecting(2 ${step} --benchgate_baseline=${WORK_DIR}/missing.json)
+message(STATUS "consumer (${MODE}) ok: allocs_per_iter ${allocs}, latency count ${latency}, "
+               "exit codes 1 (30% slower), 0 (unchanged), 2 (missing baseline)")
