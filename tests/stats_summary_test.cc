@@ -4,8 +4,6 @@
 //   sprintf("%.17g", quantile(x, c(.25,.5,.75,.9,.95,.99), type=7))
 //   -> 2.9249999999999998 3.75 4.8499999999999996 7.2799999999999994 8.0899999999999981 8.7380000000000013
 //   sprintf("%.17g", sd(x)/mean(x)) -> 0.54528052132303506
-#include "benchgate/stats/summary.h"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -15,6 +13,7 @@
 #include <vector>
 
 #include "benchgate/stats/percentile.h"
+#include "benchgate/stats/summary.h"
 
 namespace benchgate {
 namespace {
@@ -80,9 +79,9 @@ TEST(SummaryTest, AllEqualHasZeroSpreadNotNaN) {
 }
 
 TEST(SummaryTest, NonFiniteInputIsExplicit) {
-  for (const double bad : {std::numeric_limits<double>::quiet_NaN(),
-                           std::numeric_limits<double>::infinity(),
-                           -std::numeric_limits<double>::infinity()}) {
+  for (const double bad :
+       {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity(),
+        -std::numeric_limits<double>::infinity()}) {
     const Summary s = Summarize(std::vector<double>{1.0, bad, 3.0});
     EXPECT_EQ(s.status, StatStatus::kNonFinite);
     EXPECT_EQ(s.n, 3u);
@@ -128,7 +127,8 @@ TEST(PercentilesTest, SelectionEqualsSortingOnSeededData) {
 TEST(PercentilesTest, EmptyOrNonFiniteGiveNothing) {
   const std::vector<double> half = {0.5};
   EXPECT_TRUE(Percentiles({}, half).empty());
-  EXPECT_TRUE(Percentiles(std::vector<double>{1, std::numeric_limits<double>::quiet_NaN()}, half).empty());
+  EXPECT_TRUE(
+      Percentiles(std::vector<double>{1, std::numeric_limits<double>::quiet_NaN()}, half).empty());
   EXPECT_EQ(Percentiles(std::vector<double>{4.0}, half), std::vector<double>{4.0});
 }
 
@@ -163,7 +163,44 @@ TEST(PercentilesTest, LargeInputsEqualSortingExactly) {
     const std::vector<double> got = Percentiles(values, probabilities);
     ASSERT_EQ(got.size(), probabilities.size());
     for (std::size_t i = 0; i < probabilities.size(); ++i) {
-      EXPECT_EQ(got[i], QuantileOfSorted(sorted, probabilities[i])) << kind << " " << probabilities[i];
+      EXPECT_EQ(got[i], QuantileOfSorted(sorted, probabilities[i]))
+          << kind << " " << probabilities[i];
+    }
+  }
+}
+
+// Above 8,192 values the selection's own pass checks finiteness: a NaN or an
+// infinity anywhere still gives no percentiles.
+TEST(PercentilesTest, LargeInputsWithNonFiniteGiveNothing) {
+  const std::vector<double> half = {0.5, 0.99};
+  for (const double bad :
+       {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity()}) {
+    std::vector<double> values = LargeData(0);
+    values[values.size() - 1] = bad;
+    EXPECT_TRUE(Percentiles(values, half).empty());
+    values[values.size() - 1] = 1.0;
+    values[77] = -bad;
+    EXPECT_TRUE(Percentiles(values, half).empty());
+  }
+}
+
+// Sizes around the sampled selection's threshold (8,192) and its deeper
+// levels, many percentiles at once (more than four brackets, so several
+// passes): still the sort-based definition exactly.
+TEST(PercentilesTest, ManyPercentilesAtManySizesEqualSorting) {
+  std::mt19937_64 rng(5);
+  std::exponential_distribution<double> exponential(1.0);
+  std::vector<double> probabilities;
+  for (int i = 0; i <= 40; ++i) probabilities.push_back(i / 40.0);
+  for (const std::size_t n : {8191, 8192, 8193, 30000, 123457}) {
+    std::vector<double> values(n);
+    for (double& v : values) v = std::floor(exponential(rng) * 1000);  // ties
+    std::vector<double> sorted = values;
+    std::sort(sorted.begin(), sorted.end());
+    const std::vector<double> got = Percentiles(values, probabilities);
+    ASSERT_EQ(got.size(), probabilities.size());
+    for (std::size_t i = 0; i < probabilities.size(); ++i) {
+      EXPECT_EQ(got[i], QuantileOfSorted(sorted, probabilities[i])) << n << " " << probabilities[i];
     }
   }
 }
