@@ -38,6 +38,11 @@ template <std::size_t K>
 void PortableRange(const double* data, std::size_t begin, std::size_t end, const PassBrackets& b,
                    double* out, PassState& state) {
   std::array<std::size_t, K> at_or_above{};
+  std::array<double, K> low, high;
+  for (std::size_t j = 0; j < K; ++j) {
+    low[j] = b.low[j];
+    high[j] = b.high[j];
+  }
   std::uint64_t max_abs_bits = state.max_abs_bits;
   std::size_t written = state.written;
   for (std::size_t i = begin; i < end; ++i) {
@@ -45,14 +50,14 @@ void PortableRange(const double* data, std::size_t begin, std::size_t end, const
     std::uint64_t bits = 0;
     std::memcpy(&bits, &v, sizeof bits);
     max_abs_bits = std::max(max_abs_bits, bits & kAbsMask);
-    bool inside = false;
+    unsigned inside = 0;  // & and |, not && and ||: no branch
     for (std::size_t j = 0; j < K; ++j) {
-      const bool above = v >= b.low[j];
-      at_or_above[j] += static_cast<std::size_t>(above);
-      inside |= above && v <= b.high[j];
+      const unsigned above = v >= low[j];
+      at_or_above[j] += above;
+      inside |= above & static_cast<unsigned>(v <= high[j]);
     }
     out[written] = v;
-    written += static_cast<std::size_t>(inside);
+    written += inside;
   }
   for (std::size_t j = 0; j < K; ++j) state.at_or_above[j] += at_or_above[j];
   state.max_abs_bits = max_abs_bits;
@@ -113,7 +118,8 @@ __attribute__((target("avx512f,avx512dq,popcnt"))) void Avx512Range(const double
     for (std::size_t j = 0; j < K; ++j) {
       const __mmask8 above = _mm512_cmp_pd_mask(v, low[j], _CMP_GE_OQ);
       at_or_above[j] = _mm512_mask_add_epi64(at_or_above[j], above, at_or_above[j], one);
-      inside = _kor_mask8(inside, _mm512_mask_cmp_pd_mask(above, v, high[j], _CMP_LE_OQ));
+      const __mmask8 in = _mm512_mask_cmp_pd_mask(above, v, high[j], _CMP_LE_OQ);
+      inside = j == 0 ? in : _kor_mask8(inside, in);
     }
     _mm512_storeu_pd(out + written, _mm512_maskz_compress_pd(inside, v));
     written += static_cast<std::size_t>(_mm_popcnt_u32(inside));

@@ -29,7 +29,12 @@ inline double FromOrderedBits(std::uint64_t bits) noexcept {
 }
 
 // Sorts finite doubles ascending. Below a few hundred values std::sort wins.
-inline void SortDoubles(std::vector<double>& values) {
+// With lowest_bit > 0 only the key bits from lowest_bit up are sorted on
+// (fewer radix passes): values that share them, which differ by less than
+// 2^(lowest_bit - 52) relative, stay in input order among themselves. The
+// sampled selection uses that, since its brackets need the sample's order
+// statistics only roughly.
+inline void SortDoubles(std::vector<double>& values, int lowest_bit = 0) {
   if (values.size() < 512) {
     std::sort(values.begin(), values.end());
     return;
@@ -38,7 +43,7 @@ inline void SortDoubles(std::vector<double>& values) {
   constexpr std::size_t kBuckets = std::size_t{1} << kBits;
   std::vector<std::uint64_t> keys(values.size()), scratch(values.size());
   for (std::size_t i = 0; i < values.size(); ++i) keys[i] = OrderedBits(values[i]);
-  for (int shift = 0; shift < 64; shift += kBits) {
+  for (int shift = lowest_bit; shift < 64; shift += kBits) {
     std::array<std::size_t, kBuckets> count{};
     for (const std::uint64_t key : keys) ++count[(key >> shift) & (kBuckets - 1)];
     if (count[(keys[0] >> shift) & (kBuckets - 1)] == keys.size()) continue;  // digit all equal
