@@ -205,6 +205,29 @@ TEST(PercentilesTest, ManyPercentilesAtManySizesEqualSorting) {
   }
 }
 
+// Heavy ties put whole brackets on one value (answered without selecting)
+// and make a bracket hold far more values than its sample positions
+// promised: all equal, two values, and one value in 90% of the places.
+TEST(PercentilesTest, LargeTiedInputsEqualSorting) {
+  const std::vector<double> probabilities = {0.0, 0.05, 0.5, 0.9, 0.95, 0.99, 1.0};
+  for (int kind = 0; kind < 3; ++kind) {
+    std::vector<double> values(100001, 7.0);
+    std::mt19937_64 rng(kind);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (kind == 1) values[i] = static_cast<double>(rng() % 2);
+      if (kind == 2 && rng() % 10 == 0) values[i] = static_cast<double>(rng() % 1000);
+    }
+    std::vector<double> sorted = values;
+    std::sort(sorted.begin(), sorted.end());
+    const std::vector<double> got = Percentiles(values, probabilities);
+    ASSERT_EQ(got.size(), probabilities.size());
+    for (std::size_t i = 0; i < probabilities.size(); ++i) {
+      EXPECT_EQ(got[i], QuantileOfSorted(sorted, probabilities[i]))
+          << kind << " " << probabilities[i];
+    }
+  }
+}
+
 // The same holds for every field of Summarize on a large sample (checked
 // against a plain sort and the definitions).
 TEST(SummaryTest, LargeSampleMatchesDefinitions) {

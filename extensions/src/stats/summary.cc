@@ -116,14 +116,20 @@ std::vector<Bracket> BracketsFromSample(SampleView values, const std::vector<std
     const double high = hi_index >= s ? kInfinity : sample[static_cast<std::size_t>(hi_index)];
     if (!brackets.empty() &&
         (low <= brackets.back().high || lo_index - last_hi_index < kMergeGap * s)) {
-      Bracket& last = brackets.back();
-      last.expected_share += (std::max(hi_index, last_hi_index) - last_hi_index) / s;
-      last.high = std::max(last.high, high);
+      brackets.back().high = std::max(brackets.back().high, high);
     } else {
-      brackets.push_back(Bracket{low, high, (hi_index - lo_index) / s, {}});
+      brackets.push_back(Bracket{low, high, 0, {}});
     }
     last_hi_index = std::max(hi_index, last_hi_index);
     brackets.back().ranks.push_back(r);
+  }
+  // The share expected inside, counted by value: with ties a bracket can
+  // hold far more than its span of sample positions (all of it when every
+  // value is equal).
+  for (Bracket& b : brackets) {
+    const auto inside = std::count_if(sample.begin(), sample.end(),
+                                      [&](double v) { return v >= b.low && v <= b.high; });
+    b.expected_share = static_cast<double>(inside) / s;
   }
   return brackets;
 }
@@ -184,6 +190,8 @@ bool SelectInGroup(SampleView values, const Bracket* group, std::size_t size, st
   lows.high.fill(std::numeric_limits<double>::quiet_NaN());
   const SampleView inside(scratch.inside.data(), pass.inside_count);
   const PassResult within = RunBracketPass(inside, lows, 0, scratch.counting);
+  // A bracket of one value (ties) holds its ranks' answer already: only the
+  // others are selected among the values inside.
   std::vector<std::size_t> local;
   for (std::size_t j = 0; j < size; ++j) {
     const std::size_t outside_below = pass.below[j] - within.below[j];
@@ -191,16 +199,22 @@ bool SelectInGroup(SampleView values, const Bracket* group, std::size_t size, st
     const std::size_t end = pass.below[j] + (next - within.below[j]);  // past bracket j
     for (const std::size_t r : group[j].ranks) {
       if (r < pass.below[j] || r >= end) return false;
-      local.push_back(r - outside_below);
+      if (b.low[j] != b.high[j]) local.push_back(r - outside_below);
     }
   }
   // Recursing only while the values shrink, and at most kMaxSelectionDepth
   // levels deep, bounds the work (a bracket can span nearly everything, e.g.
   // for many close ranks); even a slow shrink beats std::nth_element.
   const bool shrank = pass.inside_count < values.size() && depth < kMaxSelectionDepth;
-  for (const double v :
-       shrank ? SelectRanks(inside, local, depth + 1) : SelectBySorting(inside, local)) {
-    result.push_back(v);
+  std::vector<double> selected;
+  if (!local.empty()) {
+    selected = shrank ? SelectRanks(inside, local, depth + 1) : SelectBySorting(inside, local);
+  }
+  auto next_selected = selected.begin();
+  for (std::size_t j = 0; j < size; ++j) {
+    for (std::size_t k = 0; k < group[j].ranks.size(); ++k) {
+      result.push_back(b.low[j] == b.high[j] ? b.low[j] : *next_selected++);
+    }
   }
   return true;
 }
