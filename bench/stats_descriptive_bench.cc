@@ -8,8 +8,11 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <cmath>
 #include <random>
 #include <vector>
+
+#include "stats/bracket_pass.h"
 
 namespace {
 
@@ -78,6 +81,45 @@ void BM_OneReadOf1M(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_OneReadOf1M)->Unit(benchmark::kMillisecond);
+
+// Heavy ties (about 40 distinct values): whole brackets on one value.
+void BM_Percentiles1MTied(benchmark::State& state) {
+  std::vector<double> values = LogNormal(1'000'000, 2);
+  for (double& v : values) v = std::round(v);
+  const std::vector<double> probabilities = {0.5, 0.9, 0.95, 0.99};
+  for (auto _ : state) benchmark::DoNotOptimize(benchgate::Percentiles(values, probabilities));
+}
+BENCHMARK(BM_Percentiles1MTied)->Unit(benchmark::kMillisecond);
+
+// The selection's pass alone (stats/bracket_pass.h), per kernel, with the
+// two brackets BM_Percentiles1M's first level uses (a median bracket and one
+// from p88 to p99.5): the portable loop is what a CPU without AVX2 runs.
+// Registered only for the kernels this CPU has, so the suite never skips.
+void BM_BracketPass1M(benchmark::State& state, benchgate::PassKernel kernel) {
+  const std::vector<double> values = LogNormal(1'000'000, 2);
+  std::vector<double> sorted = values;
+  std::sort(sorted.begin(), sorted.end());
+  benchgate::PassBrackets brackets;
+  brackets.count = 2;
+  brackets.low = {sorted[470'000], sorted[880'000]};
+  brackets.high = {sorted[530'000], sorted[995'000]};
+  std::vector<double> buffer;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(benchgate::RunBracketPass(values, brackets, 300'000, buffer, kernel));
+  }
+}
+
+const bool kPassBenchmarksRegistered = [] {
+  const std::pair<const char*, benchgate::PassKernel> kernels[] = {
+      {"BM_BracketPass1M/portable", benchgate::PassKernel::kPortable},
+      {"BM_BracketPass1M/avx2", benchgate::PassKernel::kAvx2},
+      {"BM_BracketPass1M/avx512", benchgate::PassKernel::kAvx512}};
+  for (const auto& [name, kernel] : kernels) {
+    if (!benchgate::PassKernelAvailable(kernel)) continue;
+    benchmark::RegisterBenchmark(name, BM_BracketPass1M, kernel)->Unit(benchmark::kMicrosecond);
+  }
+  return true;
+}();
 
 // The same four percentiles when the values are already sorted (a
 // histogram or a sorted sample): type-7 interpolation only.

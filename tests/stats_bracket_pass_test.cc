@@ -17,7 +17,9 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 
 std::vector<PassKernel> Kernels() {
   std::vector<PassKernel> kernels = {PassKernel::kPortable};
-  if (Avx512PassAvailable()) kernels.push_back(PassKernel::kAvx512);
+  for (const PassKernel kernel : {PassKernel::kAvx2, PassKernel::kAvx512}) {
+    if (PassKernelAvailable(kernel)) kernels.push_back(kernel);
+  }
   return kernels;
 }
 

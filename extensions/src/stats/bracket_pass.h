@@ -3,10 +3,11 @@
 // values lie below each, and a copy of every value inside one of them. The
 // finiteness check rides along, so a million values are read once.
 //
-// Two kernels give the same result: a portable loop, and an AVX-512 one
-// chosen at run time where the CPU has it (the portable loop is what a
-// compiler makes of plain C++ for the x86-64 baseline: scalar, about ten
-// times slower). Tests run both on the same data.
+// Three kernels give the same result: a portable loop, and AVX2 and AVX-512
+// ones (bracket_pass_x86.cc) chosen at run time where the CPU has them (the
+// portable loop is what a compiler makes of plain C++ for the x86-64
+// baseline: scalar, several times slower). Tests run all that the machine
+// has on the same data.
 #ifndef BENCHGATE_STATS_BRACKET_PASS_H_
 #define BENCHGATE_STATS_BRACKET_PASS_H_
 
@@ -39,12 +40,12 @@ struct PassResult {
   std::size_t inside_count = 0;
 };
 
-enum class PassKernel { kPortable, kAvx512 };
+enum class PassKernel { kPortable, kAvx2, kAvx512 };
 
-// Whether this CPU (and OS) runs the AVX-512 kernel.
-bool Avx512PassAvailable();
+// Whether this CPU (and OS) runs the kernel.
+bool PassKernelAvailable(PassKernel kernel);
 
-// Runs the given kernel (kAvx512 must be available), writing the values
+// Runs the given kernel (it must be available), writing the values
 // inside to `out`. The buffer is grown as needed and never shrunk: callers
 // reuse one, because the page faults of fresh memory cost more than the pass.
 PassResult RunBracketPass(SampleView values, const PassBrackets& brackets, std::size_t capacity,
