@@ -24,7 +24,8 @@ template <std::size_t K>
 void PortableRangeOf(const double* data, std::size_t begin, std::size_t end, const PassBrackets& b,
                      double* out, PassState& state) {
   std::array<std::size_t, K> at_or_above{};
-  std::array<double, K> low, high;
+  std::array<double, K> low;
+  std::array<double, K> high;
   for (std::size_t j = 0; j < K; ++j) {
     low[j] = b.low[j];
     high[j] = b.high[j];

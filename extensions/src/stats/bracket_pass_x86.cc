@@ -8,6 +8,7 @@
 #include <immintrin.h>
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 
 // GCC 12's own intrinsics headers trip -Wuninitialized (GCC bug 105593,
@@ -30,7 +31,8 @@ template <std::size_t K>
 __attribute__((target("avx512f,avx512dq,popcnt"))) void Avx512RangeOf(
     const double* data, std::size_t begin, std::size_t end, const PassBrackets& b, double* out,
     PassState& state) {
-  __m512d low[K], high[K];
+  __m512d low[K];
+  __m512d high[K];
   __m512i at_or_above[K];
   for (std::size_t j = 0; j < K; ++j) {
     low[j] = _mm512_set1_pd(b.low[j]);
@@ -75,9 +77,9 @@ __attribute__((target("avx512f,avx512dq,popcnt"))) void Avx512RangeOf(
 // mask to the front, in order: AVX2 has no compress instruction.
 constexpr std::array<std::array<std::int32_t, 8>, 16> CompressTable() {
   std::array<std::array<std::int32_t, 8>, 16> table{};
-  for (int mask = 0; mask < 16; ++mask) {
-    int out = 0;
-    for (int lane = 0; lane < 4; ++lane) {
+  for (std::size_t mask = 0; mask < 16; ++mask) {
+    std::size_t out = 0;
+    for (std::int32_t lane = 0; lane < 4; ++lane) {
       if ((mask >> lane & 1) == 0) continue;
       table[mask][2 * out] = 2 * lane;
       table[mask][2 * out + 1] = 2 * lane + 1;
@@ -95,7 +97,8 @@ template <std::size_t K>
 __attribute__((target("avx2,fma,popcnt"))) void Avx2RangeOf(const double* data, std::size_t begin,
                                                             std::size_t end, const PassBrackets& b,
                                                             double* out, PassState& state) {
-  __m256d low[K], high[K];
+  __m256d low[K];
+  __m256d high[K];
   __m256i at_or_above[K];
   for (std::size_t j = 0; j < K; ++j) {
     low[j] = _mm256_set1_pd(b.low[j]);
@@ -139,16 +142,16 @@ __attribute__((target("avx2,fma,popcnt"))) void Avx2RangeOf(const double* data, 
 
 bool Avx512Supported() {
   // These checks include the OS's support for the wide registers.
-  static const bool supported = __builtin_cpu_supports("avx512f") != 0 &&
-                                __builtin_cpu_supports("avx512dq") != 0 &&
-                                __builtin_cpu_supports("popcnt") != 0;
+  static const bool supported = static_cast<bool>(__builtin_cpu_supports("avx512f")) &&
+                                static_cast<bool>(__builtin_cpu_supports("avx512dq")) &&
+                                static_cast<bool>(__builtin_cpu_supports("popcnt"));
   return supported;
 }
 
 bool Avx2Supported() {
-  static const bool supported = __builtin_cpu_supports("avx2") != 0 &&
-                                __builtin_cpu_supports("fma") != 0 &&
-                                __builtin_cpu_supports("popcnt") != 0;
+  static const bool supported = static_cast<bool>(__builtin_cpu_supports("avx2")) &&
+                                static_cast<bool>(__builtin_cpu_supports("fma")) &&
+                                static_cast<bool>(__builtin_cpu_supports("popcnt"));
   return supported;
 }
 
