@@ -10,6 +10,7 @@
 #include <cmath>
 #include <limits>
 #include <random>
+#include <string>
 #include <vector>
 
 #include "benchgate/stats/percentile.h"
@@ -108,20 +109,27 @@ TEST(SummaryTest, VarianceIsNumericallyStable) {
   EXPECT_NEAR(s.stddev, 1.0, 1e-9);
 }
 
+// Percentiles() must equal the sort-based definition (QuantileOfSorted of a
+// full sort) exactly, at every probability.
+void ExpectEqualsSorting(const std::vector<double>& values,
+                         const std::vector<double>& probabilities, const std::string& label) {
+  std::vector<double> sorted = values;
+  std::sort(sorted.begin(), sorted.end());
+  const std::vector<double> got = Percentiles(values, probabilities);
+  ASSERT_EQ(got.size(), probabilities.size()) << label;
+  for (std::size_t i = 0; i < probabilities.size(); ++i) {
+    EXPECT_EQ(got[i], QuantileOfSorted(sorted, probabilities[i]))
+        << label << " " << probabilities[i];
+  }
+}
+
 // Selection-based percentiles equal the sort-based definition exactly.
 TEST(PercentilesTest, SelectionEqualsSortingOnSeededData) {
   std::mt19937_64 rng(2024);
   std::lognormal_distribution<double> lognormal(0.0, 1.0);
   std::vector<double> values(1001);
   for (double& v : values) v = lognormal(rng);
-  std::vector<double> sorted = values;
-  std::sort(sorted.begin(), sorted.end());
-  const std::vector<double> probabilities = {0.99, 0.0, 0.5, 0.123, 1.0, 0.9, 0.25};
-  const std::vector<double> got = Percentiles(values, probabilities);
-  ASSERT_EQ(got.size(), probabilities.size());
-  for (std::size_t i = 0; i < probabilities.size(); ++i) {
-    EXPECT_EQ(got[i], QuantileOfSorted(sorted, probabilities[i])) << probabilities[i];
-  }
+  ExpectEqualsSorting(values, {0.99, 0.0, 0.5, 0.123, 1.0, 0.9, 0.25}, "1001");
 }
 
 TEST(PercentilesTest, EmptyOrNonFiniteGiveNothing) {
@@ -157,15 +165,7 @@ std::vector<double> LargeData(int kind) {
 TEST(PercentilesTest, LargeInputsEqualSortingExactly) {
   const std::vector<double> probabilities = {0.5, 0.9, 0.95, 0.99, 0.0, 1.0, 0.001, 0.25, 0.75};
   for (int kind = 0; kind <= 4; ++kind) {
-    const std::vector<double> values = LargeData(kind);
-    std::vector<double> sorted = values;
-    std::sort(sorted.begin(), sorted.end());
-    const std::vector<double> got = Percentiles(values, probabilities);
-    ASSERT_EQ(got.size(), probabilities.size());
-    for (std::size_t i = 0; i < probabilities.size(); ++i) {
-      EXPECT_EQ(got[i], QuantileOfSorted(sorted, probabilities[i]))
-          << kind << " " << probabilities[i];
-    }
+    ExpectEqualsSorting(LargeData(kind), probabilities, "kind " + std::to_string(kind));
   }
 }
 
@@ -195,13 +195,7 @@ TEST(PercentilesTest, ManyPercentilesAtManySizesEqualSorting) {
   for (const std::size_t n : {8191, 8192, 8193, 30000, 123457}) {
     std::vector<double> values(n);
     for (double& v : values) v = std::floor(exponential(rng) * 1000);  // ties
-    std::vector<double> sorted = values;
-    std::sort(sorted.begin(), sorted.end());
-    const std::vector<double> got = Percentiles(values, probabilities);
-    ASSERT_EQ(got.size(), probabilities.size());
-    for (std::size_t i = 0; i < probabilities.size(); ++i) {
-      EXPECT_EQ(got[i], QuantileOfSorted(sorted, probabilities[i])) << n << " " << probabilities[i];
-    }
+    ExpectEqualsSorting(values, probabilities, "n " + std::to_string(n));
   }
 }
 
@@ -217,14 +211,7 @@ TEST(PercentilesTest, LargeTiedInputsEqualSorting) {
       if (kind == 1) values[i] = static_cast<double>(rng() % 2);
       if (kind == 2 && rng() % 10 == 0) values[i] = static_cast<double>(rng() % 1000);
     }
-    std::vector<double> sorted = values;
-    std::sort(sorted.begin(), sorted.end());
-    const std::vector<double> got = Percentiles(values, probabilities);
-    ASSERT_EQ(got.size(), probabilities.size());
-    for (std::size_t i = 0; i < probabilities.size(); ++i) {
-      EXPECT_EQ(got[i], QuantileOfSorted(sorted, probabilities[i]))
-          << kind << " " << probabilities[i];
-    }
+    ExpectEqualsSorting(values, probabilities, "tied kind " + std::to_string(kind));
   }
 }
 

@@ -80,19 +80,11 @@ PassKernel BestKernel() {
 
 }  // namespace
 
-// The work per value grows with k, so each count has its own loop.
 void PortableRange(std::size_t k, const double* data, std::size_t begin, std::size_t end,
                    const PassBrackets& b, double* out, PassState& state) {
-  switch (k) {
-    case 1:
-      return PortableRangeOf<1>(data, begin, end, b, out, state);
-    case 2:
-      return PortableRangeOf<2>(data, begin, end, b, out, state);
-    case 3:
-      return PortableRangeOf<3>(data, begin, end, b, out, state);
-    default:
-      return PortableRangeOf<4>(data, begin, end, b, out, state);
-  }
+  WithBracketCount(k, [&](auto count) {
+    PortableRangeOf<decltype(count)::value>(data, begin, end, b, out, state);
+  });
 }
 
 bool PassKernelAvailable(PassKernel kernel) {

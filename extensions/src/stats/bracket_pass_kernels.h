@@ -6,6 +6,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 #include "stats/bracket_pass.h"
 
@@ -32,6 +33,22 @@ struct PassState {
 // state.written: the vector kernels store whole vectors.
 using PassRange = void (*)(std::size_t k, const double* data, std::size_t begin, std::size_t end,
                            const PassBrackets& b, double* out, PassState& state);
+
+// Calls f(std::integral_constant<std::size_t, k>{}) for k in 1..4: the work
+// per value grows with k, so each kernel has a loop per count.
+template <typename F>
+void WithBracketCount(std::size_t k, F&& f) {
+  switch (k) {
+    case 1:
+      return f(std::integral_constant<std::size_t, 1>{});
+    case 2:
+      return f(std::integral_constant<std::size_t, 2>{});
+    case 3:
+      return f(std::integral_constant<std::size_t, 3>{});
+    default:
+      return f(std::integral_constant<std::size_t, 4>{});
+  }
+}
 
 void PortableRange(std::size_t k, const double* data, std::size_t begin, std::size_t end,
                    const PassBrackets& b, double* out, PassState& state);

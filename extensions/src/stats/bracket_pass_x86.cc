@@ -157,30 +157,15 @@ bool Avx2Supported() {
 
 void Avx512Range(std::size_t k, const double* data, std::size_t begin, std::size_t end,
                  const PassBrackets& b, double* out, PassState& state) {
-  switch (k) {
-    case 1:
-      return Avx512RangeOf<1>(data, begin, end, b, out, state);
-    case 2:
-      return Avx512RangeOf<2>(data, begin, end, b, out, state);
-    case 3:
-      return Avx512RangeOf<3>(data, begin, end, b, out, state);
-    default:
-      return Avx512RangeOf<4>(data, begin, end, b, out, state);
-  }
+  WithBracketCount(k, [&](auto count) {
+    Avx512RangeOf<decltype(count)::value>(data, begin, end, b, out, state);
+  });
 }
 
 void Avx2Range(std::size_t k, const double* data, std::size_t begin, std::size_t end,
                const PassBrackets& b, double* out, PassState& state) {
-  switch (k) {
-    case 1:
-      return Avx2RangeOf<1>(data, begin, end, b, out, state);
-    case 2:
-      return Avx2RangeOf<2>(data, begin, end, b, out, state);
-    case 3:
-      return Avx2RangeOf<3>(data, begin, end, b, out, state);
-    default:
-      return Avx2RangeOf<4>(data, begin, end, b, out, state);
-  }
+  WithBracketCount(
+      k, [&](auto count) { Avx2RangeOf<decltype(count)::value>(data, begin, end, b, out, state); });
 }
 
 }  // namespace benchgate
