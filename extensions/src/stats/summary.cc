@@ -148,16 +148,21 @@ struct ScratchLevel {
 };
 constexpr std::size_t kScratchKeep = std::size_t{1} << 19;  // doubles: 4 MiB
 
-ScratchLevel& Scratch(std::size_t depth) {
+std::vector<ScratchLevel>& ScratchLevels() {
   thread_local std::vector<ScratchLevel> levels;
+  return levels;
+}
+
+// The caller must not hold the reference across a call at a deeper level,
+// which may grow the list (the buffers themselves never move).
+ScratchLevel& Scratch(std::size_t depth) {
+  std::vector<ScratchLevel>& levels = ScratchLevels();
   if (levels.size() <= depth) levels.resize(depth + 1);
   return levels[depth];
 }
 
 void TrimScratch() {
-  for (std::size_t depth = 0;; ++depth) {
-    ScratchLevel& level = Scratch(depth);
-    if (level.inside.empty() && level.counting.empty()) return;
+  for (ScratchLevel& level : ScratchLevels()) {
     if (level.inside.size() > kScratchKeep) std::vector<double>().swap(level.inside);
     if (level.counting.size() > kScratchKeep) std::vector<double>().swap(level.counting);
   }
