@@ -11,6 +11,7 @@
 #include <limits>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "benchgate/stats/percentile.h"
@@ -197,6 +198,31 @@ TEST(PercentilesTest, ManyPercentilesAtManySizesEqualSorting) {
     for (double& v : values) v = std::floor(exponential(rng) * 1000);  // ties
     ExpectEqualsSorting(values, probabilities, "n " + std::to_string(n));
   }
+}
+
+// The selection keeps its buffers per thread: threads selecting at the same
+// time from different data each get their own answers.
+TEST(PercentilesTest, ConcurrentCallsEqualSorting) {
+  const std::vector<double> probabilities = {0.5, 0.9, 0.99};
+  std::vector<std::vector<double>> inputs;
+  std::vector<std::vector<double>> expected;
+  for (int t = 0; t < 4; ++t) {
+    inputs.push_back(LargeData(t % 2));
+    for (double& v : inputs.back()) v += t;
+    std::vector<double> sorted = inputs.back();
+    std::sort(sorted.begin(), sorted.end());
+    expected.emplace_back();
+    for (const double q : probabilities) expected.back().push_back(QuantileOfSorted(sorted, q));
+  }
+  std::vector<std::vector<double>> got(inputs.size());
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < inputs.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 20; ++round) got[t] = Percentiles(inputs[t], probabilities);
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (std::size_t t = 0; t < inputs.size(); ++t) EXPECT_EQ(got[t], expected[t]) << t;
 }
 
 // Heavy ties put whole brackets on one value (answered without selecting)
