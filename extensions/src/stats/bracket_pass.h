@@ -22,7 +22,8 @@ namespace benchgate {
 inline constexpr std::size_t kMaxPassBrackets = 4;
 
 // Brackets [low[j], high[j]] for j < count, ascending and disjoint
-// (high[j] < low[j + 1]); low may be -infinity and high +infinity.
+// (high[j] < low[j + 1]); low may be -infinity and high +infinity. A NaN
+// high makes a bracket count only: nothing is inside it.
 struct PassBrackets {
   std::array<double, kMaxPassBrackets> low{}, high{};
   std::size_t count = 0;
@@ -32,7 +33,7 @@ struct PassResult {
   // False when some value is NaN or infinite; the counts are then unusable.
   bool all_finite = true;
   // True when more than `capacity` values fell inside: the pass may stop
-  // early and `below` and `inside` are then incomplete.
+  // early and `below` and `inside_count` are then incomplete.
   bool overflow = false;
   std::array<std::size_t, kMaxPassBrackets> below{};
   // How many values are inside a bracket: the first inside_count values of
