@@ -16,6 +16,7 @@
 
 #include "benchgate/stats/percentile.h"
 #include "benchgate/stats/summary.h"
+#include "stats/sort.h"
 
 namespace benchgate {
 namespace {
@@ -197,6 +198,45 @@ TEST(PercentilesTest, ManyPercentilesAtManySizesEqualSorting) {
     std::vector<double> values(n);
     for (double& v : values) v = std::floor(exponential(rng) * 1000);  // ties
     ExpectEqualsSorting(values, probabilities, "n " + std::to_string(n));
+  }
+}
+
+// Values with a large common offset (times in ns since some epoch): the
+// sample's partial sort works below the shared leading bits, so the answer
+// is exact and the selection does not degrade (checked here for exactness;
+// bench/ times BM_Percentiles1MOffset).
+TEST(PercentilesTest, LargeOffsetInputsEqualSorting) {
+  std::mt19937_64 rng(3);
+  std::normal_distribution<double> normal(0.0, 1.0);
+  for (const double offset : {1e9, 1e12, -1e15}) {
+    std::vector<double> values(50001);
+    for (double& v : values) v = offset + normal(rng);
+    ExpectEqualsSorting(values, {0.01, 0.5, 0.9, 0.99}, "offset " + std::to_string(offset));
+  }
+}
+
+// The partial sort of the sample: with 64 bits a full sort; with fewer, the
+// order is exact down to the given share of the spread, for any offset.
+TEST(SortDoublesTest, SignificantBitsOrderBelowTheCommonPrefix) {
+  std::mt19937_64 rng(8);
+  std::uniform_real_distribution<double> uniform(0.0, 1.0);
+  for (const double offset : {0.0, 1e9, -1e6}) {
+    std::vector<double> values(5000);
+    for (double& v : values) v = offset + uniform(rng);
+    std::vector<double> exact = values;
+    std::sort(exact.begin(), exact.end());
+    std::vector<double> full = values;
+    SortDoubles(full);
+    EXPECT_EQ(full, exact);
+    std::vector<double> partial = values;
+    SortDoubles(partial, 33);
+    // Same values, and each within 1e-6 of the spread of its sorted place.
+    std::vector<double> resorted = partial;
+    std::sort(resorted.begin(), resorted.end());
+    EXPECT_EQ(resorted, exact);
+    for (std::size_t i = 0; i < exact.size(); ++i) {
+      EXPECT_NEAR(partial[i], exact[i], 1e-6 * std::max(1.0, std::fabs(offset) * 1e-9)) << i;
+    }
   }
 }
 
