@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <limits>
 #include <numeric>
+#include <utility>
 
 #include "stats/bracket_pass.h"
 #include "stats/checks.h"
@@ -115,8 +116,10 @@ std::vector<Bracket> BracketsFromSample(SampleView values, const std::vector<std
     const double half = std::ceil(kBracketSigmas * std::sqrt(s * p * (1.0 - p))) + 1.0;
     const double lo_index = std::max(std::floor(centre - half), -1.0);
     const double hi_index = std::min(std::ceil(centre + half), s);
-    const double low = lo_index < 0 ? -kInfinity : sample[static_cast<std::size_t>(lo_index)];
-    const double high = hi_index >= s ? kInfinity : sample[static_cast<std::size_t>(hi_index)];
+    double low = lo_index < 0 ? -kInfinity : sample[static_cast<std::size_t>(lo_index)];
+    double high = hi_index >= s ? kInfinity : sample[static_cast<std::size_t>(hi_index)];
+    // The partial sort may leave two nearly equal values out of order.
+    if (high < low) std::swap(low, high);
     if (!brackets.empty() &&
         (low <= brackets.back().high || lo_index - last_hi_index < kMergeGap * s)) {
       brackets.back().high = std::max(brackets.back().high, high);
