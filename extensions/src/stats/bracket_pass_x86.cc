@@ -75,9 +75,6 @@ __attribute__((target("avx512f,avx512dq,popcnt"))) void Avx512RangeOf(
   state.written = written;
   PortableRange(K, data, i, end, b, out, state);  // the last < 8 values
 }
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
 
 // Lane indices (as pairs of 32-bit lanes) that move the doubles of a 4-bit
 // mask to the front, in order: AVX2 has no compress instruction.
