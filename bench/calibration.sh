@@ -10,6 +10,12 @@
 # alarms and detections of both.
 #
 #   bench/calibration.sh [BUILD_DIR=build] [ROUNDS=5] [HISTORY_RUNS=0]
+#   NOISE_SEED=S bench/calibration.sh ...     the same under bursts of load
+#
+# With NOISE_SEED set, every run of the benchmark binary runs beside
+# bench/noise_injector.py (bursts of load on every core, about a second on
+# and two off, a schedule seeded by S, the round and the run), and results
+# go to BUILD_DIR/calibration-noise.
 #
 # With HISTORY_RUNS > 0, that many unchanged runs are first recorded into a
 # history (--benchgate_record), and every candidate is then judged with it
@@ -28,6 +34,14 @@ bench="$build/bin/calibration_bench"
 compare=/usr/share/benchmark/compare.py
 work="$build/calibration"
 if ((history_runs > 0)); then work="$build/calibration-history"; fi
+noise=()
+if [[ -n ${NOISE_SEED:-} ]]; then work="$work-noise"; fi
+# The noise injector's arguments for the run numbered $1 (empty when quiet).
+noisy() {
+  noise=()
+  [[ -n ${NOISE_SEED:-} ]] && noise=(/usr/bin/python3 "$here/noise_injector.py" --seed "$((NOISE_SEED * 1000 + $1))" --)
+  return 0
+}
 [[ -x $bench ]] || { echo "calibration: $bench not built" >&2; exit 2; }
 [[ -f $compare ]] || { echo "calibration: $compare missing (apt-get install libbenchmark-tools)" >&2; exit 2; }
 rm -rf "$work"
@@ -53,10 +67,13 @@ orders=("aa 5 10" "5 10 aa" "10 aa 5")
 for ((r = 1; r <= rounds; ++r)); do
   dir="$work/round-$r"
   mkdir -p "$dir"
-  BENCHGATE_CALIBRATION_SLOWDOWN=0 "$bench" "${flags[@]}" --benchgate_out="$dir/base.json" > /dev/null
+  noisy $((r * 10))
+  BENCHGATE_CALIBRATION_SLOWDOWN=0 "${noise[@]}" "$bench" "${flags[@]}" --benchgate_out="$dir/base.json" > /dev/null
+  k=0
   for kind in ${orders[$(((r - 1) % 3))]}; do
     code=0
-    BENCHGATE_CALIBRATION_SLOWDOWN=${slowdown[$kind]} "$bench" "${flags[@]}" \
+    noisy $((r * 10 + (k += 1)))
+    BENCHGATE_CALIBRATION_SLOWDOWN=${slowdown[$kind]} "${noise[@]}" "$bench" "${flags[@]}" \
       --benchgate_baseline="$dir/base.json" --benchgate_out="$dir/cand-$kind.json" "${judge[@]}" \
       > /dev/null 2> "$dir/cand-$kind.log" || code=$?
     # 1 is the gate failing, which is what a slowdown should do.
