@@ -177,6 +177,100 @@ TEST(DiffCommandTest, PMethodChoosesTheMannWhitneyDistribution) {
   EXPECT_EQ(Diff({"--p-method", "normal", "base.json", "cand.json"}).code, 2);
 }
 
+// BM_Noisy stays undecided, BM_Same is decided: half of the judged ones.
+TEST(DiffCommandTest, MaxUndecidedFailsTheGate) {
+  const auto diff = [](const std::string& share) {
+    return Diff({"--max-undecided", share, "--filter", "Noisy|Same", "--format", "json",
+                 "base.json", "cand.json"});
+  };
+  const Result within = diff("60%");
+  EXPECT_EQ(within.code, 0) << within.err;
+  EXPECT_EQ(nlohmann::json::parse(within.out)["summary"]["too_many_undecided"], false);
+  for (const char* share : {"40%", "0.4", "0"}) {
+    const Result over = diff(share);
+    EXPECT_EQ(over.code, 1) << share << ": " << over.err;
+    const auto summary = nlohmann::json::parse(over.out)["summary"];
+    EXPECT_EQ(summary["too_many_undecided"], true) << share;
+    EXPECT_EQ(summary["undecided"], nlohmann::json::parse(R"({"unstable": 1})")) << share;
+    EXPECT_EQ(summary["regressions"], 0) << share;
+  }
+  EXPECT_DOUBLE_EQ(nlohmann::json::parse(diff("40%").out)["summary"]["max_undecided"].get<double>(),
+                   0.4);
+  // Without the option nothing fails for being undecided, but it is said.
+  const Result off = Diff({"--filter", "Noisy|Same", "base.json", "cand.json"});
+  EXPECT_EQ(off.code, 0);
+  EXPECT_NE(off.out.find("; 1 undecided (1 unstable))"), std::string::npos) << off.out;
+  const Result text =
+      Diff({"--max-undecided", "10%", "--filter", "Noisy|Same", "base.json", "cand.json"});
+  EXPECT_NE(text.out.find("; 1 undecided (1 unstable); more than 10.0% undecided fails the gate)"),
+            std::string::npos)
+      << text.out;
+}
+
+TEST(DiffCommandTest, MaxUndecidedMustBeAShare) {
+  for (const char* bad : {"abc", "150%", "1.5", "-0.1", "-5%", "", "10 %", "%", "nan", "inf"}) {
+    const Result r = Diff({"--max-undecided", bad, "base.json", "cand.json"});
+    EXPECT_EQ(r.code, 2) << bad;
+    EXPECT_EQ(r.err,
+              "benchgate-diff: error: --max-undecided: expected a share from 0 to 1 such "
+              "as 10% or 0.1, got '" +
+                  std::string(bad) + "' (see --help)\n")
+        << bad;
+  }
+  const Result missing = Diff({"base.json", "cand.json", "--max-undecided"});
+  EXPECT_EQ(missing.code, 2);
+  EXPECT_EQ(Lines(missing.err), 1u) << missing.err;
+}
+
+// --keep-slow judges every sample: the decision's test is the plain one.
+TEST(DiffCommandTest, KeepSlowSetsNothingAside) {
+  const Result r = Diff({"--keep-slow", "--format", "json", "base.json", "cand.json"});
+  EXPECT_EQ(r.code, 1) << r.err;
+  for (const auto& c : nlohmann::json::parse(r.out)["comparisons"]) {
+    if (c["p_method"].is_null()) continue;
+    EXPECT_EQ(c["p_method"], c["p_method_all"]) << c["name"];
+    EXPECT_EQ(c["p_value"], c["p_value_all"]) << c["name"];
+    EXPECT_EQ(c["set_aside"]["baseline"].size(), 0u) << c["name"];
+    EXPECT_EQ(c["set_aside"]["candidate"].size(), 0u) << c["name"];
+  }
+}
+
+// An enriched candidate whose round 1 ran 30% slow as a whole: benchgate-diff
+// reads the rounds back and sets that round aside, as the runner did.
+TEST(DiffCommandTest, EnrichedRoundsAreBlocksWhenJudgedAgain) {
+  std::vector<double> times;
+  std::vector<int> rounds;
+  for (int round = 0; round < 3; ++round) {
+    for (int k = 0; k < 5; ++k) {
+      times.push_back((round == 1 ? 1300.0 : 1000.0) * (1 + 0.002 * k));
+      rounds.push_back(round);
+    }
+  }
+  nlohmann::json rows = nlohmann::json::array();
+  for (const double t : times) {
+    rows.push_back({{"name", "BM_Same"},
+                    {"run_name", "BM_Same"},
+                    {"run_type", "iteration"},
+                    {"iterations", 1000},
+                    {"real_time", t},
+                    {"cpu_time", t},
+                    {"time_unit", "ns"}});
+  }
+  nlohmann::json result = {{"name", "BM_Same"}, {"time_unit", "ns"}};
+  result["samples"] = {{"real_time", times}, {"cpu_time", times}, {"rounds", rounds}};
+  nlohmann::json doc = {{"context", nlohmann::json::object()}, {"benchmarks", rows}};
+  doc["benchgate"] = {{"schema_version", 1}, {"results", nlohmann::json::array({result})}};
+  const std::string file = testing::TempDir() + "diff_rounds.json";
+  std::ofstream(file) << doc.dump();
+  const Result r =
+      Diff({"--filter", "BM_Same", "--format", "json", "--baseline", file, "--candidate", file});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto c = nlohmann::json::parse(r.out)["comparisons"][0];
+  EXPECT_EQ(c["rounds_set_aside"]["candidate"], nlohmann::json({1})) << c.dump();
+  EXPECT_EQ(c["set_aside"]["candidate"], nlohmann::json({5, 6, 7, 8, 9})) << c.dump();
+  EXPECT_EQ(c["verdict"], "unchanged") << c.dump();
+}
+
 TEST(DiffCommandTest, FilterKeepsMatchingNames) {
   const Result r = Diff({"--filter", "^BM_S", "--format", "json", "base.json", "cand.json"});
   EXPECT_EQ(r.code, 0);

@@ -13,7 +13,10 @@
 #include <vector>
 
 #include "benchgate/error.h"
+#include "benchgate/gate/analysis.h"
+#include "benchgate/io/enriched_writer.h"
 #include "benchgate/io/run_reader.h"
+#include "benchgate/model/environment.h"
 #include "io/json_text.h"
 
 namespace benchgate {
@@ -509,6 +512,116 @@ TEST(RunReaderEnrichedTest, ResultsWinOverRowsAndKeepRowCounters) {
   EXPECT_EQ(run.benchmarks[2].name, "C");
   EXPECT_TRUE(run.benchmarks[2].errored);
   EXPECT_EQ(run.benchmarks[2].error_message, "failed");
+}
+
+// The runner's extra rounds: each sample's round comes back as written.
+TEST(RunReaderEnrichedTest, RoundsAreReadBack) {
+  const RunData run = ReadRunText(R"({"benchmarks": [], "benchgate": {"schema_version": 1,
+      "results": [
+        {"name": "A", "time_unit": "ns",
+         "samples": {"real_time": [1, 2, 3], "cpu_time": [1, 2, 3], "rounds": [0, 1, 4294967295]}},
+        {"name": "B", "time_unit": "ns", "samples": {"real_time": [1], "cpu_time": [1]}}]}})",
+                                  "t.json");
+  ASSERT_EQ(run.benchmarks.size(), 2u);
+  EXPECT_EQ(run.benchmarks[0].rounds, (std::vector<std::uint32_t>{0, 1, 4294967295u}));
+  EXPECT_TRUE(run.benchmarks[1].rounds.empty());  // all from round 0
+}
+
+TEST(RunReaderErrorTest, RoundsMustBeOnePerSampleAndWhole) {
+  const auto with_rounds = [](const std::string& rounds) {
+    return TextError(R"({"benchmarks": [], "benchgate": {"schema_version": 1, "results": [
+        {"name": "A", "time_unit": "ns",
+         "samples": {"real_time": [1, 2], "cpu_time": [1, 2], "rounds": )" +
+                     rounds + "}}]}}");
+  };
+  const std::string at = "t.json:/benchgate/results/0/samples/rounds";
+  EXPECT_EQ(with_rounds("[0, 1]"), "no error");
+  EXPECT_EQ(with_rounds("[0]"), at + ": expected 2 values, one per real_time sample, got 1");
+  EXPECT_EQ(with_rounds("{}"), at + ": expected an array, got an object");
+  const std::string expected = ": expected a round, an integer from 0 to 4294967295, got ";
+  EXPECT_EQ(with_rounds("[0, -1]"), at + "/1" + expected + "-1");
+  EXPECT_EQ(with_rounds("[4294967296, 0]"), at + "/0" + expected + "4294967296");
+  EXPECT_EQ(with_rounds("[0, 1.5]"), at + "/1" + expected + "1.5");
+  EXPECT_EQ(with_rounds("[0, NaN]"), at + "/1" + expected + "NaN");
+  EXPECT_EQ(with_rounds(R"([0, "1"])"), at + "/1" + expected + "\"1\"");
+  EXPECT_EQ(with_rounds("[0, null]"), at + "/1" + expected + "null");
+}
+
+// What the runner writes, benchgate-diff reads: the same rounds, so a
+// re-judged file sets aside the same disturbed rounds.
+TEST(RunReaderEnrichedTest, WrittenRoundsReadBackTheSame) {
+  SuiteAnalysis analysis;
+  BenchmarkAnalysis extra;
+  extra.samples.name = "BM_Extra";
+  extra.samples.real_time_ns = {100, 110, 120, 130, 140};
+  extra.samples.cpu_time_ns = extra.samples.real_time_ns;
+  extra.samples.iterations = {10, 10, 10, 10, 10};
+  extra.samples.rounds = {0, 0, 1, 1, 2};
+  analysis.benchmarks.push_back(extra);
+  BenchmarkAnalysis first = extra;
+  first.samples.name = "BM_FirstPass";
+  first.samples.rounds = {0, 0, 0, 0, 0};  // round 0 alone: nothing to write
+  analysis.benchmarks.push_back(first);
+  const std::string text =
+      RenderEnrichedJson(R"({"context": {}, "benchmarks": []})", Environment{}, analysis);
+  const nlohmann::json doc = nlohmann::json::parse(text);
+  EXPECT_EQ(doc["benchgate"]["results"][0]["samples"]["rounds"], nlohmann::json({0, 0, 1, 1, 2}));
+  EXPECT_FALSE(doc["benchgate"]["results"][1]["samples"].contains("rounds"));
+  const RunData run = ReadRunText(text, "e.json");
+  EXPECT_EQ(Find(run, "BM_Extra").rounds, extra.samples.rounds);
+  EXPECT_EQ(Find(run, "BM_Extra").real_time_ns, extra.samples.real_time_ns);
+  EXPECT_TRUE(Find(run, "BM_FirstPass").rounds.empty());
+}
+
+// The verdict says what the decision set aside and why it stayed undecided;
+// the gate, how many stayed undecided and whether that failed it.
+TEST(EnrichedWriterTest, VerdictAndGateTellWhatWasUndecided) {
+  SuiteAnalysis analysis;
+  BenchmarkAnalysis b;
+  b.samples.name = "BM_Wide";
+  b.samples.real_time_ns = {100, 101, 150, 151, 102};
+  b.samples.cpu_time_ns = b.samples.real_time_ns;
+  b.samples.rounds = {0, 0, 1, 1, 2};
+  b.status = VerdictStatus::kInconclusive;
+  b.undecided = Undecided::kStraddles;
+  b.extra_rounds = 2;
+  Comparison c;
+  c.p_value = 0.01;
+  c.p_method = "trimmed-exact";
+  c.p_value_all = 0.2;
+  c.p_method_all = "exact";
+  c.candidate_set_aside = {2, 3};
+  c.candidate_rounds_set_aside = {1};
+  c.baseline_spread = 0.01;
+  c.candidate_spread = 0.02;
+  b.comparison = c;
+  analysis.benchmarks.push_back(b);
+  analysis.inconclusive = 1;
+  analysis.undecided = {{"interval straddles the tolerance", 1}};
+  analysis.extra_rounds = 2;
+  analysis.max_undecided = 0.1;
+  analysis.too_many_undecided = true;
+  analysis.gate_failed = true;
+  const nlohmann::json doc = nlohmann::json::parse(
+      RenderEnrichedJson(R"({"context": {}, "benchmarks": []})", Environment{}, analysis));
+  const nlohmann::json& verdict = doc["benchgate"]["results"][0]["verdict"];
+  EXPECT_EQ(verdict["status"], "inconclusive");
+  EXPECT_EQ(verdict["undecided"], "interval straddles the tolerance");
+  EXPECT_EQ(verdict["extra_rounds"], 2);
+  EXPECT_EQ(verdict["p_method"], "trimmed-exact");
+  EXPECT_EQ(verdict["p_value_all"], 0.2);
+  EXPECT_EQ(verdict["p_method_all"], "exact");
+  EXPECT_EQ(verdict["set_aside"],
+            nlohmann::json::parse(R"({"baseline": [], "candidate": [2, 3]})"));
+  EXPECT_EQ(verdict["rounds_set_aside"],
+            nlohmann::json::parse(R"({"baseline": [], "candidate": [1]})"));
+  EXPECT_EQ(verdict["spread"], nlohmann::json::parse(R"({"baseline": 0.01, "candidate": 0.02})"));
+  const nlohmann::json& gate = doc["benchgate"]["gate"];
+  EXPECT_EQ(gate["status"], "fail");
+  EXPECT_EQ(gate["undecided"], nlohmann::json::parse(R"({"interval straddles the tolerance": 1})"));
+  EXPECT_EQ(gate["too_many_undecided"], true);
+  EXPECT_EQ(gate["max_undecided"], 0.1);
+  EXPECT_EQ(gate["extra_rounds"], 2);
 }
 
 // --- The history file's parse keeps its own wording (runner_e2e_test pins it). ---

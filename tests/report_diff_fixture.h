@@ -82,7 +82,10 @@ inline BenchmarkAnalysis Judged(const std::string& name, VerdictStatus status, d
   c.p_value = p;
   c.p_method = "exact";
   c.p_adjusted = p_adjusted;
+  c.p_value_all = p;  // nothing set aside: the decision's test is the plain one
+  c.p_method_all = "exact";
   c.tolerance = 0.05;
+  c.baseline_spread = c.candidate_spread = 0.01;
   b.comparison = c;
   b.status = status;
   b.reasons = {reason};
@@ -97,8 +100,14 @@ inline SuiteAnalysis DiffSuite() {
   suite.has_baseline = true;
   suite.benchmarks.push_back(Judged("BM_Lookup", V::kUnchanged, 52, 52.5, 0.0096, -0.01, 0.02, 0.48,
                                     0.72, "+1.0% [-1.0%, +2.0%], p=0.48 adj 0.72"));
-  suite.benchmarks.push_back(Judged("BM_Hash/64", V::kRegression, 100, 107, 0.07, 0.05, 0.09, 2e-4,
-                                    1e-3, "+7.0% [+5.0%, +9.0%], p=0.0002 adj 0.0010"));
+  BenchmarkAnalysis hash = Judged("BM_Hash/64", V::kRegression, 100, 107, 0.07, 0.05, 0.09, 2e-4,
+                                  1e-3, "+7.0% [+5.0%, +9.0%], p=0.0002 adj 0.0010");
+  // Its slowest candidate sample was set aside as interference: the
+  // decision's test ran on the other nine.
+  hash.comparison->candidate_set_aside = {9};
+  hash.comparison->p_method = "trimmed-exact";
+  hash.comparison->p_value_all = 4e-4;
+  suite.benchmarks.push_back(hash);
   suite.benchmarks.push_back(Judged("BM_Sort/1024", V::kRegression, 10'000, 13'000, 0.3, 0.28, 0.33,
                                     1.1e-5, 3.3e-5, "+30.0% [+28.0%, +33.0%]"));
   suite.benchmarks.push_back(Judged(kNastyName, V::kImprovement, 2'000, 1'500, -0.25, -0.27, -0.23,
@@ -110,6 +119,8 @@ inline SuiteAnalysis DiffSuite() {
   BenchmarkAnalysis noisy = Judged("BM_Noisy", V::kInconclusive, 100, 110, 0.1, -0.2, 0.4, 0.2, 0.4,
                                    "unstable: CV 12.0% > 5.0%");
   noisy.real_time.cv = 0.12;
+  noisy.undecided = Undecided::kUnstable;
+  noisy.comparison->candidate_spread = 0.12;
   suite.benchmarks.push_back(noisy);
   BenchmarkAnalysis added = Measured("BM_New", 2.5e6, 0.01);
   added.status = V::kAdded;
@@ -137,8 +148,58 @@ inline SuiteAnalysis DiffSuite() {
   suite.removed = 1;
   suite.gate_failed = true;
   suite.warnings = {"BM_Noisy: unstable: CV 12.0% > 5.0%"};
+  suite.undecided = {{"unstable", 1}};
   return suite;
 }
+
+// Nothing regressed, but two of the three benchmarks stayed undecided after
+// two extra rounds: with --max-undecided 10% that alone fails the gate.
+inline SuiteAnalysis UndecidedSuite() {
+  using V = VerdictStatus;
+  SuiteAnalysis suite;
+  suite.has_baseline = true;
+  suite.benchmarks.push_back(Judged("BM_Lookup", V::kUnchanged, 52, 52.5, 0.0096, -0.01, 0.02, 0.48,
+                                    0.72, "+1.0% [-1.0%, +2.0%], p=0.48 adj 0.72"));
+  BenchmarkAnalysis noisy = Judged("BM_Noisy", V::kInconclusive, 100, 110, 0.1, -0.2, 0.4, 0.2, 0.4,
+                                   "unstable: robust spread of the candidate 12.0% above the "
+                                   "5.0% limit");
+  noisy.undecided = Undecided::kUnstable;
+  noisy.more_helps = true;
+  noisy.extra_rounds = 2;
+  noisy.comparison->candidate_spread = 0.12;
+  suite.benchmarks.push_back(noisy);
+  // Round 1 of three (positions 4 to 6) was disturbed as a whole.
+  BenchmarkAnalysis wide =
+      Judged("BM_Wide", V::kInconclusive, 100, 108, 0.08, 0.01, 0.15, 0.01, 0.02,
+             "+8.0% [+1.0%, +15.0%], p=0.01 adj 0.02 <= tolerance 5.0%; "
+             "undecided: the estimate is beyond the tolerance and its "
+             "interval straddles it");
+  wide.undecided = Undecided::kStraddles;
+  wide.more_helps = true;
+  wide.extra_rounds = 2;
+  wide.samples.rounds = {0, 0, 0, 0, 1, 1, 1, 2, 2, 2};
+  wide.comparison->candidate_rounds = 3;
+  wide.comparison->candidate_rounds_set_aside = {1};
+  wide.comparison->candidate_set_aside = {4, 5, 6};
+  wide.comparison->p_method = "trimmed-exact";
+  wide.comparison->p_value_all = 0.03;
+  suite.benchmarks.push_back(wide);
+  suite.unchanged = 1;
+  suite.inconclusive = 2;
+  suite.undecided = {{"unstable", 1}, {"interval straddles the tolerance", 1}};
+  suite.extra_rounds = 2;
+  suite.max_undecided = 0.1;
+  suite.too_many_undecided = true;
+  suite.gate_failed = true;
+  return suite;
+}
+
+// "2 undecided (1 unstable, 1 interval straddles the tolerance) after 2
+// extra rounds; more than 10.0% undecided fails the gate": UndecidedText()
+// of UndecidedSuite(), written out to check every format by eye.
+inline constexpr const char* kUndecidedText =
+    "2 undecided (1 unstable, 1 interval straddles the tolerance) after 2 extra rounds; more "
+    "than 10.0% undecided fails the gate";
 
 inline RenderOptions DiffOptions() {
   RenderOptions options;

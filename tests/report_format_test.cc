@@ -11,6 +11,10 @@ namespace {
 TEST(FormatDurationTest, PicksTheLargestUnitAndThreeDigits) {
   EXPECT_EQ(FormatDuration(0.5), "0.500 ns");
   EXPECT_EQ(FormatDuration(0), "0 ns");
+  // Below 0.1 ns: three significant digits, never "0.000 ns" (issue 11).
+  EXPECT_EQ(FormatDuration(5.6e-7), "5.6e-07 ns");
+  EXPECT_EQ(FormatDuration(0.0123), "0.0123 ns");
+  EXPECT_EQ(FormatDuration(0.1), "0.100 ns");
   EXPECT_EQ(FormatDuration(1.0), "1.00 ns");
   EXPECT_EQ(FormatDuration(12.345), "12.3 ns");
   EXPECT_EQ(FormatDuration(999.4), "999 ns");

@@ -46,6 +46,37 @@ TEST(GithubReportTest, ErrorsForTheGateWarningsForTheUnjudged) {
   EXPECT_EQ(text.find("BM_Lookup"), std::string::npos);  // unchanged: no annotation
 }
 
+TEST(GithubReportTest, GateLineSaysWhatStayedUndecided) {
+  const SuiteAnalysis suite = DiffSuite();
+  std::ostringstream out;
+  RenderGithub(suite, SummarizeDiff(suite), DiffOptions(), out, nullptr);
+  EXPECT_NE(out.str().find("1 errored; 1 undecided (1 unstable); geometric mean +1.4%)\n"),
+            std::string::npos)
+      << out.str();
+  EXPECT_EQ(out.str().find("too many undecided"), std::string::npos);
+}
+
+// Nothing regressed: one error annotation says why the gate failed.
+TEST(GithubReportTest, TooManyUndecidedIsAnError) {
+  const SuiteAnalysis suite = diff_fixture::UndecidedSuite();
+  std::ostringstream out;
+  RenderGithub(suite, SummarizeDiff(suite), DiffOptions(), out, nullptr);
+  const std::string text = out.str();
+  const std::string escaped = GithubEscapeData(diff_fixture::kUndecidedText);
+  EXPECT_NE(text.find("\n::error title=benchgate%3A too many undecided::" + escaped + "\n"),
+            std::string::npos)
+      << text;
+  std::size_t errors = 0;
+  for (auto at = text.find("::error "); at != std::string::npos; at = text.find("::error ", at + 1))
+    ++errors;
+  EXPECT_EQ(errors, 1u) << text;
+  EXPECT_NE(text.find("benchgate: gate FAIL (0 regressions, 0 improvements, 1 unchanged, "
+                      "2 inconclusive; " +
+                      std::string(diff_fixture::kUndecidedText) + "; geometric mean +6.2%)\n"),
+            std::string::npos)
+      << text;
+}
+
 TEST(GithubEscapeTest, DataAndProperties) {
   // GitHub's toolkit (@actions/core, command.ts): escapeData encodes % CR LF,
   // escapeProperty additionally : and ,.

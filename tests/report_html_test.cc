@@ -103,6 +103,50 @@ TEST(HtmlReportTest, ChartsForEverySideAndTheHistory) {
   EXPECT_NE(html.find("<span class=\"gate fail\">FAIL</span>2 regressions"), std::string::npos);
 }
 
+TEST(HtmlReportTest, SummarySaysWhatStayedUndecided) {
+  const std::string html = Render(nullptr, nullptr);
+  EXPECT_NE(html.find("1 errored; <span class=\"undecided\">1 undecided (1 unstable)</span> "
+                      "\u00B7 geometric mean"),
+            std::string::npos);
+  std::ostringstream out;
+  const SuiteAnalysis suite = diff_fixture::UndecidedSuite();
+  RenderHtml(suite, SummarizeDiff(suite), DiffOptions(), out);
+  // Nothing regressed: the summary says, in the gate's colour, why it failed.
+  EXPECT_NE(out.str().find("<span class=\"gate fail\">FAIL</span>0 regressions, 0 improvements, "
+                           "1 unchanged, 2 inconclusive; <span class=\"undecided fail\">" +
+                           HtmlEscape(diff_fixture::kUndecidedText) + "</span>"),
+            std::string::npos)
+      << out.str();
+}
+
+std::string RenderWarnings(std::size_t count) {
+  SuiteAnalysis suite;
+  for (std::size_t i = 0; i < count; ++i) {
+    suite.warnings.push_back("BM_" + std::to_string(i) + ": unstable");
+  }
+  std::ostringstream out;
+  RenderHtml(suite, SummarizeDiff(suite), DiffOptions(), out);
+  return out.str();
+}
+
+// Dozens of warnings would push the table off the first screen: five are
+// listed, the rest are folded under their count.
+TEST(HtmlReportTest, LongWarningListsAreFolded) {
+  const std::string html = RenderWarnings(50);
+  EXPECT_EQ(Occurrences(html, "<li>"), 50u);
+  const auto details = html.find(
+      "<details class=\"warnings\"><summary>and 45 more warnings"
+      "</summary>\n<ul>\n<li>BM_5: unstable</li>");
+  ASSERT_NE(details, std::string::npos) << html;
+  EXPECT_LT(html.find("<li>BM_4: unstable</li>"), details);
+  EXPECT_GT(html.find("<li>BM_49: unstable</li>"), details);
+  EXPECT_LT(html.find("</details>"), html.find("<h2>Benchmarks</h2>"));
+  EXPECT_NE(RenderWarnings(6).find("<summary>and 1 more warning</summary>"), std::string::npos);
+  const std::string five = RenderWarnings(5);
+  EXPECT_EQ(five.find("<details"), std::string::npos);
+  EXPECT_EQ(Occurrences(five, "<li>"), 5u);
+}
+
 TEST(HtmlReportTest, WithoutBaselineSamplesOrHistory) {
   const std::string html = Render(nullptr, nullptr);
   EXPECT_EQ(html.find("median over runs"), std::string::npos);

@@ -62,6 +62,58 @@ TEST(DiffJsonTest, ContractKeys) {
   EXPECT_EQ(summary.at("gate"), "fail");
 }
 
+// What the decision judged: the plain test on every sample next to the
+// trimmed one, what was set aside, each side's spread.
+TEST(DiffJsonTest, DecisionDetails) {
+  const json document = json::parse(Render(DiffSuite()));
+  const json& sort = Entry(document, "BM_Sort/1024");
+  EXPECT_EQ(sort.at("p_value_all"), 1.1e-5);
+  EXPECT_EQ(sort.at("p_method_all"), "exact");
+  EXPECT_EQ(sort.at("set_aside"), json::parse(R"({"baseline": [], "candidate": []})"));
+  EXPECT_FALSE(sort.contains("rounds_set_aside"));
+  EXPECT_EQ(sort.at("spread"), json::parse(R"({"baseline": 0.01, "candidate": 0.01})"));
+  EXPECT_FALSE(sort.contains("undecided"));
+  EXPECT_FALSE(sort.contains("extra_rounds"));
+  const json& hash = Entry(document, "BM_Hash/64");
+  EXPECT_EQ(hash.at("p_method"), "trimmed-exact");
+  EXPECT_EQ(hash.at("p_value"), 2e-4);
+  EXPECT_EQ(hash.at("p_method_all"), "exact");
+  EXPECT_EQ(hash.at("p_value_all"), 4e-4);
+  EXPECT_EQ(hash.at("set_aside").at("candidate"), json({9}));
+  EXPECT_EQ(Entry(document, "BM_Noisy").at("undecided"), "unstable");
+  const json& added = Entry(document, "BM_New");
+  for (const char* key : {"p_value_all", "p_method_all", "set_aside", "spread"}) {
+    EXPECT_TRUE(added.at(key).is_null()) << key;
+  }
+  const json& summary = document.at("summary");
+  EXPECT_EQ(summary.at("undecided"), json::parse(R"({"unstable": 1})"));
+  EXPECT_EQ(summary.at("too_many_undecided"), false);
+  EXPECT_EQ(summary.at("max_undecided"), 1.0);
+  EXPECT_EQ(summary.at("extra_rounds"), 0);
+}
+
+TEST(DiffJsonTest, UndecidedRoundsAndTheGate) {
+  const std::string text = Render(diff_fixture::UndecidedSuite());
+  const json document = json::parse(text);
+  const json& wide = Entry(document, "BM_Wide");
+  EXPECT_EQ(wide.at("undecided"), "interval straddles the tolerance");
+  EXPECT_EQ(wide.at("extra_rounds"), 2);
+  EXPECT_EQ(wide.at("set_aside"), json::parse(R"({"baseline": [], "candidate": [4, 5, 6]})"));
+  EXPECT_EQ(wide.at("rounds_set_aside"), json::parse(R"({"baseline": [], "candidate": [1]})"));
+  EXPECT_EQ(wide.at("p_method"), "trimmed-exact");
+  EXPECT_EQ(wide.at("p_value_all"), 0.03);
+  EXPECT_FALSE(Entry(document, "BM_Lookup").contains("undecided"));
+  const json& summary = document.at("summary");
+  // The engine's order (Undecided's), kept as written.
+  EXPECT_EQ(nlohmann::ordered_json::parse(text).at("summary").at("undecided").dump(),
+            R"({"unstable":1,"interval straddles the tolerance":1})");
+  EXPECT_EQ(summary.at("too_many_undecided"), true);
+  EXPECT_EQ(summary.at("max_undecided"), 0.1);
+  EXPECT_EQ(summary.at("extra_rounds"), 2);
+  EXPECT_EQ(summary.at("regressions"), 0);
+  EXPECT_EQ(summary.at("gate"), "fail");
+}
+
 TEST(DiffJsonTest, MissingStatisticsAreNull) {
   const json document = json::parse(Render(DiffSuite()));
   const json& added = Entry(document, "BM_New");

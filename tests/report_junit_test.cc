@@ -48,6 +48,47 @@ TEST(JunitReportTest, OneTestCasePerBenchmarkFailuresForTheGate) {
       << xml;
 }
 
+TEST(JunitReportTest, UndecidedIsAProperty) {
+  const std::string xml = Render(DiffSuite());
+  EXPECT_NE(xml.find("<property name=\"undecided\" value=\"1 undecided (1 unstable)\"/>"),
+            std::string::npos)
+      << xml;
+  EXPECT_EQ(xml.find("undecided share"), std::string::npos);  // no --max-undecided
+}
+
+// No benchmark's test case fails, so the gate's own does.
+TEST(JunitReportTest, TooManyUndecidedIsAFailingTestCase) {
+  const std::string xml = Render(diff_fixture::UndecidedSuite());
+  EXPECT_NE(xml.find("tests=\"4\" failures=\"1\" errors=\"0\" skipped=\"2\""), std::string::npos)
+      << xml;
+  const std::string text = XmlEscape(diff_fixture::kUndecidedText);
+  EXPECT_NE(xml.find("<testcase classname=\"benchgate.gate\" name=\"undecided share\">\n"
+                     "      <failure type=\"too_many_undecided\" message=\"" +
+                     text + "\">" + text + "</failure>\n    </testcase>\n"),
+            std::string::npos)
+      << xml;
+  EXPECT_EQ(Occurrences(xml, "<failure "), 1u);
+}
+
+// With --max-undecided the gate's test case is there, passing or not, so CI
+// tracks it as one test across runs.
+TEST(JunitReportTest, UndecidedShareWithinTheLimitPasses) {
+  SuiteAnalysis suite = diff_fixture::UndecidedSuite();
+  suite.max_undecided = 0.9;
+  suite.too_many_undecided = false;
+  suite.gate_failed = false;
+  const std::string xml = Render(suite);
+  EXPECT_NE(xml.find("tests=\"4\" failures=\"0\""), std::string::npos) << xml;
+  EXPECT_NE(xml.find("name=\"undecided share\">\n      <system-out>2 undecided (1 unstable, 1 "
+                     "interval straddles the tolerance) after 2 extra rounds</system-out>"),
+            std::string::npos)
+      << xml;
+  suite.benchmarks.resize(1);  // BM_Lookup alone
+  suite.inconclusive = 0;
+  suite.undecided.clear();
+  EXPECT_NE(Render(suite).find("<system-out>nothing undecided</system-out>"), std::string::npos);
+}
+
 TEST(JunitReportTest, NamesAreEscaped) {
   const std::string xml = Render(DiffSuite());
   EXPECT_EQ(xml.find("<script>"), std::string::npos);

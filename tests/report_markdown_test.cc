@@ -33,6 +33,19 @@ TEST(MarkdownReportTest, SummaryLineComesFirst) {
       << text;
 }
 
+TEST(MarkdownReportTest, SummaryLineSaysWhatStayedUndecided) {
+  EXPECT_NE(Render(DiffSuite()).find("1 errored; 1 undecided (1 unstable) \u00B7 geometric mean"),
+            std::string::npos);
+  const std::string text = Render(diff_fixture::UndecidedSuite());
+  EXPECT_EQ(
+      text.rfind("**benchgate-diff: FAIL** \u00B7 0 regressions, 0 improvements, "
+                 "1 unchanged, 2 inconclusive; " +
+                     std::string(diff_fixture::kUndecidedText) + " \u00B7 geometric mean +6.2%\n",
+                 0),
+      0u)
+      << text;
+}
+
 TEST(MarkdownReportTest, UnchangedAreFoldedAfterTheRest) {
   const std::string text = Render(DiffSuite());
   const auto details = text.find("<details><summary>1 unchanged</summary>");

@@ -73,6 +73,34 @@ TEST(TextReportTest, CounterMetricIsNotADuration) {
   EXPECT_NE(text.find("gate pass"), std::string::npos) << text;
 }
 
+TEST(TextReportTest, GateLineSaysWhatStayedUndecided) {
+  const std::string text = Render(DiffSuite(), DiffOptions());
+  EXPECT_NE(text.find("\nbenchgate: gate FAIL (2 regressions, 2 improvements, 1 unchanged, "
+                      "1 inconclusive, 1 over budget, 1 added, 1 removed, 1 errored; "
+                      "1 undecided (1 unstable))\n"),
+            std::string::npos)
+      << text;
+}
+
+// Nothing regressed: the gate line alone says why the gate failed.
+TEST(TextReportTest, TooManyUndecidedIsWhyTheGateFailed) {
+  const std::string text = Render(diff_fixture::UndecidedSuite(), DiffOptions());
+  const std::string gate =
+      "benchgate: gate FAIL (0 regressions, 0 improvements, 1 unchanged, "
+      "2 inconclusive; " +
+      std::string(diff_fixture::kUndecidedText) + ")\n";
+  ASSERT_GE(text.size(), gate.size());
+  EXPECT_EQ(text.substr(text.size() - gate.size()), gate) << text;
+}
+
+TEST(TextReportTest, NothingUndecidedNothingSaid) {
+  SuiteAnalysis suite = DiffSuite();
+  suite.benchmarks.erase(suite.benchmarks.begin() + 6);  // BM_Noisy
+  suite.inconclusive = 0;
+  suite.undecided.clear();
+  EXPECT_EQ(Render(suite, DiffOptions()).find("undecided"), std::string::npos);
+}
+
 TEST(TextReportTest, EmptySuite) {
   const std::string text = Render(SuiteAnalysis{}, DiffOptions());
   EXPECT_NE(text.find("geometric mean"), std::string::npos) << text;

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -47,7 +48,8 @@ TEST(OptionsTest, InjectsTenRepetitionsAndNeutralisesTakenOverFlags) {
       parsed.gbench_args,
       (std::vector<std::string>{
           "--benchmark_filter=BM_A", "--benchmark_out=", "--benchmark_report_aggregates_only=false",
-          "--benchmark_display_aggregates_only=false", "--benchmark_repetitions=10"}));
+          "--benchmark_display_aggregates_only=false", "--benchmark_repetitions=10",
+          "--benchmark_enable_random_interleaving=true"}));
 }
 
 TEST(OptionsTest, KeepsTheUsersRepetitions) {
@@ -55,7 +57,7 @@ TEST(OptionsTest, KeepsTheUsersRepetitions) {
   EXPECT_TRUE(parsed.options.repetitions_given);
   EXPECT_EQ(parsed.options.repetitions, 3);
   EXPECT_EQ(parsed.gbench_args.front(), "--benchmark_repetitions=3");
-  EXPECT_EQ(parsed.gbench_args.size(), 4u);  // no injected default
+  EXPECT_EQ(parsed.gbench_args.size(), 5u);  // no injected default
 }
 
 TEST(OptionsTest, RepetitionsFromGoogleBenchmarksEnvironmentVariableCount) {
@@ -128,6 +130,8 @@ TEST(OptionsTest, UnknownBenchgateFlagIsAnError) {
             "--benchgate_bogus: unknown flag; expected one of --benchgate_out, "
             "--benchgate_baseline, --benchgate_thresholds, --benchgate_history, "
             "--benchgate_record, --benchgate_alpha, --benchgate_confirm, "
+            "--benchgate_max_rounds, --benchgate_max_seconds, --benchgate_max_undecided, "
+            "--benchgate_interleave, "
             "--benchgate_show_repetitions, --benchgate_preset, --benchgate_correction, "
             "--benchgate_history_runs, --benchgate_history_decay");
 }
@@ -168,13 +172,17 @@ TEST(OptionsTest, PresetsSetDefaultsThatExplicitFlagsOverride) {
   EXPECT_EQ(release.options.alpha, 0.01);
   EXPECT_EQ(release.options.confirm, 2);
   EXPECT_EQ(release.options.tolerance_floor, 0.005);
-  EXPECT_EQ(release.gbench_args.back(), "--benchmark_repetitions=20");
+  EXPECT_EQ(release.options.max_rounds, 5);
+  EXPECT_NE(std::find(release.gbench_args.begin(), release.gbench_args.end(),
+                      "--benchmark_repetitions=20"),
+            release.gbench_args.end());
 
   const ParsedArgs dev = ParseArgs(
       {"--benchgate_preset=dev", "--benchgate_alpha=0.2", "--benchmark_repetitions=7"}, kNoEnv);
   EXPECT_EQ(dev.options.alpha, 0.2);      // the flag wins over the preset
   EXPECT_EQ(dev.options.repetitions, 7);  // so does the user's repetitions
   EXPECT_EQ(dev.options.confirm, 0);
+  EXPECT_EQ(dev.options.max_rounds, 1);
   EXPECT_EQ(dev.options.tolerance_floor, 0.02);
 
   const ParsedArgs from_env =
@@ -194,10 +202,55 @@ TEST(OptionsTest, ChoicesAreChecked) {
             "--benchgate_preset: expected one of dev, ci, release, got 'dev,ci'");
 }
 
+// Issue 11's flags: extra rounds and their budget, the undecided share that
+// fails the gate, and interleaving (on by default; Google Benchmark's own
+// flag or variable decides when given).
+TEST(OptionsTest, NoisyMachineFlags) {
+  const Options defaults = ParseArgs({}, kNoEnv).options;
+  EXPECT_EQ(defaults.max_rounds, 3);
+  EXPECT_EQ(defaults.max_seconds, 0.0);
+  EXPECT_EQ(defaults.max_undecided, 1.0);
+  EXPECT_TRUE(defaults.interleave);
+  const Options set = ParseArgs({"--benchgate_max_rounds=6", "--benchgate_max_seconds=90.5",
+                                 "--benchgate_max_undecided=10%"},
+                                kNoEnv)
+                          .options;
+  EXPECT_EQ(set.max_rounds, 6);
+  EXPECT_EQ(set.max_seconds, 90.5);
+  EXPECT_DOUBLE_EQ(set.max_undecided, 0.1);
+  EXPECT_DOUBLE_EQ(ParseArgs({"--benchgate_max_undecided=0.25"}, kNoEnv).options.max_undecided,
+                   0.25);
+  const auto interleaving = [](const ParsedArgs& parsed) {
+    return std::count(parsed.gbench_args.begin(), parsed.gbench_args.end(),
+                      "--benchmark_enable_random_interleaving=true");
+  };
+  EXPECT_EQ(interleaving(ParseArgs({}, kNoEnv)), 1);
+  EXPECT_EQ(interleaving(ParseArgs({"--benchgate_interleave=false"}, kNoEnv)), 0);
+  const ParsedArgs own = ParseArgs({"--benchmark_enable_random_interleaving=false"}, kNoEnv);
+  EXPECT_EQ(interleaving(own), 0);
+  EXPECT_EQ(own.gbench_args.front(), "--benchmark_enable_random_interleaving=false");
+  EXPECT_EQ(interleaving(ParseArgs(
+                {}, FakeEnv({{"BENCHMARK_ENABLE_RANDOM_INTERLEAVING", "false"}}))),
+            0);
+
+  EXPECT_EQ(ErrorOf({"--benchgate_max_undecided=150%"}),
+            "--benchgate_max_undecided: expected a share from 0 to 1 or 0% to 100%, got '150%'");
+  EXPECT_EQ(ErrorOf({"--benchgate_max_undecided=lots"}),
+            "--benchgate_max_undecided: expected a share from 0 to 1 or 0% to 100%, got 'lots'");
+  EXPECT_EQ(ErrorOf({"--benchgate_max_seconds=-1"}),
+            "--benchgate_max_seconds: expected a number of seconds from 0 to 1000000, got '-1'");
+  EXPECT_EQ(ErrorOf({"--benchgate_max_rounds=101"}),
+            "--benchgate_max_rounds: expected a whole number from 0 to 100, got '101'");
+  EXPECT_EQ(ErrorOf({"--benchgate_interleave=sometimes"}),
+            "--benchgate_interleave: expected true or false, got 'sometimes'");
+}
+
 TEST(OptionsTest, HelpListsEveryFlag) {
   const std::string help = FlagsHelp();
   for (const char* flag : {"--benchgate_out=FILE", "--benchgate_baseline=FILE",
-                           "--benchgate_alpha=N", "--benchgate_record", "--benchgate_confirm=N"}) {
+                           "--benchgate_alpha=N", "--benchgate_record", "--benchgate_confirm=N",
+                           "--benchgate_max_rounds=N", "--benchgate_max_seconds=S",
+                           "--benchgate_max_undecided=SHARE", "--benchgate_interleave"}) {
     EXPECT_NE(help.find(flag), std::string::npos) << flag;
   }
 }

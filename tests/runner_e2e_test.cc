@@ -143,10 +143,43 @@ TEST_F(RunnerE2ETest, ThirtyPercentSlowerFailsTheGateAndAnUnchangedRerunPasses) 
   EXPECT_NEAR(spin["verdict"]["change"].get<double>(), 0.3, 0.05);
   EXPECT_EQ(spin["verdict"]["confirmation"], "confirmed");  // default: one confirmation round
   EXPECT_EQ(spin["samples"]["real_time"].size(), 20u);      // 10 + 10 from the re-run
-  EXPECT_NE(slower.out.find("benchgate: confirming 1 suspect (round 1 of 1)"), std::string::npos);
+  EXPECT_NE(slower.out.find("benchgate: extra round 1 of at most 3: measuring 1 benchmark again"),
+            std::string::npos)
+      << slower.out;
+  EXPECT_EQ(slower.out.find("extra round 2"), std::string::npos) << "confirmed after one round";
 
   const Outcome same = Run(filter + "--benchgate_baseline=base.json");
   EXPECT_EQ(same.exit_code, 0) << same.out << same.err;
+}
+
+// Repetitions are interleaved across benchmarks by default, so that a burst
+// of load spreads thin; --benchgate_interleave=false runs them back to back.
+// Blocked orders by chance under interleaving: 2 / C(20, 10) = 1.1e-5.
+bool Blocked(const json& enriched) {
+  std::vector<double> first, second;
+  for (const json& row : enriched["benchmarks"]) {
+    if (row["run_type"] != "iteration") continue;
+    if (row["run_name"] == "BM_Order/0/iterations:10") first.push_back(row["order"]);
+    if (row["run_name"] == "BM_Order/1/iterations:10") second.push_back(row["order"]);
+  }
+  EXPECT_EQ(first.size(), 10u);
+  EXPECT_EQ(second.size(), 10u);
+  if (first.empty() || second.empty()) return true;
+  const auto [lo1, hi1] = std::minmax_element(first.begin(), first.end());
+  const auto [lo2, hi2] = std::minmax_element(second.begin(), second.end());
+  return *hi1 < *lo2 || *hi2 < *lo1;
+}
+
+TEST_F(RunnerE2ETest, RepetitionsAreInterleavedByDefault) {
+  ASSERT_EQ(Run("--benchmark_filter=BM_Order --benchgate_out=mixed.json").exit_code, 0);
+  EXPECT_FALSE(Blocked(json::parse(Slurp(dir_ / "mixed.json"))));
+  ASSERT_EQ(Run("--benchmark_filter=BM_Order --benchgate_interleave=false "
+                "--benchgate_out=blocked.json").exit_code, 0);
+  EXPECT_TRUE(Blocked(json::parse(Slurp(dir_ / "blocked.json"))));
+  // Google Benchmark's own flag, when given, decides.
+  ASSERT_EQ(Run("--benchmark_filter=BM_Order --benchmark_enable_random_interleaving=false "
+                "--benchgate_out=own.json").exit_code, 0);
+  EXPECT_TRUE(Blocked(json::parse(Slurp(dir_ / "own.json"))));
 }
 
 // The first pass is 30% slow, the confirmation run is not: a noise spike.
@@ -301,7 +334,7 @@ TEST_F(RunnerE2ETest, BudgetFromAThresholdFileFailsTheGate) {
   const json spin = FindResult(out, "BM_Spin/iterations:20/manual_time");
   EXPECT_EQ(spin["verdict"]["status"], "budget_exceeded");
   ASSERT_EQ(spin["verdict"]["reasons"].size(), 2u) << spin.dump();
-  EXPECT_EQ(spin["verdict"]["reasons"][1], "confirmed after 1 confirmation round");
+  EXPECT_EQ(spin["verdict"]["reasons"][1], "confirmed after 1 extra round");
   EXPECT_EQ(spin["verdict"]["confirmation"], "confirmed");
   const std::string reason = spin["verdict"]["reasons"][0];
   EXPECT_EQ(reason.rfind("median 20", 0), 0u) << reason;
@@ -325,7 +358,7 @@ TEST_F(RunnerE2ETest, ThresholdPatternMatchingNothingIsBadInput) {
   EXPECT_EQ(run.exit_code, 2) << run.out;
   EXPECT_EQ(run.err, "benchgate: error: " + Thresholds("typo_pattern.json") +
                          ":2:29: expected the pattern \"BM_Spn/.*\" to match a benchmark name, got "
-                         "no match among 4 benchmarks\n");
+                         "no match among 6 benchmarks\n");
 }
 
 TEST_F(RunnerE2ETest, MalformedThresholdFileIsBadInputBeforeAnyBenchmarkRuns) {

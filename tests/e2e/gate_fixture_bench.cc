@@ -62,6 +62,17 @@ void BM_Allocate(benchmark::State& state) {
 }
 BENCHMARK(BM_Allocate)->Iterations(1000);
 
+// Publishes the order in which repetitions ran: a counter that grows with
+// every invocation. Interleaved, the repetitions of BM_Order/0 and
+// BM_Order/1 alternate at random; not interleaved, one benchmark's all come
+// first.
+int order = 0;
+void BM_Order(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(order);
+  state.counters["order"] = ++order;
+}
+BENCHMARK(BM_Order)->Arg(0)->Arg(1)->Iterations(10);
+
 void BM_Fails(benchmark::State& state) {
   for (auto _ : state) {
     state.SkipWithError("fixture error");

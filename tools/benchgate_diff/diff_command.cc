@@ -86,6 +86,8 @@ AnalysisConfig ConfigFor(const DiffOptions& o, const Inputs& in) {
                                                  : MannWhitneyMethod::kAuto;
   config.tolerance = o.tolerance;
   config.max_cv = o.max_cv;
+  config.max_undecided = o.max_undecided;
+  config.set_aside_slow = !o.keep_slow;
   config.metric = o.metric;
   config.higher_is_better =
       o.direction == "auto" ? HigherIsBetter(o.metric) : o.direction == "higher";

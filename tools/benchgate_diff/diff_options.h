@@ -26,6 +26,10 @@ struct DiffOptions {
   std::string p_method = "auto";  // auto | exact | asymptotic
   double tolerance = 0.05;
   double max_cv = 0.05;
+  // Fail the gate when more than this share of the judged benchmarks stay
+  // inconclusive; 1 never fails for that.
+  double max_undecided = 1.0;
+  bool keep_slow = false;  // judge every sample: no slow outlier is set aside
   std::string filter;
   std::string thresholds;
   bool verbose = false;

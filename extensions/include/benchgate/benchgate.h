@@ -21,6 +21,7 @@
 #include "benchgate/stats/multiple_testing.h"
 #include "benchgate/stats/outliers.h"
 #include "benchgate/stats/percentile.h"
+#include "benchgate/stats/slow_outliers.h"
 #include "benchgate/stats/status.h"
 #include "benchgate/stats/summary.h"
 

@@ -15,7 +15,9 @@
 #include "benchgate/stats/multiple_testing.h"
 #include "benchgate/stats/outliers.h"
 #include "benchgate/stats/percentile.h"
+#include "benchgate/stats/slow_outliers.h"
 #include "benchgate/stats/summary.h"
+#include "gate/clean_side.h"
 
 namespace benchgate {
 namespace {
@@ -46,17 +48,30 @@ MetricStats StatsOf(SampleView values, double ci_level) {
   const TukeyOutliers outliers = FindTukeyOutliers(values);
   out.outliers_low = outliers.mild_low + outliers.severe_low;
   out.outliers_high = outliers.mild_high + outliers.severe_high;
+  const SlowOutliers slow = FindSlowOutliers(values);
+  out.spread = slow.kept_spread;
+  out.slow = slow.indices.size();
   return out;
 }
 
 bool Unstable(const BenchmarkAnalysis& benchmark, const AnalysisConfig& config) {
-  return benchmark.judged.status == StatStatus::kOk &&
-         std::abs(benchmark.judged.cv) > config.max_cv;
+  return benchmark.judged.status == StatStatus::kOk && benchmark.judged.spread > config.max_cv;
 }
 
 std::string UnstableReason(const BenchmarkAnalysis& benchmark, const AnalysisConfig& config) {
-  return "unstable: CV " + FormatPercent(std::abs(benchmark.judged.cv)) + " above the " +
-         FormatPercent(config.max_cv) + " limit";
+  const std::size_t slow = benchmark.judged.slow;
+  return "unstable: CV " + FormatPercent(benchmark.judged.spread) + " above the " +
+         FormatPercent(config.max_cv) + " limit" +
+         (slow == 0 ? std::string()
+                    : " (with " + std::to_string(slow) + " slow sample" + (slow == 1 ? "" : "s") +
+                          " set aside)");
+}
+
+bool IsTime(const std::string& metric) { return metric == "real_time" || metric == "cpu_time"; }
+
+MannWhitneyResult Test(const std::vector<double>& before, const std::vector<double>& after,
+                       const AnalysisConfig& config) {
+  return MannWhitneyU(before, after, Alternative::kTwoSided, config.p_method);
 }
 
 Comparison Compare(const SampleSet& baseline, const SampleSet& candidate,
@@ -73,14 +88,37 @@ Comparison Compare(const SampleSet& baseline, const SampleSet& candidate,
   c.change = c.baseline_median > 0 ? c.candidate_median / c.baseline_median - 1 : 0;
   c.change_lo = change.lower;
   c.change_hi = change.upper;
-  const ShiftEstimate shift = RelativeShift(before, after, config.ci_level);
+
+  // Interference only ever adds time (lowers a rate): set it aside on both
+  // sides, whole disturbed rounds and then slow outliers, before deciding.
+  CleanRule rule;
+  rule.slow_is_high = !config.higher_is_better;
+  rule.set_aside_slow = config.set_aside_slow;
+  rule.round_excess = tolerance / 2;
+  const CleanSide clean_before = CleanSideOf(before, RoundsOf(baseline), rule);
+  const CleanSide clean_after = CleanSideOf(after, RoundsOf(candidate), rule);
+  c.baseline_set_aside = clean_before.set_aside;
+  c.candidate_set_aside = clean_after.set_aside;
+  c.baseline_rounds_set_aside = clean_before.disturbed_rounds;
+  c.candidate_rounds_set_aside = clean_after.disturbed_rounds;
+  c.candidate_rounds = clean_after.rounds;
+  c.baseline_spread = clean_before.spread;
+  c.candidate_spread = clean_after.spread;
+  c.baseline_majority = clean_before.majority;
+  c.candidate_majority = clean_after.majority;
+
+  const ShiftEstimate shift = RelativeShift(clean_before.kept, clean_after.kept, config.ci_level);
   c.shift_status = shift.status;
   c.shift = shift.estimate;
   c.shift_lo = shift.lower;
   c.shift_hi = shift.upper;
-  const auto test = MannWhitneyU(before, after, Alternative::kTwoSided, config.p_method);
+  const MannWhitneyResult all = Test(before, after, config);
+  c.p_value_all = all.p_value;
+  c.p_method_all = MannWhitneyMethodName(all.method);
+  const bool trimmed = !c.baseline_set_aside.empty() || !c.candidate_set_aside.empty();
+  const MannWhitneyResult test = trimmed ? Test(clean_before.kept, clean_after.kept, config) : all;
   c.p_value = test.p_value;
-  c.p_method = MannWhitneyMethodName(test.method);
+  c.p_method = std::string(trimmed ? "trimmed-" : "") + MannWhitneyMethodName(test.method);
   c.p_adjusted = c.p_value;
   c.tolerance = tolerance;
   return c;
@@ -101,6 +139,28 @@ std::string Evidence(const Comparison& c, const char* relation) {
   return text;
 }
 
+// "set aside: 4 slow samples of 10 (baseline); round 2 (disturbed) and 1
+// slow sample of 30 (candidate)": what the decision did not judge.
+std::string SetAsideNote(const Comparison& c) {
+  const auto side = [](std::size_t count, std::size_t n, const std::vector<std::uint32_t>& rounds,
+                       const char* name) -> std::string {
+    if (count == 0) return "";
+    std::string text;
+    for (const std::uint32_t round : rounds) {
+      text += (text.empty() ? "round " : ", round ") + std::to_string(round);
+    }
+    if (!rounds.empty()) text += " (disturbed: slower than its best round) and ";
+    return text + std::to_string(count) + " of " + std::to_string(n) + " samples (" + name + ")";
+  };
+  const std::string before =
+      side(c.baseline_set_aside.size(), c.baseline_n, c.baseline_rounds_set_aside, "baseline");
+  const std::string after =
+      side(c.candidate_set_aside.size(), c.candidate_n, c.candidate_rounds_set_aside, "candidate");
+  if (before.empty() && after.empty()) return "";
+  return "set aside as interference: " + before + (before.empty() || after.empty() ? "" : "; ") +
+         after;
+}
+
 // The size half of a verdict: regression when the shift in the worse
 // direction is beyond the tolerance and its CI beyond ci_margin x tolerance;
 // improvement symmetrically; unchanged otherwise. For a rate (higher is
@@ -117,24 +177,71 @@ VerdictStatus SizedVerdict(const Comparison& c, const AnalysisConfig& config) {
   return VerdictStatus::kUnchanged;
 }
 
+void MarkUndecided(BenchmarkAnalysis& b, Undecided why, bool more_helps, std::string reason) {
+  b.status = VerdictStatus::kInconclusive;
+  b.undecided = why;
+  b.more_helps = more_helps;
+  b.reasons.push_back(std::move(reason));
+}
+
+std::string OptimisedAwayReason(double ns) {
+  return "nothing measured: " + FormatDuration(ns) +
+         " per iteration is less than one CPU cycle; the loop body was probably optimised away "
+         "(benchmark::DoNotOptimize keeps it)";
+}
+
+// Inconclusive for a reason that no size or test can overrule; false when
+// the benchmark can be judged.
+bool JudgeUndecidable(BenchmarkAnalysis& b, const AnalysisConfig& config) {
+  const Comparison& c = *b.comparison;
+  const std::size_t kept_before = c.baseline_n - c.baseline_set_aside.size();
+  const std::size_t kept_after = c.candidate_n - c.candidate_set_aside.size();
+  const double fastest = std::min(c.baseline_median, c.candidate_median);
+  if (IsTime(config.metric) && fastest < kOptimisedAwayNs) {
+    MarkUndecided(b, Undecided::kOptimisedAway, false, OptimisedAwayReason(fastest));
+  } else if (kept_before < config.min_samples || kept_after < config.min_samples) {
+    MarkUndecided(b, Undecided::kTooFew, kept_after < config.min_samples,
+                  "too few samples (" + std::to_string(kept_before) + " baseline, " +
+                      std::to_string(kept_after) + " candidate; need " +
+                      std::to_string(config.min_samples) + " each)");
+  } else if (c.baseline_majority || c.candidate_majority) {
+    MarkUndecided(b, Undecided::kUnstable, !c.baseline_majority,
+                  std::string("unstable: most samples of the ") +
+                      (c.baseline_majority ? "baseline" : "candidate") +
+                      " are slow (interference over most of the run)");
+  } else if (c.baseline_spread > config.max_cv || c.candidate_spread > config.max_cv) {
+    // The baseline first: when it is unstable, more candidate rounds cannot help.
+    const bool after = c.baseline_spread <= config.max_cv;
+    MarkUndecided(b, Undecided::kUnstable, after,
+                  std::string("unstable: CV of the ") + (after ? "candidate " : "baseline ") +
+                      FormatPercent(after ? c.candidate_spread : c.baseline_spread) +
+                      " above the " + FormatPercent(config.max_cv) + " limit");
+  } else {
+    return false;
+  }
+  return true;
+}
+
 void Judge(BenchmarkAnalysis& b, const AnalysisConfig& config) {
   const Comparison& c = *b.comparison;
-  if (c.baseline_n < config.min_samples || c.candidate_n < config.min_samples) {
-    b.status = VerdictStatus::kInconclusive;
-    b.reasons.push_back("too few samples (" + std::to_string(c.baseline_n) + " baseline, " +
-                        std::to_string(c.candidate_n) + " candidate; need " +
-                        std::to_string(config.min_samples) + " each)");
-    return;
+  const std::string set_aside = SetAsideNote(c);
+  if (!JudgeUndecidable(b, config)) {
+    const bool significant = c.p_adjusted < config.alpha;
+    b.status = significant ? SizedVerdict(c, config) : VerdictStatus::kUnchanged;
+    const bool sized = b.status != VerdictStatus::kUnchanged;
+    const std::string evidence =
+        Evidence(c, sized ? ">" : (significant ? "<=" : "not significant;"));
+    if (!sized && c.shift_status == StatStatus::kOk && std::abs(c.shift) > c.tolerance) {
+      // Beyond the tolerance, but the interval reaches back inside it: more
+      // samples can tell; calling it "unchanged" would vouch for nothing.
+      MarkUndecided(b, Undecided::kStraddles, true,
+                    evidence + "; undecided: the estimate is beyond the tolerance and its "
+                               "interval straddles it");
+    } else {
+      b.reasons.push_back(evidence);
+    }
   }
-  if (Unstable(b, config)) {
-    b.status = VerdictStatus::kInconclusive;
-    b.reasons.push_back(UnstableReason(b, config));
-    return;
-  }
-  const bool significant = c.p_adjusted < config.alpha;
-  b.status = significant ? SizedVerdict(c, config) : VerdictStatus::kUnchanged;
-  const bool sized = b.status != VerdictStatus::kUnchanged;
-  b.reasons.push_back(Evidence(c, sized ? ">" : (significant ? "<=" : "not significant;")));
+  if (!set_aside.empty()) b.reasons.push_back(set_aside);
 }
 
 Observation WithCi(double estimate, const ConfidenceInterval& ci) {
@@ -205,6 +312,8 @@ void ApplyBudget(BenchmarkAnalysis& b, const ResolvedBudget& budget, const Analy
         if (b.status == VerdictStatus::kPass || b.status == VerdictStatus::kUnchanged ||
             b.status == VerdictStatus::kImprovement) {
           b.status = VerdictStatus::kInconclusive;
+          b.undecided = Undecided::kBudgetUncertain;
+          b.more_helps = true;  // more samples narrow the interval
         }
         b.reasons.push_back(finding.reason);
         break;
@@ -269,12 +378,17 @@ void JudgeAgainstHistory(BenchmarkAnalysis& b, const ResolvedBudget& budget,
   c.p_method = "history";
   c.tolerance = tolerance.value;
   b.comparison = c;
-  const bool too_few = b.samples.real_time_ns.size() < config.min_samples;
-  b.status =
-      too_few || Unstable(b, config) ? VerdictStatus::kInconclusive : SizedVerdict(c, config);
-  b.reasons.push_back(FormatChange(c.shift) + " [" + FormatChange(c.shift_lo) + ", " +
-                      FormatChange(c.shift_hi) + "] against the history's centre; " +
-                      tolerance.explanation);
+  const std::string evidence = FormatChange(c.shift) + " [" + FormatChange(c.shift_lo) + ", " +
+                               FormatChange(c.shift_hi) + "] against the history's centre; " +
+                               tolerance.explanation;
+  if (b.samples.real_time_ns.size() < config.min_samples) {
+    MarkUndecided(b, Undecided::kTooFew, true, evidence);
+  } else if (Unstable(b, config)) {
+    MarkUndecided(b, Undecided::kUnstable, true, evidence);
+  } else {
+    b.status = SizedVerdict(c, config);
+    b.reasons.push_back(evidence);
+  }
 }
 
 void Count(SuiteAnalysis& suite, VerdictStatus status) {
@@ -309,6 +423,30 @@ void Count(SuiteAnalysis& suite, VerdictStatus status) {
   }
 }
 
+// The inconclusive ones by reason, and whether they are too many for the
+// team's --max-undecided: a gate that judged little must not say "pass" as
+// if it had judged everything.
+void CountUndecided(SuiteAnalysis& suite, const AnalysisConfig& config) {
+  static constexpr Undecided kOrder[] = {Undecided::kUnstable, Undecided::kStraddles,
+                                         Undecided::kTooFew, Undecided::kBudgetUncertain,
+                                         Undecided::kNoBaseline, Undecided::kOptimisedAway};
+  suite.undecided.clear();
+  for (const Undecided reason : kOrder) {
+    const auto count = static_cast<std::size_t>(
+        std::count_if(suite.benchmarks.begin(), suite.benchmarks.end(),
+                      [&](const BenchmarkAnalysis& b) {
+                        return b.status == VerdictStatus::kInconclusive && b.undecided == reason;
+                      }));
+    if (count > 0) suite.undecided.emplace_back(UndecidedName(reason), count);
+  }
+  const std::size_t judged = suite.regressions + suite.improvements + suite.unchanged +
+                             suite.inconclusive + suite.budget_exceeded + suite.passed;
+  suite.max_undecided = config.max_undecided;
+  suite.too_many_undecided =
+      judged > 0 && static_cast<double>(suite.inconclusive) >
+                        config.max_undecided * static_cast<double>(judged);
+}
+
 }  // namespace
 
 AnalysisConfig AnalysisConfigFrom(double alpha) {
@@ -335,7 +473,13 @@ BenchmarkAnalysis AnalyzeMeasurement(const SampleSet& samples, const AnalysisCon
     b.judged = StatsOf(MetricValues(samples, config.metric), config.ci_level);
   }
   b.iterations = Median(samples.iterations);
-  if (Unstable(b, config)) b.reasons.push_back(UnstableReason(b, config));
+  if (IsTime(config.metric) && b.judged.status == StatStatus::kOk &&
+      b.judged.median < kOptimisedAwayNs) {
+    // Never judged, so never failing a gate: there is nothing to judge.
+    MarkUndecided(b, Undecided::kOptimisedAway, false, OptimisedAwayReason(b.judged.median));
+  } else if (Unstable(b, config)) {
+    b.reasons.push_back(UnstableReason(b, config));
+  }
   return b;
 }
 
@@ -354,16 +498,16 @@ SuiteAnalysis AnalyzeSuite(const RunData& candidate, const RunData* baseline,
     BenchmarkAnalysis b = AnalyzeMeasurement(set, config);
     budgets[set.name] = ResolveBudget(set.name, config.budgets);
     b.budget_origins = budgets[set.name].matched;
-    if (Unstable(b, config)) suite.warnings.push_back(set.name + ": " + b.reasons.front());
-    if (baseline != nullptr && b.status != VerdictStatus::kError) {
+    if (Unstable(b, config)) suite.warnings.push_back(set.name + ": " + UnstableReason(b, config));
+    if (baseline != nullptr && b.status != VerdictStatus::kError &&
+        b.undecided != Undecided::kOptimisedAway) {
       b.reasons.clear();
       const auto it = baseline_by_name.find(set.name);
       if (it == baseline_by_name.end()) {
         b.status = VerdictStatus::kAdded;
         b.reasons.push_back("not in the baseline");
       } else if (it->second->errored || MetricValues(*it->second, config.metric).empty()) {
-        b.status = VerdictStatus::kInconclusive;
-        b.reasons.push_back("the baseline has no samples for it");
+        MarkUndecided(b, Undecided::kNoBaseline, false, "the baseline has no samples for it");
       } else {
         const Tolerance tolerance = ToleranceOf(set.name, budgets[set.name], config);
         b.comparison = Compare(*it->second, set, config, tolerance.value);
@@ -390,7 +534,10 @@ SuiteAnalysis AnalyzeSuite(const RunData& candidate, const RunData* baseline,
     Judge(b, config);
   }
   for (BenchmarkAnalysis& b : suite.benchmarks) {
-    if (b.status == VerdictStatus::kError || b.samples.real_time_ns.empty()) continue;
+    if (b.status == VerdictStatus::kError || b.samples.real_time_ns.empty() ||
+        b.undecided == Undecided::kOptimisedAway) {
+      continue;
+    }
     const ResolvedBudget& budget = budgets[b.samples.name];
     if (!budget.limits.empty()) ApplyBudget(b, budget, config, suite);
   }
@@ -407,7 +554,9 @@ SuiteAnalysis AnalyzeSuite(const RunData& candidate, const RunData* baseline,
     }
   }
   for (const BenchmarkAnalysis& b : suite.benchmarks) Count(suite, b.status);
-  suite.gate_failed = suite.regressions > 0 || suite.budget_exceeded > 0;
+  CountUndecided(suite, config);
+  suite.gate_failed =
+      suite.regressions > 0 || suite.budget_exceeded > 0 || suite.too_many_undecided;
   return suite;
 }
 

@@ -1,10 +1,12 @@
-// Confirmation re-runs, the judging half: which benchmarks are suspects,
-// merging their extra samples, and what the second verdict means.
-#include <algorithm>
-#include <map>
-#include <string>
+// Extra rounds: which benchmarks need another round, merging their samples,
+// and what the rounds did to each verdict.
+#include "benchgate/gate/extra_rounds.h"
 
-#include "benchgate/gate/analysis.h"
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <set>
+#include <string>
 
 namespace benchgate {
 namespace {
@@ -13,12 +15,39 @@ bool Fails(VerdictStatus status) {
   return status == VerdictStatus::kRegression || status == VerdictStatus::kBudgetExceeded;
 }
 
+std::size_t DistinctRounds(const SampleSet& set) {
+  const std::vector<std::uint32_t> rounds = RoundsOf(set);
+  return std::max<std::size_t>(std::set<std::uint32_t>(rounds.begin(), rounds.end()).size(), 1);
+}
+
+// Rounds of the candidate the verdict stands on: all but the disturbed ones.
+std::size_t UndisturbedRounds(const BenchmarkAnalysis& b) {
+  const std::size_t all = DistinctRounds(b.samples);
+  const std::size_t disturbed = b.comparison ? b.comparison->candidate_rounds_set_aside.size() : 0;
+  return all - std::min(all, disturbed);
+}
+
+std::string Rounds(int count, const char* kind) {
+  return std::to_string(count) + " " + kind + " round" + (count == 1 ? "" : "s");
+}
+
 }  // namespace
 
 std::vector<std::string> Suspects(const SuiteAnalysis& suite) {
   std::vector<std::string> names;
   for (const BenchmarkAnalysis& b : suite.benchmarks) {
     if (Fails(b.status)) names.push_back(b.samples.name);
+  }
+  return names;
+}
+
+std::vector<std::string> NeedMoreRounds(const SuiteAnalysis& suite, int confirm, bool undecided) {
+  std::vector<std::string> names;
+  for (const BenchmarkAnalysis& b : suite.benchmarks) {
+    const bool unconfirmed =
+        Fails(b.status) && UndisturbedRounds(b) < 1 + static_cast<std::size_t>(confirm);
+    const bool open = undecided && b.status == VerdictStatus::kInconclusive && b.more_helps;
+    if (unconfirmed || open) names.push_back(b.samples.name);
   }
   return names;
 }
@@ -33,19 +62,59 @@ void MergeSamples(RunData& run, const RunData& extra) {
   }
 }
 
-void MarkConfirmation(SuiteAnalysis& suite, const std::vector<std::string>& suspects, int rounds) {
-  const std::string after = " after " + std::to_string(rounds) + " confirmation round" +
-                            (rounds == 1 ? "" : "s");
+void MarkExtraRounds(SuiteAnalysis& suite, const std::vector<std::string>& suspects, int rounds) {
+  suite.extra_rounds = rounds;
   for (BenchmarkAnalysis& b : suite.benchmarks) {
-    if (std::find(suspects.begin(), suspects.end(), b.samples.name) == suspects.end()) continue;
-    if (Fails(b.status)) {
-      b.confirmation = "confirmed";
-      b.reasons.push_back("confirmed" + after);
+    b.extra_rounds = static_cast<int>(DistinctRounds(b.samples)) - 1;
+    if (b.extra_rounds == 0) continue;
+    const std::string after = " after " + Rounds(b.extra_rounds, "extra");
+    if (std::find(suspects.begin(), suspects.end(), b.samples.name) != suspects.end()) {
+      if (Fails(b.status)) {
+        b.confirmation = "confirmed";
+        b.reasons.push_back("confirmed" + after);
+      } else {
+        b.confirmation = "cleared";
+        b.reasons.push_back("cleared" + after + ": the first verdict did not hold");
+      }
+    } else if (b.status == VerdictStatus::kInconclusive) {
+      b.reasons.push_back("still undecided" + after);
     } else {
-      b.confirmation = "cleared";
-      b.reasons.push_back("cleared" + after + ": the first verdict did not hold");
+      b.reasons.push_back("decided" + after);
     }
   }
+}
+
+SuiteAnalysis MeasureMore(RunData& run, const RunData* baseline, const AnalysisConfig& config,
+                          SuiteAnalysis analysis, const ExtraRoundLimits& limits,
+                          const MeasureRound& measure, std::ostream& log) {
+  const std::vector<std::string> suspects = Suspects(analysis);
+  const int cap = std::max(limits.confirm, limits.max_rounds);
+  const auto start = std::chrono::steady_clock::now();
+  int round = 0;
+  while (round < cap) {
+    const std::vector<std::string> wanted =
+        NeedMoreRounds(analysis, limits.confirm, round < limits.max_rounds);
+    if (wanted.empty()) break;
+    const double spent =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (limits.max_seconds > 0 && spent >= limits.max_seconds) {
+      log << "benchgate: extra rounds stopped after " << round << ": " << spent << " s spent of "
+          << limits.max_seconds << " s\n";
+      break;
+    }
+    ++round;
+    log << "benchgate: extra round " << round << " of at most " << cap << ": measuring "
+        << wanted.size() << " benchmark" << (wanted.size() == 1 ? "" : "s") << " again\n";
+    log.flush();
+    RunData more = measure(wanted, round);
+    for (SampleSet& set : more.benchmarks) {
+      set.rounds.assign(set.real_time_ns.size(), static_cast<std::uint32_t>(round));
+    }
+    MergeSamples(run, more);
+    analysis = AnalyzeSuite(run, baseline, config);
+  }
+  MarkExtraRounds(analysis, suspects, round);
+  return analysis;
 }
 
 }  // namespace benchgate

@@ -17,4 +17,17 @@ const char* VerdictStatusName(VerdictStatus status) noexcept {
   return "unknown";
 }
 
+const char* UndecidedName(Undecided reason) noexcept {
+  switch (reason) {
+    case Undecided::kNone: return "decided";
+    case Undecided::kTooFew: return "too few samples";
+    case Undecided::kUnstable: return "unstable";
+    case Undecided::kStraddles: return "interval straddles the tolerance";
+    case Undecided::kOptimisedAway: return "optimised away";
+    case Undecided::kBudgetUncertain: return "budget limit inside the interval";
+    case Undecided::kNoBaseline: return "no baseline samples";
+  }
+  return "unknown";
+}
+
 }  // namespace benchgate

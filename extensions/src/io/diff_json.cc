@@ -36,10 +36,31 @@ ordered_json CandidateJson(const BenchmarkAnalysis& b, const RenderOptions& opti
           {"p99", s.p99}};
 }
 
+ordered_json Sides(const ordered_json& baseline, const ordered_json& candidate) {
+  return {{"baseline", baseline}, {"candidate", candidate}};
+}
+
+// What the decision judged beyond the contract's fields: the plain test on
+// every sample (SciPy's value even when the decision's test is trimmed),
+// the positions set aside as interference, and each side's CV of the kept
+// samples.
+void DecisionFields(const Comparison& c, ordered_json& entry) {
+  // A comparison against history has no sample test at all.
+  const bool tested = !c.p_method_all.empty();
+  entry["p_value_all"] = tested ? ordered_json(c.p_value_all) : nullptr;
+  entry["p_method_all"] = tested ? ordered_json(c.p_method_all) : nullptr;
+  entry["set_aside"] = Sides(c.baseline_set_aside, c.candidate_set_aside);
+  if (!c.baseline_rounds_set_aside.empty() || !c.candidate_rounds_set_aside.empty()) {
+    entry["rounds_set_aside"] = Sides(c.baseline_rounds_set_aside, c.candidate_rounds_set_aside);
+  }
+  entry["spread"] = Sides(c.baseline_spread, c.candidate_spread);
+}
+
 void ComparisonFields(const std::optional<Comparison>& c, ordered_json& entry) {
   if (!c) {
-    for (const char* key : {"change", "change_ci", "shift", "shift_ci", "p_value", "p_method",
-                            "p_adjusted", "tolerance"}) {
+    for (const char* key :
+         {"change", "change_ci", "shift", "shift_ci", "p_value", "p_method", "p_adjusted",
+          "tolerance", "p_value_all", "p_method_all", "set_aside", "spread"}) {
       entry[key] = nullptr;
     }
     return;
@@ -52,6 +73,7 @@ void ComparisonFields(const std::optional<Comparison>& c, ordered_json& entry) {
   entry["p_method"] = c->p_method;
   entry["p_adjusted"] = c->p_adjusted;
   entry["tolerance"] = c->tolerance;
+  DecisionFields(*c, entry);
 }
 
 ordered_json EntryJson(const BenchmarkAnalysis& b, const RenderOptions& options) {
@@ -64,9 +86,18 @@ ordered_json EntryJson(const BenchmarkAnalysis& b, const RenderOptions& options)
                         : ordered_json(nullptr);
   entry["candidate"] = CandidateJson(b, options);
   ComparisonFields(c, entry);
+  if (b.status == VerdictStatus::kInconclusive) entry["undecided"] = UndecidedName(b.undecided);
+  if (b.extra_rounds > 0) entry["extra_rounds"] = b.extra_rounds;
   if (b.samples.errored) entry["error_message"] = b.samples.error_message;
   if (!b.budget_origins.empty()) entry["budgets"] = b.budget_origins;
   return entry;
+}
+
+// {"unstable": 3, "interval straddles the tolerance": 1}, in the engine's order.
+ordered_json UndecidedJson(const SuiteAnalysis& suite) {
+  ordered_json counts = ordered_json::object();
+  for (const auto& [reason, count] : suite.undecided) counts[reason] = count;
+  return counts;
 }
 
 ordered_json SummaryJson(const SuiteAnalysis& suite, const DiffSummary& s) {
@@ -90,7 +121,11 @@ ordered_json SummaryJson(const SuiteAnalysis& suite, const DiffSummary& s) {
            s.worst_regression_name.empty()
                ? ordered_json(nullptr)
                : ordered_json{{"name", s.worst_regression_name}, {"change", s.worst_regression}}},
-          {"gate", suite.gate_failed ? "fail" : "pass"}};
+          {"gate", suite.gate_failed ? "fail" : "pass"},
+          {"undecided", UndecidedJson(suite)},
+          {"too_many_undecided", suite.too_many_undecided},
+          {"max_undecided", suite.max_undecided},
+          {"extra_rounds", suite.extra_rounds}};
 }
 
 ordered_json HistoryJson(const HistorySeries& history, const std::vector<std::string>& labels) {

@@ -1,5 +1,7 @@
 #include "io/enriched_results.h"
 
+#include <cmath>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -21,6 +23,35 @@ std::vector<double> Times(const JsonChecker& checker, const json& values, double
     times.push_back(checker.NonNegative(values[i], PointerTo(at, i)) * scale);
   }
   return times;
+}
+
+// SampleSet::rounds holds 32-bit round numbers.
+constexpr double kRoundLimit = 4294967296.0;  // 2^32
+
+bool IsRound(const json& value) {
+  if (value.is_number_unsigned()) return value.get<std::uint64_t>() < (std::uint64_t{1} << 32);
+  if (value.is_number_integer()) {
+    return value.get<std::int64_t>() >= 0 && value.get<std::int64_t>() < (std::int64_t{1} << 32);
+  }
+  if (!value.is_number_float()) return false;
+  const double number = value.get<double>();  // NaN fails every comparison
+  return number >= 0 && number < kRoundLimit && std::floor(number) == number;
+}
+
+// The round of each sample: the runner's extra rounds, blocks of the analysis.
+std::vector<std::uint32_t> Rounds(const JsonChecker& checker, const json& values,
+                                  const std::string& at) {
+  checker.Array(values, at);
+  std::vector<std::uint32_t> rounds;
+  rounds.reserve(values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (!IsRound(values[i])) {
+      checker.Fail(PointerTo(at, i), "expected a round, an integer from 0 to 4294967295, got " +
+                                         DescribeJson(values[i]));
+    }
+    rounds.push_back(static_cast<std::uint32_t>(values[i].get<double>()));
+  }
+  return rounds;
 }
 
 LatencySummary ReadLatency(const JsonChecker& checker, const json& latency, const std::string& at) {
@@ -102,6 +133,11 @@ void ReadSamples(const JsonChecker& checker, const json& result, const std::stri
     }
     check_size(set.iterations.size(), "iterations");
   }
+  set.rounds.clear();
+  if (const json* rounds = FindMember(samples, "rounds")) {
+    set.rounds = Rounds(checker, *rounds, PointerTo(samples_at, "rounds"));
+    check_size(set.rounds.size(), "rounds");
+  }
 }
 
 void ReadResult(const JsonChecker& checker, const json& result, const std::string& at,
@@ -113,6 +149,7 @@ void ReadResult(const JsonChecker& checker, const json& result, const std::strin
     set.real_time_ns.clear();
     set.cpu_time_ns.clear();
     set.iterations.clear();
+    set.rounds.clear();
     set.counters.clear();
     return;
   }

@@ -1,5 +1,7 @@
 #include "benchgate/io/enriched_writer.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 #include "benchgate/error.h"
@@ -43,6 +45,11 @@ json StatsJson(const MetricStats& s, double unit) {
   return out;
 }
 
+bool HasExtraRounds(const SampleSet& samples) {
+  return std::any_of(samples.rounds.begin(), samples.rounds.end(),
+                     [](std::uint32_t round) { return round != 0; });
+}
+
 json LatencyJson(const LatencySummary& latency) {
   json histogram = json::array();
   for (const auto& [lower_ns, count] : latency.buckets) histogram.push_back({lower_ns, count});
@@ -58,10 +65,34 @@ json MemoryJson(const MemorySummary& memory) {
           {"net_heap_growth", memory.net_heap_growth}};
 }
 
+json Sides(const json& baseline, const json& candidate) {
+  return {{"baseline", baseline}, {"candidate", candidate}};
+}
+
+// What the decision set aside and the plain test on every sample, as in
+// benchgate-diff's JSON, so the file tells why the verdict is what it is.
+void DecisionJson(const Comparison& c, json& verdict) {
+  if (!c.p_method_all.empty()) {  // empty: judged against history, no sample test
+    verdict["p_value_all"] = c.p_value_all;
+    verdict["p_method_all"] = c.p_method_all;
+  }
+  if (!c.baseline_set_aside.empty() || !c.candidate_set_aside.empty()) {
+    verdict["set_aside"] = Sides(c.baseline_set_aside, c.candidate_set_aside);
+  }
+  if (!c.baseline_rounds_set_aside.empty() || !c.candidate_rounds_set_aside.empty()) {
+    verdict["rounds_set_aside"] = Sides(c.baseline_rounds_set_aside, c.candidate_rounds_set_aside);
+  }
+  verdict["spread"] = Sides(c.baseline_spread, c.candidate_spread);
+}
+
 json VerdictJson(const BenchmarkAnalysis& benchmark, double unit) {
   json verdict = {{"status", VerdictStatusName(benchmark.status)}, {"reasons", benchmark.reasons}};
   if (!benchmark.budget_origins.empty()) verdict["budgets"] = benchmark.budget_origins;
   if (!benchmark.confirmation.empty()) verdict["confirmation"] = benchmark.confirmation;
+  if (benchmark.status == VerdictStatus::kInconclusive) {
+    verdict["undecided"] = UndecidedName(benchmark.undecided);
+  }
+  if (benchmark.extra_rounds > 0) verdict["extra_rounds"] = benchmark.extra_rounds;
   if (const auto& c = benchmark.comparison) {
     verdict["baseline"] = {{"n", c->baseline_n}, {"median", c->baseline_median / unit}};
     verdict["candidate"] = {{"n", c->candidate_n}, {"median", c->candidate_median / unit}};
@@ -76,6 +107,7 @@ json VerdictJson(const BenchmarkAnalysis& benchmark, double unit) {
     verdict["p_method"] = c->p_method;
     verdict["p_adjusted"] = c->p_adjusted;
     verdict["tolerance"] = c->tolerance;
+    DecisionJson(*c, verdict);
   }
   return verdict;
 }
@@ -91,6 +123,8 @@ json ResultJson(const BenchmarkAnalysis& benchmark) {
     result["samples"] = {{"real_time", TimesIn(samples.real_time_ns, unit)},
                          {"cpu_time", TimesIn(samples.cpu_time_ns, unit)},
                          {"iterations", samples.iterations}};
+    // Rounds are blocks of the analysis: a re-read file must judge the same.
+    if (HasExtraRounds(samples)) result["samples"]["rounds"] = RoundsOf(samples);
     result["stats"] = {{"real_time", StatsJson(benchmark.real_time, unit)},
                        {"cpu_time", StatsJson(benchmark.cpu_time, unit)}};
   }
@@ -136,6 +170,13 @@ json EnvironmentJson(const Environment& e) {
           {"git_branch", e.git_branch}};
 }
 
+// {"unstable": 3, ...}: the inconclusive ones by reason.
+json UndecidedJson(const SuiteAnalysis& suite) {
+  json counts = json::object();
+  for (const auto& [reason, count] : suite.undecided) counts[reason] = count;
+  return counts;
+}
+
 json GateJson(const SuiteAnalysis& suite) {
   return {{"status", suite.gate_failed ? "fail" : "pass"},
           {"has_baseline", suite.has_baseline},
@@ -147,7 +188,11 @@ json GateJson(const SuiteAnalysis& suite) {
           {"added", suite.added},
           {"removed", suite.removed},
           {"errored", suite.errored},
-          {"warnings", suite.warnings}};
+          {"warnings", suite.warnings},
+          {"undecided", UndecidedJson(suite)},
+          {"too_many_undecided", suite.too_many_undecided},
+          {"max_undecided", suite.max_undecided},
+          {"extra_rounds", suite.extra_rounds}};
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <map>
 #include <string_view>
+#include <utility>
 
 namespace benchgate {
 
@@ -38,7 +39,18 @@ void Append(std::vector<T>& to, const std::vector<T>& from) {
 
 }  // namespace
 
+std::vector<std::uint32_t> RoundsOf(const SampleSet& set) {
+  std::vector<std::uint32_t> rounds = set.rounds;
+  rounds.resize(set.real_time_ns.size(), 0);
+  return rounds;
+}
+
 void AppendSamples(SampleSet& into, const SampleSet& more) {
+  if (!into.rounds.empty() || !more.rounds.empty()) {
+    std::vector<std::uint32_t> rounds = RoundsOf(into);
+    Append(rounds, RoundsOf(more));
+    into.rounds = std::move(rounds);
+  }
   Append(into.real_time_ns, more.real_time_ns);
   Append(into.cpu_time_ns, more.cpu_time_ns);
   Append(into.iterations, more.iterations);

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "benchgate/report/format.h"
+#include "benchgate/report/undecided.h"
 
 namespace benchgate {
 namespace {
@@ -114,6 +115,8 @@ void ConsoleTable::PrintGate(const SuiteAnalysis& suite) {
     out_ << " (no baseline: nothing to compare)";
   }
   if (suite.errored > 0) out_ << ", " << suite.errored << " errored";
+  const std::string undecided = UndecidedText(suite);
+  if (!undecided.empty()) out_ << "; " << undecided;
   out_ << "\n";
   out_.flush();
 }

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "benchgate/report/format.h"
+#include "benchgate/report/undecided.h"
 
 namespace benchgate::report_detail {
 
@@ -74,7 +75,7 @@ std::string Counted(std::size_t count, const std::string& noun) {
   return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
 }
 
-std::string SummaryLine(const DiffSummary& s) {
+std::string CountsLine(const DiffSummary& s) {
   std::string line = Counted(s.regressions, "regression") + ", " +
                      Counted(s.improvements, "improvement") + ", " + std::to_string(s.unchanged) +
                      " unchanged";
@@ -87,6 +88,11 @@ std::string SummaryLine(const DiffSummary& s) {
   add(s.removed, "removed");
   add(s.errored, "errored");
   return line;
+}
+
+std::string SummaryLine(const SuiteAnalysis& suite, const DiffSummary& summary) {
+  const std::string undecided = UndecidedText(suite);
+  return CountsLine(summary) + (undecided.empty() ? "" : "; " + undecided);
 }
 
 std::string GeomeanText(const DiffSummary& summary) {

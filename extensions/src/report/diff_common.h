@@ -29,7 +29,13 @@ const char* TrendSymbol(TrendMark mark, bool unicode);
 
 // "2 regressions, 1 improvement, 310 unchanged" plus every other non-zero
 // count ("1 inconclusive, 1 over budget, 2 added, 1 removed, 1 errored").
-std::string SummaryLine(const DiffSummary& summary);
+std::string CountsLine(const DiffSummary& summary);
+
+// CountsLine(), then, when something stayed undecided, "; " and
+// UndecidedText(): the words of the console's gate line, so that a pass
+// that judged little, or a gate failed for too many undecided, reads as
+// such in every format.
+std::string SummaryLine(const SuiteAnalysis& suite, const DiffSummary& summary);
 
 // "+1.2%" or "n/a" when no benchmark had a comparison.
 std::string GeomeanText(const DiffSummary& summary);

@@ -37,6 +37,9 @@ std::string FormatDuration(double nanoseconds) {
     }
   }
   if (magnitude == 0) return "0 ns";
+  // Below 0.1 ns (an optimised-away loop) fixed decimals would print 0.000:
+  // keep three significant digits instead.
+  if (magnitude < 0.09995) return Printf("%.3g", nanoseconds) + " ns";
   return Printf("%.3f", nanoseconds) + " ns";
 }
 

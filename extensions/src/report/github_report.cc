@@ -2,6 +2,7 @@
 
 #include "benchgate/report/format.h"
 #include "benchgate/report/markdown_report.h"
+#include "benchgate/report/undecided.h"
 #include "report/diff_common.h"
 
 namespace benchgate {
@@ -87,8 +88,12 @@ void RenderGithub(const SuiteAnalysis& suite, const DiffSummary& summary,
         break;  // the job summary lists the rest; annotations are for attention
     }
   }
+  if (suite.too_many_undecided) {
+    // No benchmark's annotation says why the gate failed: this one does.
+    Annotate(annotations, "error", "benchgate: too many undecided", UndecidedText(suite));
+  }
   annotations << "benchgate: gate " << (suite.gate_failed ? "FAIL" : "pass") << " ("
-              << report_detail::SummaryLine(summary) << "; geometric mean "
+              << report_detail::SummaryLine(suite, summary) << "; geometric mean "
               << report_detail::GeomeanText(summary) << ")\n";
   annotations.flush();
   if (step_summary != nullptr) {

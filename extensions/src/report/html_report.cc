@@ -1,9 +1,13 @@
 #include "benchgate/report/html_report.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "benchgate/report/format.h"
+#include "benchgate/report/undecided.h"
 #include "report/diff_common.h"
 #include "report/html_charts.h"
 
@@ -11,6 +15,9 @@ namespace benchgate {
 namespace {
 
 using report_detail::FormatValue;
+
+// Warnings listed above the table; the rest are folded under a count.
+constexpr std::size_t kShownWarnings = 5;
 
 // Content-Security-Policy: nothing may be fetched, so the page is the same
 // offline as online and a name that slipped through escaping could not load
@@ -29,7 +36,8 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}h3{font-siz
 .sub{color:#666;margin:0 0 10px}.summary{font-size:15px}
 .gate{display:inline-block;padding:2px 10px;border-radius:4px;color:#fff;font-weight:600;margin-right:8px}
 .gate.fail{background:#c62828}.gate.pass{background:#2e7d32}
-.warnings{color:#8a5a00}
+.warnings{color:#8a5a00}details.warnings summary{cursor:pointer}
+.undecided.fail{color:#c62828;font-weight:600}
 table{border-collapse:collapse;font-variant-numeric:tabular-nums}
 th,td{padding:4px 10px;border-bottom:1px solid #e4e4e4;text-align:right;white-space:nowrap}
 th{background:#f4f4f6;cursor:pointer;user-select:none;position:sticky;top:0}
@@ -124,13 +132,10 @@ class HtmlWriter {
          << "<p class=\"sub\">" << sides << " \u00B7 metric " << HtmlEscape(options_.metric)
          << "</p>\n<p class=\"summary\"><span class=\"gate "
          << (suite_.gate_failed ? "fail\">FAIL" : "pass\">pass") << "</span>"
-         << HtmlEscape(report_detail::SummaryLine(summary)) << " \u00B7 geometric mean <b>"
+         << SummaryHtml(summary) << " \u00B7 geometric mean <b>"
          << report_detail::GeomeanText(summary) << "</b> over "
          << report_detail::Counted(summary.geomean_count, "comparison") << "</p>\n";
-    if (suite_.warnings.empty()) return;
-    out_ << "<ul class=\"warnings\">\n";
-    for (const std::string& w : suite_.warnings) out_ << "<li>" << HtmlEscape(w) << "</li>\n";
-    out_ << "</ul>\n";
+    Warnings();
   }
 
   void Table(const DiffSummary& summary) {
@@ -164,6 +169,34 @@ class HtmlWriter {
   void Footer() { out_ << kScript << "</body>\n</html>\n"; }
 
  private:
+  // The counts, then what stayed undecided; in the gate's colour when it
+  // is what failed the gate.
+  [[nodiscard]] std::string SummaryHtml(const DiffSummary& summary) const {
+    std::string html = HtmlEscape(report_detail::CountsLine(summary));
+    const std::string undecided = UndecidedText(suite_);
+    if (undecided.empty()) return html;
+    return html + "; <span class=\"undecided" + (suite_.too_many_undecided ? " fail" : "") + "\">" +
+           HtmlEscape(undecided) + "</span>";
+  }
+
+  // The first few warnings above the table; the rest folded, so that dozens
+  // of unstable benchmarks do not push the results off the page.
+  void Warnings() {
+    const std::vector<std::string>& warnings = suite_.warnings;
+    if (warnings.empty()) return;
+    const std::size_t shown = std::min(warnings.size(), kShownWarnings);
+    out_ << "<ul class=\"warnings\">\n";
+    for (std::size_t i = 0; i < shown; ++i) out_ << "<li>" << HtmlEscape(warnings[i]) << "</li>\n";
+    out_ << "</ul>\n";
+    if (shown == warnings.size()) return;
+    out_ << "<details class=\"warnings\"><summary>and "
+         << report_detail::Counted(warnings.size() - shown, "more warning") << "</summary>\n<ul>\n";
+    for (std::size_t i = shown; i < warnings.size(); ++i) {
+      out_ << "<li>" << HtmlEscape(warnings[i]) << "</li>\n";
+    }
+    out_ << "</ul>\n</details>\n";
+  }
+
   [[nodiscard]] std::string Id(const BenchmarkAnalysis& b) const {
     return "b" + std::to_string(&b - suite_.benchmarks.data());
   }

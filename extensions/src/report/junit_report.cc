@@ -1,6 +1,7 @@
 #include "benchgate/report/junit_report.h"
 
 #include "benchgate/report/format.h"
+#include "benchgate/report/undecided.h"
 #include "report/diff_common.h"
 
 namespace benchgate {
@@ -61,6 +62,41 @@ void TestCase(const BenchmarkAnalysis& b, const RenderOptions& options, std::ost
       << "</system-out>\n    </testcase>\n";
 }
 
+// A gate run with --max-undecided has one suite-level test case, so that a
+// gate failed for too many undecided benchmarks shows a failing test (no
+// benchmark's own test case fails for it) and CI tracks it as one test
+// across runs, passing or not.
+bool HasUndecidedCase(const SuiteAnalysis& suite) {
+  return suite.too_many_undecided || suite.max_undecided < 1;
+}
+
+void UndecidedCase(const SuiteAnalysis& suite, std::ostream& out) {
+  const std::string text = UndecidedText(suite);
+  out << "    <testcase" << Attribute("classname", "benchgate.gate")
+      << Attribute("name", "undecided share");
+  if (suite.too_many_undecided) {
+    out << ">\n      <failure" << Attribute("type", "too_many_undecided")
+        << Attribute("message", text) << ">" << XmlEscape(text) << "</failure>\n    </testcase>\n";
+    return;
+  }
+  out << ">\n      <system-out>" << XmlEscape(text.empty() ? "nothing undecided" : text)
+      << "</system-out>\n    </testcase>\n";
+}
+
+std::string Properties(const SuiteAnalysis& suite, const DiffSummary& summary,
+                       const RenderOptions& options) {
+  const auto property = [](const char* name, const std::string& value) {
+    return std::string("      <property") + Attribute("name", name) + Attribute("value", value) +
+           "/>\n";
+  };
+  std::string text = "    <properties>\n" + property("metric", options.metric) +
+                     property("geomean_change", report_detail::GeomeanText(summary)) +
+                     property("gate", suite.gate_failed ? "fail" : "pass");
+  const std::string undecided = UndecidedText(suite);
+  if (!undecided.empty()) text += property("undecided", undecided);
+  return text + "    </properties>\n";
+}
+
 }  // namespace
 
 std::string XmlEscape(const std::string& text) {
@@ -103,8 +139,10 @@ std::string XmlEscape(const std::string& text) {
 
 void RenderJunit(const SuiteAnalysis& suite, const DiffSummary& summary,
                  const RenderOptions& options, std::ostream& out) {
-  const std::string tests = std::to_string(suite.benchmarks.size());
-  const std::string failures = std::to_string(summary.regressions + summary.budget_exceeded);
+  const bool undecided_case = HasUndecidedCase(suite);
+  const std::string tests = std::to_string(suite.benchmarks.size() + (undecided_case ? 1 : 0));
+  const std::string failures = std::to_string(summary.regressions + summary.budget_exceeded +
+                                              (suite.too_many_undecided ? 1 : 0));
   const std::string errors = std::to_string(summary.errored);
   const std::string skipped =
       std::to_string(summary.inconclusive + summary.added + summary.removed);
@@ -116,12 +154,9 @@ void RenderJunit(const SuiteAnalysis& suite, const DiffSummary& summary,
   }
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites"
       << Attribute("name", options.title) << counts << ">\n  <testsuite"
-      << Attribute("name", name + " (" + options.metric + ")") << counts
-      << ">\n    <properties>\n      <property name=\"metric\""
-      << Attribute("value", options.metric) << "/>\n      <property name=\"geomean_change\""
-      << Attribute("value", report_detail::GeomeanText(summary))
-      << "/>\n      <property name=\"gate\""
-      << Attribute("value", suite.gate_failed ? "fail" : "pass") << "/>\n    </properties>\n";
+      << Attribute("name", name + " (" + options.metric + ")") << counts << ">\n"
+      << Properties(suite, summary, options);
+  if (undecided_case) UndecidedCase(suite, out);
   for (const BenchmarkAnalysis& b : suite.benchmarks) TestCase(b, options, out);
   out << "  </testsuite>\n</testsuites>\n";
   out.flush();

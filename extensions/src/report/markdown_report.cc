@@ -36,8 +36,8 @@ class MarkdownWriter {
 
   void SummaryLine(const SuiteAnalysis& suite, const DiffSummary& summary) {
     out_ << "**" << MarkdownText(options_.title) << ": " << (suite.gate_failed ? "FAIL" : "pass")
-         << "** \u00B7 " << report_detail::SummaryLine(summary) << " \u00B7 geometric mean "
-         << report_detail::GeomeanText(summary) << "\n\n";
+         << "** \u00B7 " << MarkdownText(report_detail::SummaryLine(suite, summary))
+         << " \u00B7 geometric mean " << report_detail::GeomeanText(summary) << "\n\n";
     if (!options_.baseline_label.empty() || !options_.candidate_label.empty()) {
       out_ << MarkdownCode(options_.baseline_label) << " \u2192 "
            << MarkdownCode(options_.candidate_label) << ", ";

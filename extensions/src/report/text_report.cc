@@ -153,7 +153,8 @@ void RenderText(const SuiteAnalysis& suite, const DiffSummary& summary,
   const VerdictStatus gate = failed ? VerdictStatus::kRegression : VerdictStatus::kUnchanged;
   const char* color = options.color ? ColorOf(gate) : "";
   out << "\nbenchgate: gate " << color << (failed ? "FAIL" : "pass")
-      << (*color != '\0' ? "\033[0m" : "") << " (" << report_detail::SummaryLine(summary) << ")\n";
+      << (*color != '\0' ? "\033[0m" : "") << " (" << report_detail::SummaryLine(suite, summary)
+      << ")\n";
   out.flush();
 }
 

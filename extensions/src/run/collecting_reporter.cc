@@ -1,5 +1,6 @@
 #include "run/collecting_reporter.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "run/gbench_rows.h"
@@ -32,6 +33,16 @@ void CollectingReporter::ReportRuns(const std::vector<Run>& rows) {
 }
 
 void CollectingReporter::Finalize() {
+  // Interleaved repetitions reach the reporter in the order each benchmark
+  // finished, a different one every run; the samples and the enriched
+  // results keep the order of registration, as without interleaving.
+  std::stable_sort(run_.benchmarks.begin(), run_.benchmarks.end(),
+                   [&](const SampleSet& a, const SampleSet& b) {
+                     return order_by_name_[a.name] < order_by_name_[b.name];
+                   });
+  for (std::size_t i = 0; i < run_.benchmarks.size(); ++i) {
+    index_by_name_[run_.benchmarks[i].name] = i;
+  }
   for (SinkState& state : sinks_) {
     Flush(state);
     state.sink.reporter->Finalize();
@@ -78,6 +89,7 @@ void CollectingReporter::Collect(std::vector<Run>& rows) {
     if (inserted) {
       run_.benchmarks.emplace_back();
       run_.benchmarks.back().name = name;
+      order_by_name_[name] = {row.family_index, row.per_family_instance_index};
     }
     current = &run_.benchmarks[it->second];
     AppendIterationRow(row, *current);

@@ -15,11 +15,13 @@
 #include <benchmark/benchmark.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <map>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "benchgate/latency_histogram.h"
@@ -70,6 +72,8 @@ class CollectingReporter : public benchmark::BenchmarkReporter {
   RunData run_;
   std::size_t name_field_width_ = 0;
   std::map<std::string, std::size_t> index_by_name_;
+  // (family, instance) of each benchmark: its place in registration order.
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>> order_by_name_;
   std::map<std::string, LatencyHistogram> latency_by_name_;
 };
 

@@ -1,4 +1,4 @@
-#include "run/confirmation.h"
+#include "run/extra_rounds.h"
 
 #include <benchmark/benchmark.h>
 
@@ -20,25 +20,13 @@ std::string ExactNameFilter(const std::vector<std::string>& names) {
   return filter + ")$";
 }
 
-SuiteAnalysis ConfirmSuspects(RunData& run, const RunData* baseline, const AnalysisConfig& config,
-                              SuiteAnalysis analysis, int rounds, std::ostream& log) {
-  const std::vector<std::string> suspects = Suspects(analysis);
-  if (suspects.empty() || rounds <= 0) return analysis;
-  const std::string filter = ExactNameFilter(suspects);
-  for (int round = 1; round <= rounds; ++round) {
-    log << "benchgate: confirming " << suspects.size() << " suspect"
-        << (suspects.size() == 1 ? "" : "s") << " (round " << round << " of " << rounds << ")\n";
-    log.flush();
-    // No display or file sink: the first pass is what Google Benchmark's
-    // own outputs describe; the extra samples only feed the verdict.
-    CollectingReporter extra(ReporterSink{}, ReporterSink{}, false, nullptr);
-    benchmark::RunSpecifiedBenchmarks(&extra, filter);
-    DiscardLatencyHistograms();
-    MergeSamples(run, extra.run());
-  }
-  SuiteAnalysis confirmed = AnalyzeSuite(run, baseline, config);
-  MarkConfirmation(confirmed, suspects, rounds);
-  return confirmed;
+RunData RunRound(const std::vector<std::string>& names) {
+  // No display or file sink: the first pass is what Google Benchmark's own
+  // outputs describe; the extra samples feed the verdicts.
+  CollectingReporter extra(ReporterSink{}, ReporterSink{}, false, nullptr);
+  benchmark::RunSpecifiedBenchmarks(&extra, ExactNameFilter(names));
+  DiscardLatencyHistograms();
+  return extra.run();
 }
 
 }  // namespace benchgate

@@ -12,7 +12,7 @@
 namespace benchgate {
 namespace {
 
-enum class Kind { kString, kBool, kAlpha, kCount, kChoice, kDecay, kRuns };
+enum class Kind { kString, kBool, kAlpha, kCount, kChoice, kDecay, kRuns, kSeconds, kShare };
 
 struct FlagSpec {
   const char* name;  // without the "--benchgate_" prefix
@@ -30,6 +30,13 @@ constexpr FlagSpec kFlags[] = {
     {"record", Kind::kBool, "append this run to the history"},
     {"alpha", Kind::kAlpha, "significance level for the suite (default 0.05)"},
     {"confirm", Kind::kCount, "re-run suspected regressions N more rounds (default 1)"},
+    {"max_rounds", Kind::kCount,
+     "extra rounds for undecided benchmarks and confirmations, at most N (default 3)"},
+    {"max_seconds", Kind::kSeconds, "extra rounds stop after S seconds in all (default 0: no limit)"},
+    {"max_undecided", Kind::kShare,
+     "fail the gate when more than this share stays inconclusive, e.g. 10% (default 100%)"},
+    {"interleave", Kind::kBool,
+     "interleave all benchmarks' repetitions in random order (default true)"},
     {"show_repetitions", Kind::kBool, "console: print every repetition too"},
     {"preset", Kind::kChoice, "dev, ci or release: repetitions, alpha, floor, confirm",
      "dev,ci,release"},
@@ -40,18 +47,21 @@ constexpr FlagSpec kFlags[] = {
 };
 
 // Presets set what their name promises unless a flag or variable set it:
-//   dev      5 repetitions, alpha 0.10, tolerance floor 2%, no confirmation
-//   ci      10 repetitions, alpha 0.05, floor 1%, 1 confirmation round (the defaults)
-//   release 20 repetitions, alpha 0.01, floor 0.5%, 2 confirmation rounds
+//   dev      5 repetitions, alpha 0.10, tolerance floor 2%, no confirmation, 1 extra round
+//   ci      10 repetitions, alpha 0.05, floor 1%, 1 confirmation round, 3 extra rounds
+//           (the defaults)
+//   release 20 repetitions, alpha 0.01, floor 0.5%, 2 confirmation rounds, 5 extra rounds
 struct Preset {
   const char* name;
   int repetitions;
   double alpha;
   double floor;
   int confirm;
+  int max_rounds;
 };
-constexpr Preset kPresets[] = {
-    {"dev", 5, 0.10, 0.02, 0}, {"ci", 10, 0.05, 0.01, 1}, {"release", 20, 0.01, 0.005, 2}};
+constexpr Preset kPresets[] = {{"dev", 5, 0.10, 0.02, 0, 1},
+                               {"ci", 10, 0.05, 0.01, 1, 3},
+                               {"release", 20, 0.01, 0.005, 2, 5}};
 
 constexpr std::string_view kPrefix = "--benchgate_";
 
@@ -101,6 +111,7 @@ void Apply(const FlagSpec& spec, const std::string& value, const std::string& so
       if (!parsed) throw Error(source, "", "expected true or false" + got);
       if (std::string_view(spec.name) == "record") options.record = *parsed;
       if (std::string_view(spec.name) == "show_repetitions") options.show_repetitions = *parsed;
+      if (std::string_view(spec.name) == "interleave") options.interleave = *parsed;
       return;
     }
     case Kind::kAlpha: {
@@ -147,7 +158,28 @@ void Apply(const FlagSpec& spec, const std::string& value, const std::string& so
       if (!parsed || *parsed < 0 || *parsed > 100) {
         throw Error(source, "", "expected a whole number from 0 to 100" + got);
       }
-      options.confirm = *parsed;
+      if (std::string_view(spec.name) == "confirm") options.confirm = *parsed;
+      if (std::string_view(spec.name) == "max_rounds") options.max_rounds = *parsed;
+      return;
+    }
+    case Kind::kSeconds: {
+      const auto parsed = ParseNumber<double>(value);
+      if (!parsed || !(*parsed >= 0.0 && *parsed <= 1e6)) {
+        throw Error(source, "", "expected a number of seconds from 0 to 1000000" + got);
+      }
+      options.max_seconds = *parsed;
+      return;
+    }
+    case Kind::kShare: {
+      // "10%" or "0.1".
+      const bool percent = !value.empty() && value.back() == '%';
+      const auto parsed =
+          ParseNumber<double>(std::string_view(value).substr(0, value.size() - (percent ? 1 : 0)));
+      const double share = parsed ? *parsed / (percent ? 100.0 : 1.0) : -1.0;
+      if (!parsed || !(share >= 0.0 && share <= 1.0)) {
+        throw Error(source, "", "expected a share from 0 to 1 or 0% to 100%" + got);
+      }
+      options.max_undecided = share;
       return;
     }
   }
@@ -193,6 +225,7 @@ constexpr GbenchFlag kGbenchFlags[] = {
     {"benchmark_color", false},
     {"benchmark_counters_tabular", false},
     {"benchmark_repetitions", false},
+    {"benchmark_enable_random_interleaving", false},
 };
 
 void ApplyGbench(std::string_view name, const std::string& value, const std::string& source,
@@ -214,6 +247,7 @@ void ApplyGbench(std::string_view name, const std::string& value, const std::str
   if (name == "benchmark_format") options.display_format = value;
   if (name == "benchmark_color") options.color = value;
   if (name == "benchmark_counters_tabular") options.counters_tabular = as_bool();
+  if (name == "benchmark_enable_random_interleaving") options.interleave_given_to_gbench = true;
   if (name == "benchmark_repetitions") {
     const auto parsed = ParseNumber<int>(value);
     // Google Benchmark validates the value itself; benchgate only needs to
@@ -282,6 +316,7 @@ ParsedArgs ParseArgs(const std::vector<std::string>& args, const EnvLookup& env)
     if (!options.repetitions_given) options.repetitions = preset.repetitions;
     if (given.count("alpha") == 0) options.alpha = preset.alpha;
     if (given.count("confirm") == 0) options.confirm = preset.confirm;
+    if (given.count("max_rounds") == 0) options.max_rounds = preset.max_rounds;
     options.tolerance_floor = preset.floor;
   }
 
@@ -292,6 +327,11 @@ ParsedArgs ParseArgs(const std::vector<std::string>& args, const EnvLookup& env)
   parsed.gbench_args.emplace_back("--benchmark_display_aggregates_only=false");
   if (!options.repetitions_given) {
     parsed.gbench_args.push_back("--benchmark_repetitions=" + std::to_string(options.repetitions));
+  }
+  // Interleaving is benchgate's default; Google Benchmark's own flag (or its
+  // variable), when given, decides instead.
+  if (options.interleave && !options.interleave_given_to_gbench) {
+    parsed.gbench_args.emplace_back("--benchmark_enable_random_interleaving=true");
   }
   return parsed;
 }
@@ -304,6 +344,8 @@ std::string FlagsHelp() {
     left.append(kPrefix).append(spec.name);
     if (spec.kind == Kind::kString) left.append("=FILE");
     if (spec.kind == Kind::kAlpha || spec.kind == Kind::kCount) left.append("=N");
+    if (spec.kind == Kind::kSeconds) left.append("=S");
+    if (spec.kind == Kind::kShare) left.append("=SHARE");
     if (spec.kind == Kind::kChoice) left.append("=").append(Upper(spec.name));
     left.resize(std::max<std::size_t>(left.size() + 1, 34), ' ');
     help.append(left).append(spec.help).append("\n");

@@ -29,6 +29,18 @@ struct Options {
   bool record = false;            // append this run to the history
   double alpha = 0.05;            // suite-wide significance level
   int confirm = 1;                // confirmation rounds for suspects
+  // Extra rounds for benchmarks still undecided (or suspects still to be
+  // confirmed), and the seconds they may take in all (0: no time limit).
+  int max_rounds = 3;
+  double max_seconds = 0;
+  // Fail the gate when more than this share of the judged benchmarks stays
+  // inconclusive (1: never).
+  double max_undecided = 1.0;
+  // Run the repetitions of all benchmarks in a random interleaved order
+  // (Google Benchmark's --benchmark_enable_random_interleaving), so that a
+  // burst of load spreads thin over many benchmarks instead of landing on
+  // consecutive repetitions of one.
+  bool interleave = true;
   bool show_repetitions = false;  // console: one row per repetition too
   std::string preset;             // "", "dev", "ci" or "release"
   std::string correction = "bh";  // multiple-testing control: "bh" or "holm"
@@ -50,6 +62,7 @@ struct Options {
   bool counters_tabular = false;
   int repetitions = kDefaultRepetitions;
   bool repetitions_given = false;
+  bool interleave_given_to_gbench = false;  // --benchmark_enable_random_interleaving seen
 };
 
 using EnvLookup = std::function<std::optional<std::string>(const std::string& name)>;

@@ -19,6 +19,7 @@
 #include "benchgate/error.h"
 #include "benchgate/gate/analysis.h"
 #include "benchgate/gate/budget_model.h"
+#include "benchgate/gate/extra_rounds.h"
 #include "benchgate/io/enriched_writer.h"
 #include "benchgate/io/files.h"
 #include "benchgate/io/history_file.h"
@@ -26,7 +27,7 @@
 #include "benchgate/io/thresholds_reader.h"
 #include "benchgate/report/console_table.h"
 #include "run/collecting_reporter.h"
-#include "run/confirmation.h"
+#include "run/extra_rounds.h"
 #include "run/environment_capture.h"
 #include "run/latency_registry.h"
 #include "run/options.h"
@@ -182,6 +183,7 @@ int Run(RunnerState& state) {
   AnalysisConfig config = AnalysisConfigFrom(options.alpha);
   config.budgets = run_inputs.budgets;
   config.holm = options.correction == "holm";
+  config.max_undecided = options.max_undecided;
   config.adaptive.floor = options.tolerance_floor;
   config.adaptive.max_runs = options.history_runs;
   config.adaptive.decay = options.history_decay;
@@ -213,8 +215,10 @@ int Run(RunnerState& state) {
   RunData run = collector.run();
   const RunData* baseline = run_inputs.baseline ? &*run_inputs.baseline : nullptr;
   const SuiteAnalysis analysis =
-      ConfirmSuspects(run, baseline, config, AnalyzeSuite(run, baseline, config), options.confirm,
-                      console ? out : std::cerr);
+      MeasureMore(run, baseline, config, AnalyzeSuite(run, baseline, config),
+                  ExtraRoundLimits{options.confirm, options.max_rounds, options.max_seconds},
+                  [](const std::vector<std::string>& names, int) { return RunRound(names); },
+                  console ? out : std::cerr);
   if (console) table.PrintGate(analysis);
   if (!options.out.empty()) {
     WriteFileAtomically(options.out,

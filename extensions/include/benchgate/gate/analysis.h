@@ -8,7 +8,9 @@
 #define BENCHGATE_GATE_ANALYSIS_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -38,6 +40,11 @@ struct MetricStats {
   double median_ci_lo = 0, median_ci_hi = 0;
   double median_ci_coverage = 0;                    // achieved coverage, >= the level asked
   std::size_t outliers_low = 0, outliers_high = 0;  // Tukey, beyond 1.5 IQR
+  // CV of the values left after the slow outliers of FindSlowOutliers are
+  // set aside, and how many they were: the instability measure, which a few
+  // interfered repetitions cannot inflate.
+  double spread = 0;
+  std::size_t slow = 0;
 };
 
 enum class VerdictStatus {
@@ -55,6 +62,25 @@ enum class VerdictStatus {
 // Stable lowercase name used in JSON and reports: "pass", "regression", ...
 const char* VerdictStatusName(VerdictStatus status) noexcept;
 
+// Why a benchmark is `inconclusive`: the gate line counts them by reason,
+// and the runner measures more where more measurement can decide.
+enum class Undecided {
+  kNone,
+  kTooFew,           // fewer than min_samples kept on a side
+  kUnstable,         // CV of the kept samples above max_cv, or the slow ones no minority
+  kStraddles,        // the estimate is beyond the tolerance, its interval straddles it
+  kOptimisedAway,    // faster than about one CPU cycle per iteration: nothing measured
+  kBudgetUncertain,  // a budget's limit lies inside its statistic's interval
+  kNoBaseline,       // the baseline has no samples for it
+};
+
+// "too few samples", "unstable", ...: words for the gate line.
+const char* UndecidedName(Undecided reason) noexcept;
+
+// Below this many nanoseconds per iteration no loop body can have run
+// (about one cycle of a 6.5 GHz core): the compiler removed the work.
+inline constexpr double kOptimisedAwayNs = 0.15;
+
 // Baseline vs candidate for one benchmark's compared metric (real time unless
 // AnalysisConfig::metric says otherwise).
 struct Comparison {
@@ -67,10 +93,28 @@ struct Comparison {
   // distribution-free (Moses) CI: the verdict's measure of size.
   double shift = 0, shift_lo = 0, shift_hi = 0;
   StatStatus shift_status = StatStatus::kEmpty;
-  double p_value = 1;     // two-sided Mann-Whitney U
-  std::string p_method;   // "exact" or "asymptotic"
+  // The decision's two-sided Mann-Whitney U test, on the kept samples
+  // (slow outliers and disturbed rounds set aside on each side). With
+  // nothing set aside p_method is "exact" or "asymptotic" and p_value equals
+  // SciPy's mannwhitneyu on all samples; otherwise it is "trimmed-exact" or
+  // "trimmed-asymptotic" and equals mannwhitneyu on the kept samples.
+  double p_value = 1;
+  std::string p_method;
   double p_adjusted = 1;  // after suite-wide multiple-testing control
-  double tolerance = 0;   // smallest change that counts as practically relevant
+  // The same test on every sample of both sides, always (SciPy's value).
+  double p_value_all = 1;
+  std::string p_method_all;
+  double tolerance = 0;  // smallest change that counts as practically relevant
+  // What the decision set aside on each side: positions in the compared
+  // metric's values (slow outliers and whole disturbed rounds), and the
+  // disturbed rounds themselves.
+  std::vector<std::size_t> baseline_set_aside, candidate_set_aside;
+  std::vector<std::uint32_t> baseline_rounds_set_aside, candidate_rounds_set_aside;
+  std::size_t candidate_rounds = 1;  // distinct rounds of the candidate's samples
+  // CV of each side's kept values (KeptCv).
+  double baseline_spread = 0, candidate_spread = 0;
+  // The slow samples were no minority on that side: nothing could be set aside.
+  bool baseline_majority = false, candidate_majority = false;
 };
 
 struct BenchmarkAnalysis {
@@ -83,10 +127,15 @@ struct BenchmarkAnalysis {
   double iterations = 0;  // median iterations per repetition
   std::optional<Comparison> comparison;
   VerdictStatus status = VerdictStatus::kPass;
+  Undecided undecided = Undecided::kNone;  // why, when status is kInconclusive
+  // More rounds of the candidate could decide it (its own side is what is
+  // noisy, too small or too uncertain); false when the baseline is the problem.
+  bool more_helps = false;
   std::vector<std::string> reasons;         // plain words, shown in every report
   std::vector<std::string> budget_origins;  // rules that applied, winner first
   // After confirmation re-runs of a suspect: "confirmed" or "cleared"; "" otherwise.
   std::string confirmation;
+  int extra_rounds = 0;  // extra rounds this benchmark ran in (confirmation included)
 };
 
 struct SuiteAnalysis {
@@ -96,6 +145,13 @@ struct SuiteAnalysis {
   std::size_t regressions = 0, improvements = 0, unchanged = 0, inconclusive = 0;
   std::size_t budget_exceeded = 0, added = 0, removed = 0, errored = 0, passed = 0;
   std::vector<std::string> warnings;  // per benchmark, e.g. unstable (CV above its limit)
+  // The inconclusive ones by reason, in Undecided's order ("unstable": 3).
+  std::vector<std::pair<std::string, std::size_t>> undecided;
+  int extra_rounds = 0;  // extra rounds the runner measured (0 in benchgate-diff)
+  // The gate failed because more than max_undecided of the judged benchmarks
+  // stayed inconclusive (AnalysisConfig::max_undecided, copied here).
+  bool too_many_undecided = false;
+  double max_undecided = 1.0;
 };
 
 struct AnalysisConfig {
@@ -111,7 +167,15 @@ struct AnalysisConfig {
   // The U test's p-value: exact up to kExactMaxSize per side without ties
   // (kAuto), or one method always, e.g. kAsymptotic to reproduce compare.py.
   MannWhitneyMethod p_method = MannWhitneyMethod::kAuto;
-  double max_cv = 0.05;  // above: unstable, judged inconclusive
+  // Above this CV of the kept samples (slow outliers set aside) on either
+  // side: unstable, judged inconclusive.
+  double max_cv = 0.05;
+  // Slow outliers (interference only adds time) are set aside on both
+  // sides before the decision; false judges every sample.
+  bool set_aside_slow = true;
+  // Fail the gate when more than this share of the judged benchmarks stay
+  // inconclusive; 1 (the default) never fails for that.
+  double max_undecided = 1.0;
   // A verdict needs the shift's CI beyond this share of the tolerance (and
   // its estimate beyond the tolerance): confident the change is practically
   // large, not merely different from zero. 0 gives the bare "CI clear of zero".
@@ -142,10 +206,16 @@ SuiteAnalysis AnalyzeSuite(const RunData& candidate, const RunData* baseline,
 // budget exceeded): the ones worth re-running before judging.
 std::vector<std::string> Suspects(const SuiteAnalysis& suite);
 
-// After `rounds` confirmation rounds and a new AnalyzeSuite() on the merged
-// samples: each suspect's verdict says whether it survived ("confirmed") or
-// was noise ("cleared"), with a reason in words.
-void MarkConfirmation(SuiteAnalysis& suite, const std::vector<std::string>& suspects, int rounds);
+// The benchmarks another round of the candidate could settle: suspects with
+// fewer than 1 + `confirm` undisturbed rounds, and, when `undecided` is
+// true, inconclusive ones whose own samples are the problem (more_helps).
+std::vector<std::string> NeedMoreRounds(const SuiteAnalysis& suite, int confirm, bool undecided);
+
+// After extra rounds and a new AnalyzeSuite() on the merged samples: each
+// benchmark's extra_rounds, each first-pass suspect "confirmed" (still
+// failing) or "cleared", and a reason in words for every benchmark that
+// was measured again. `rounds` is how many extra rounds ran in all.
+void MarkExtraRounds(SuiteAnalysis& suite, const std::vector<std::string>& suspects, int rounds);
 
 // Appends the samples of `extra` (a confirmation run) to the benchmarks of
 // `run` with the same name.

@@ -17,6 +17,21 @@ namespace benchgate {
 
 inline constexpr const char* kDiffSchema = "benchgate.diff/1";
 
+// Beyond the contract's fields, each comparison has the decision's details:
+//   "p_value_all", "p_method_all": the plain Mann-Whitney U test on every
+//       sample (SciPy's value; p_value is the decision's test, "trimmed-..."
+//       when samples were set aside),
+//   "set_aside": {"baseline": [..], "candidate": [..]}: positions, in the
+//       compared metric's values, of the samples set aside as interference,
+//   "rounds_set_aside": {"baseline": [..], "candidate": [..]}: whole disturbed
+//       rounds (only when there are any),
+//   "spread": {"baseline": .., "candidate": ..}: CV (sd / mean) of the kept
+//       samples, the instability measure,
+//   "undecided": why an inconclusive one stayed undecided ("unstable", ...),
+//   "extra_rounds": extra rounds it was measured in (only when > 0);
+// and the summary has "undecided" ({reason: count}), "too_many_undecided"
+// (the gate failed for --max-undecided), "max_undecided" and "extra_rounds".
+//
 // Pretty-printed (2 spaces), ends with a newline. A statistic that does not
 // exist (no comparison, no interval, no geometric mean) is null, never NaN.
 // With `history` (benchgate-diff --history), a "history" object is added:

@@ -44,15 +44,19 @@
 // the same name (or adds it):
 //   { "name": "BM_Sort/1024", "time_unit": "us",
 //     "samples": { "real_time": [...], "cpu_time": [...],    // in time_unit,
-//                  "iterations": [...] },                     // one per repetition
+//                  "iterations": [...],                       // one per repetition
+//                  "rounds": [0, 0, 1, ...] },                // optional: each one's round
 //     "latency": { "unit": "ns", "count": 1000, "p50": .., "p90": .., "p99": ..,
 //                  "p999": .., "max": ..,
 //                  "histogram": [[lower_ns, count], ...] },   // non-empty buckets
 //     "memory": { "allocs_per_iter": .., "bytes_per_iter": .., "max_bytes_used": ..,
 //                 "net_heap_growth": .. } }
 // or { "name": ..., "error_message": "..." } for an errored benchmark.
-// real_time, cpu_time (and iterations when present) must have the same
-// length; latency and memory are optional but, when present, complete.
+// real_time, cpu_time (and iterations and rounds when present) must have the
+// same length; rounds are integers from 0 to 2^32 - 1 and become
+// SampleSet::rounds (absent: every sample from round 0), so a re-judged file
+// keeps its rounds as blocks. Latency and memory are optional but, when
+// present, complete.
 // Counters and labels stay those of the rows. Other members (stats, verdict,
 // gate) are derived values and are not read.
 //

@@ -40,6 +40,11 @@ struct SampleSet {
   std::vector<double> real_time_ns;
   std::vector<double> cpu_time_ns;
   std::vector<double> iterations;
+  // The round each repetition ran in (0: the first pass; 1, 2, ...: extra
+  // rounds of the same process), parallel to real_time_ns. Empty when every
+  // repetition is from round 0. Rounds are blocks of the analysis: a round
+  // hit by a burst as a whole is set aside as one.
+  std::vector<std::uint32_t> rounds;
   // User counters (items_per_second, bytes_per_second, custom), one value per
   // repetition, as Google Benchmark reported them (already per-second or
   // per-iteration according to the counter's flags).
@@ -74,8 +79,8 @@ double NanosecondsPerUnit(const std::string& time_unit) noexcept;
 // such counter.
 const std::vector<double>& MetricValues(const SampleSet& set, const std::string& metric);
 
-// Appends `more`'s samples (times, iterations, counters) to `into`, which
-// must be the same benchmark: repetitions from another run or shard.
+// Appends `more`'s samples (times, iterations, counters, rounds) to `into`,
+// which must be the same benchmark: repetitions from another run or shard.
 // Latency and memory are kept from the first side that has them.
 void AppendSamples(SampleSet& into, const SampleSet& more);
 
@@ -89,6 +94,9 @@ RunData MergeRuns(const std::vector<RunData>& runs);
 // counters (items_per_second, bytes_per_second and any "..._per_second" or
 // "..._rate" counter) are; times, bytes and other counters are not.
 bool HigherIsBetter(const std::string& metric);
+
+// The round of each real_time_ns sample (zeros when `rounds` is empty).
+std::vector<std::uint32_t> RoundsOf(const SampleSet& set);
 
 }  // namespace benchgate
 

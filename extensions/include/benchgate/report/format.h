@@ -8,7 +8,8 @@
 namespace benchgate {
 
 // 3 significant digits in the largest unit that keeps the value >= 1:
-// 0.5 -> "0.500 ns", 1234 -> "1.23 us", 2.5e9 -> "2.50 s".
+// 0.5 -> "0.500 ns", 1234 -> "1.23 us", 2.5e9 -> "2.50 s"; below 0.1 ns
+// three significant digits: 5.6e-7 -> "5.6e-07 ns".
 std::string FormatDuration(double nanoseconds);
 
 // A relative change with sign: 0.052 -> "+5.2%", -0.1234 -> "-12.3%".
@@ -22,6 +23,7 @@ std::string FormatPValue(double p);
 
 // A count: 1234567 -> "1234567" (no separators: easy to parse back).
 std::string FormatCount(double count);
+
 
 }  // namespace benchgate
 

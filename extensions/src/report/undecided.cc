@@ -1,0 +1,25 @@
+#include "benchgate/report/undecided.h"
+
+#include "benchgate/report/format.h"
+
+namespace benchgate {
+
+std::string UndecidedText(const SuiteAnalysis& suite) {
+  if (suite.inconclusive == 0 && !suite.too_many_undecided) return "";
+  std::string text = std::to_string(suite.inconclusive) + " undecided";
+  std::string reasons;
+  for (const auto& [reason, count] : suite.undecided) {
+    reasons += (reasons.empty() ? "" : ", ") + std::to_string(count) + " " + reason;
+  }
+  if (!reasons.empty()) text += " (" + reasons + ")";
+  if (suite.extra_rounds > 0) {
+    text += " after " + std::to_string(suite.extra_rounds) + " extra round" +
+            (suite.extra_rounds == 1 ? "" : "s");
+  }
+  if (suite.too_many_undecided) {
+    text += "; more than " + FormatPercent(suite.max_undecided) + " undecided fails the gate";
+  }
+  return text;
+}
+
+}  // namespace benchgate
