@@ -44,6 +44,12 @@ def benchgate_calls(path):
     return out
 
 
+def undecided(path):
+    """How many verdicts of a run are inconclusive."""
+    results = json.load(open(path))["benchgate"]["results"]
+    return sum(1 for r in results if r.get("verdict", {}).get("status") == "inconclusive")
+
+
 def compare_calls(path):
     """name -> uncorrected U test p < 0.05 with the candidate slower."""
     out = {}
@@ -64,18 +70,20 @@ def main(work):
     if not rounds:
         sys.exit("calibration_score: no round-* directories in " + work)
     print("%d rounds of 48 benchmarks, 12 of them slowed in the slowdown runs\n" % len(rounds))
-    header = "%-28s %-22s %14s %14s %14s" % ("runs", "rule", "false alarms", "runs with any",
-                                               "detected")
+    header = "%-28s %-22s %14s %14s %14s %12s" % ("runs", "rule", "false alarms",
+                                                    "runs with any", "detected", "undecided")
     print(header)
     print("-" * len(header))
     for kind, title in KINDS:
         tallies = {"benchgate": [0, 0, 0, 0], "benchgate, no confirm": [0, 0, 0, 0],
                    "compare.py U test": [0, 0, 0, 0]}  # false, runs with any, detected, slowed
+        inconclusive = 0
         for directory in rounds:
             slowed = slowed_names(os.path.join(directory, "base.json"))
             if kind == "aa":
                 slowed = set()  # nothing changed: every call is false
             gate = benchgate_calls(os.path.join(directory, "cand-%s.json" % kind))
+            inconclusive += undecided(os.path.join(directory, "cand-%s.json" % kind))
             utest = compare_calls(os.path.join(directory, "compare-%s.json" % kind))
             calls = {"benchgate": {n: v[0] for n, v in gate.items()},
                      "benchgate, no confirm": {n: v[1] for n, v in gate.items()},
@@ -89,9 +97,10 @@ def main(work):
                 t[3] += len(slowed)
         for rule, (false, any_false, detected, total) in tallies.items():
             unslowed = (48 if kind == "aa" else 36) * len(rounds)
-            print("%-28s %-22s %7d / %-5d %7d / %-5d %14s" % (
+            print("%-28s %-22s %7d / %-5d %7d / %-5d %14s %12s" % (
                 title, rule, false, unslowed, any_false, len(rounds),
-                "-" if total == 0 else "%d / %d" % (detected, total)))
+                "-" if total == 0 else "%d / %d" % (detected, total),
+                "%d / %d" % (inconclusive, 48 * len(rounds)) if rule == "benchgate" else ""))
         print()
 
 

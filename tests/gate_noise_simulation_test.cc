@@ -22,7 +22,7 @@
 
 #include "benchgate/gate/analysis.h"
 #include "benchgate/gate/extra_rounds.h"
-#include "stats/random.h"
+#include "simulation_support.h"
 
 namespace benchgate {
 namespace {
@@ -35,12 +35,8 @@ class BurstySimulator {
  public:
   explicit BurstySimulator(std::uint64_t seed) : rng_(seed) {}
 
-  double Normal() {
-    const double u1 = 1.0 - rng_.Uniform();  // (0, 1]
-    const double u2 = rng_.Uniform();
-    return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
-  }
-  double Between(double lo, double hi) { return lo + (hi - lo) * rng_.Uniform(); }
+  double Normal() { return rng_.Normal(); }
+  double Between(double lo, double hi) { return rng_.Between(lo, hi); }
 
   // Clean samples of one run, then one burst over 1-4 consecutive ones.
   std::vector<double> Samples(double centre) {
@@ -97,7 +93,7 @@ class BurstySimulator {
   int covered_rounds() const { return covered_rounds_; }
 
  private:
-  Xoshiro256 rng_;
+  Draws rng_;
   std::map<std::string, double> centres_;
   int rounds_ = 0, covered_rounds_ = 0;
 };
@@ -111,13 +107,6 @@ SuiteAnalysis Gate(BurstySimulator& simulator, RunData& candidate, const RunData
       candidate, &baseline, config, AnalyzeSuite(candidate, &baseline, config),
       ExtraRoundLimits{1, 3, 0},
       [&](const std::vector<std::string>& names, int) { return simulator.Round(names); }, log);
-}
-
-std::size_t CountStatus(const SuiteAnalysis& suite, VerdictStatus status, std::size_t from,
-                        std::size_t to) {
-  std::size_t count = 0;
-  for (std::size_t i = from; i < to; ++i) count += suite.benchmarks[i].status == status;
-  return count;
 }
 
 // A/A with bursts on both sides and in the extra rounds: the share of suites

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "benchgate/gate/analysis.h"
-#include "stats/random.h"
+#include "simulation_support.h"
 
 namespace benchgate {
 namespace {
@@ -20,15 +20,9 @@ constexpr int kSamples = 10;
 
 class Simulator {
  public:
-  explicit Simulator(std::uint64_t seed) : rng_(seed) {}
+  explicit Simulator(std::uint64_t seed) : draws_(seed) {}
 
-  // Standard normal by Box-Muller on the project's seeded generator, so the
-  // simulation is the same on every machine.
-  double Normal() {
-    const double u1 = 1.0 - rng_.Uniform();  // (0, 1]
-    const double u2 = rng_.Uniform();
-    return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
-  }
+  double Normal() { return draws_.Normal(); }
 
   std::vector<double> Samples(double centre, double cv) {
     const double drift = std::exp(0.005 * Normal());
@@ -56,15 +50,8 @@ class Simulator {
   }
 
  private:
-  Xoshiro256 rng_;
+  Draws draws_;
 };
-
-std::size_t CountStatus(const SuiteAnalysis& suite, VerdictStatus status, std::size_t from,
-                        std::size_t to) {
-  std::size_t count = 0;
-  for (std::size_t i = from; i < to; ++i) count += suite.benchmarks[i].status == status;
-  return count;
-}
 
 // 1,000 A/A suites: the share with any false regression must stay at most
 // alpha (0.05). An uncorrected U test would flag ~10 per suite.

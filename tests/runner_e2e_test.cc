@@ -194,6 +194,11 @@ TEST_F(RunnerE2ETest, ConfirmationRunClearsANoiseSpike) {
   const json spin = FindResult(json::parse(Slurp(dir_ / "c.json")), "BM_Spin/iterations:20/manual_time");
   EXPECT_EQ(spin["verdict"]["confirmation"], "cleared") << spin["verdict"].dump();
   EXPECT_NE(spin["verdict"]["status"], "regression");
+  // The spiked first pass is slower as a whole than the clean extra round:
+  // set aside as one block, every sample kept in the JSON with its round.
+  EXPECT_EQ(spin["verdict"]["rounds_set_aside"]["candidate"], json::array({0}))
+      << spin["verdict"].dump();
+  EXPECT_EQ(spin["samples"]["rounds"].size(), spin["samples"]["real_time"].size());
 
   // Without confirmation the same spike fails the gate: what confirmation buys.
   const Outcome unconfirmed =

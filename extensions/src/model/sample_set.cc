@@ -1,5 +1,6 @@
 #include "benchgate/model/sample_set.h"
 
+#include <algorithm>
 #include <map>
 #include <string_view>
 #include <utility>
@@ -61,9 +62,24 @@ void AppendSamples(SampleSet& into, const SampleSet& more) {
 }
 
 RunData MergeRuns(const std::vector<RunData>& runs) {
+  if (runs.size() == 1) return runs.front();
   RunData merged;
   std::map<std::string, std::size_t> index;  // name -> position in merged
-  for (const RunData& run : runs) {
+  // Each file is its own process: its rounds follow the previous file's, so
+  // that rounds stay blocks (a process slower as a whole can be set aside).
+  std::uint32_t first_round = 0;
+  for (const RunData& original : runs) {
+    RunData run = original;
+    std::uint32_t last_round = first_round;
+    for (SampleSet& set : run.benchmarks) {
+      set.rounds = RoundsOf(set);
+      for (std::uint32_t& round : set.rounds) {
+        round += first_round;
+        last_round = std::max(last_round, round);
+      }
+      if (set.real_time_ns.empty()) set.rounds.clear();
+    }
+    first_round = last_round + 1;
     if (merged.source.empty()) {
       merged.source = run.source;
       merged.environment_key = run.environment_key;

@@ -88,6 +88,9 @@ void AppendSamples(SampleSet& into, const SampleSet& more);
 // several machines) into one: benchmarks matched by name, in order of first
 // appearance, samples appended. A benchmark errored in one file and measured
 // in another keeps the measurements; errored everywhere, the first message.
+// Every file is a process of its own: its rounds are renumbered to follow
+// the previous file's (file 1's round 0 becomes the round after file 0's
+// last), so each process stays a block of the analysis.
 RunData MergeRuns(const std::vector<RunData>& runs);
 
 // Whether a larger value of `metric` is better: Google Benchmark's rate
