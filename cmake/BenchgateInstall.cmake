@@ -21,6 +21,9 @@ install(TARGETS benchgate benchgate_main benchgate_memory
 if(TARGET benchgate-diff)
   install(TARGETS benchgate-diff RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 endif()
+if(TARGET benchgate-ab)
+  install(TARGETS benchgate-ab RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+endif()
 
 install(EXPORT benchgateTargets
         NAMESPACE benchgate::

@@ -25,7 +25,6 @@ RunData MakeRun(std::vector<SampleSet> sets) {
   return run;
 }
 
-
 // BM_Slow: every candidate value above every baseline value, +30%;
 // BM_Same: identical samples; BM_New: only in the candidate; BM_Gone: only
 // in the baseline. Hand-derived verdicts.

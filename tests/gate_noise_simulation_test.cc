@@ -171,8 +171,8 @@ TEST(GateNoiseSimulationTest, JudgingEverySampleMissesUnderBursts) {
   std::size_t caught = 0, total = 0;
   for (int s = 0; s < 20; ++s) {
     simulator.Suite(shift, baseline, candidate);
-    caught += CountStatus(AnalyzeSuite(candidate, &baseline, config), VerdictStatus::kRegression,
-                          0, kBenchmarks / 4);
+    caught += CountStatus(AnalyzeSuite(candidate, &baseline, config), VerdictStatus::kRegression, 0,
+                          kBenchmarks / 4);
     total += kBenchmarks / 4;
   }
   RecordProperty("caught_every_sample", static_cast<int>(caught));

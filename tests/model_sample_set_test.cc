@@ -1,11 +1,11 @@
 // The model's merging: repeated runs of one suite, shards, and their rounds.
-#include "benchgate/model/sample_set.h"
-
 #include <gtest/gtest.h>
 
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "benchgate/model/sample_set.h"
 
 namespace benchgate {
 namespace {
@@ -30,9 +30,9 @@ RunData MakeRun(std::vector<SampleSet> sets) {
 // rounds, numbered after the previous file's last (file 0 has rounds 0 and
 // 1, so file 1's round 0 becomes 2 and file 2's becomes 3).
 TEST(MergeRunsTest, EveryFileIsABlockOfItsOwn) {
-  const RunData merged = MergeRuns({MakeRun({Set("A", {1, 2, 3}, {0, 0, 1})}),
-                                    MakeRun({Set("A", {4, 5}), Set("B", {9})}),
-                                    MakeRun({Set("A", {6})})});
+  const RunData merged =
+      MergeRuns({MakeRun({Set("A", {1, 2, 3}, {0, 0, 1})}),
+                 MakeRun({Set("A", {4, 5}), Set("B", {9})}), MakeRun({Set("A", {6})})});
   ASSERT_EQ(merged.benchmarks.size(), 2u);
   EXPECT_EQ(merged.benchmarks[0].real_time_ns, (std::vector<double>{1, 2, 3, 4, 5, 6}));
   EXPECT_EQ(merged.benchmarks[0].rounds, (std::vector<std::uint32_t>{0, 0, 1, 2, 2, 3}));

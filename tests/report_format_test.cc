@@ -1,8 +1,8 @@
-#include "benchgate/report/format.h"
-
 #include <gtest/gtest.h>
 
 #include <limits>
+
+#include "benchgate/report/format.h"
 
 namespace benchgate {
 namespace {

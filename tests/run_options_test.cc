@@ -229,9 +229,8 @@ TEST(OptionsTest, NoisyMachineFlags) {
   const ParsedArgs own = ParseArgs({"--benchmark_enable_random_interleaving=false"}, kNoEnv);
   EXPECT_EQ(interleaving(own), 0);
   EXPECT_EQ(own.gbench_args.front(), "--benchmark_enable_random_interleaving=false");
-  EXPECT_EQ(interleaving(ParseArgs(
-                {}, FakeEnv({{"BENCHMARK_ENABLE_RANDOM_INTERLEAVING", "false"}}))),
-            0);
+  EXPECT_EQ(
+      interleaving(ParseArgs({}, FakeEnv({{"BENCHMARK_ENABLE_RANDOM_INTERLEAVING", "false"}}))), 0);
 
   EXPECT_EQ(ErrorOf({"--benchgate_max_undecided=150%"}),
             "--benchgate_max_undecided: expected a share from 0 to 1 or 0% to 100%, got '150%'");
@@ -247,10 +246,10 @@ TEST(OptionsTest, NoisyMachineFlags) {
 
 TEST(OptionsTest, HelpListsEveryFlag) {
   const std::string help = FlagsHelp();
-  for (const char* flag : {"--benchgate_out=FILE", "--benchgate_baseline=FILE",
-                           "--benchgate_alpha=N", "--benchgate_record", "--benchgate_confirm=N",
-                           "--benchgate_max_rounds=N", "--benchgate_max_seconds=S",
-                           "--benchgate_max_undecided=SHARE", "--benchgate_interleave"}) {
+  for (const char* flag :
+       {"--benchgate_out=FILE", "--benchgate_baseline=FILE", "--benchgate_alpha=N",
+        "--benchgate_record", "--benchgate_confirm=N", "--benchgate_max_rounds=N",
+        "--benchgate_max_seconds=S", "--benchgate_max_undecided=SHARE", "--benchgate_interleave"}) {
     EXPECT_NE(help.find(flag), std::string::npos) << flag;
   }
 }

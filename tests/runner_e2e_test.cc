@@ -36,7 +36,8 @@ class RunnerE2ETest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() /
-           ("benchgate_e2e_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+           ("benchgate_e2e_" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
@@ -107,7 +108,8 @@ TEST_F(RunnerE2ETest, SampledLatencyAndMemoryReachTheEnrichedJson) {
   EXPECT_FALSE(sampled["latency"]["histogram"].empty());
   for (const json& row : enriched["benchmarks"]) {
     EXPECT_FALSE(row.contains("benchgate_latency_id")) << row.dump();
-    if (row["run_name"] == "BM_SpinSampled/iterations:40/real_time" && row["run_type"] == "iteration") {
+    if (row["run_name"] == "BM_SpinSampled/iterations:40/real_time" &&
+        row["run_type"] == "iteration") {
       EXPECT_TRUE(row.contains("p50") && row.contains("p99") && row.contains("max")) << row.dump();
     }
   }
@@ -174,11 +176,15 @@ TEST_F(RunnerE2ETest, RepetitionsAreInterleavedByDefault) {
   ASSERT_EQ(Run("--benchmark_filter=BM_Order --benchgate_out=mixed.json").exit_code, 0);
   EXPECT_FALSE(Blocked(json::parse(Slurp(dir_ / "mixed.json"))));
   ASSERT_EQ(Run("--benchmark_filter=BM_Order --benchgate_interleave=false "
-                "--benchgate_out=blocked.json").exit_code, 0);
+                "--benchgate_out=blocked.json")
+                .exit_code,
+            0);
   EXPECT_TRUE(Blocked(json::parse(Slurp(dir_ / "blocked.json"))));
   // Google Benchmark's own flag, when given, decides.
   ASSERT_EQ(Run("--benchmark_filter=BM_Order --benchmark_enable_random_interleaving=false "
-                "--benchgate_out=own.json").exit_code, 0);
+                "--benchgate_out=own.json")
+                .exit_code,
+            0);
   EXPECT_TRUE(Blocked(json::parse(Slurp(dir_ / "own.json"))));
 }
 
@@ -189,9 +195,11 @@ TEST_F(RunnerE2ETest, ConfirmationRunClearsANoiseSpike) {
   const std::string filter = "--benchmark_filter='BM_Spin/' ";
   ASSERT_EQ(Run(filter + "--benchgate_out=base.json").exit_code, 0);
   const std::string spike = "BENCHGATE_FIXTURE_SLOWDOWN=1.3 BENCHGATE_FIXTURE_SPIKE=20";
-  const Outcome cleared = Run(filter + "--benchgate_baseline=base.json --benchgate_out=c.json", spike);
+  const Outcome cleared =
+      Run(filter + "--benchgate_baseline=base.json --benchgate_out=c.json", spike);
   EXPECT_EQ(cleared.exit_code, 0) << cleared.out << cleared.err;
-  const json spin = FindResult(json::parse(Slurp(dir_ / "c.json")), "BM_Spin/iterations:20/manual_time");
+  const json spin =
+      FindResult(json::parse(Slurp(dir_ / "c.json")), "BM_Spin/iterations:20/manual_time");
   EXPECT_EQ(spin["verdict"]["confirmation"], "cleared") << spin["verdict"].dump();
   EXPECT_NE(spin["verdict"]["status"], "regression");
   // The spiked first pass is slower as a whole than the clean extra round:
@@ -214,17 +222,23 @@ TEST_F(RunnerE2ETest, HistoryAloneJudgesTheCandidate) {
   const json history = json::parse(Slurp(dir_ / "h.json"));
   EXPECT_EQ(history["schema"], "benchgate.history/1");
   ASSERT_EQ(history["environments"].size(), 1u);
-  EXPECT_EQ(history["environments"].begin().value()["benchmarks"]["BM_Spin/iterations:20/manual_time"].size(), 5u);
+  EXPECT_EQ(history["environments"]
+                .begin()
+                .value()["benchmarks"]["BM_Spin/iterations:20/manual_time"]
+                .size(),
+            5u);
 
   const Outcome same = Run(flags + "--benchgate_out=same.json");
   EXPECT_EQ(same.exit_code, 0) << same.out;
-  const json unchanged = FindResult(json::parse(Slurp(dir_ / "same.json")), "BM_Spin/iterations:20/manual_time");
+  const json unchanged =
+      FindResult(json::parse(Slurp(dir_ / "same.json")), "BM_Spin/iterations:20/manual_time");
   EXPECT_EQ(unchanged["verdict"]["status"], "unchanged") << unchanged["verdict"].dump();
   EXPECT_EQ(unchanged["verdict"]["p_method"], "history");
 
   const Outcome slower = Run(flags + "--benchgate_out=slow.json", "BENCHGATE_FIXTURE_SLOWDOWN=1.3");
   EXPECT_EQ(slower.exit_code, 1) << slower.out;
-  const json spin = FindResult(json::parse(Slurp(dir_ / "slow.json")), "BM_Spin/iterations:20/manual_time");
+  const json spin =
+      FindResult(json::parse(Slurp(dir_ / "slow.json")), "BM_Spin/iterations:20/manual_time");
   EXPECT_EQ(spin["verdict"]["status"], "regression");
   EXPECT_NE(spin["verdict"]["reasons"][0].get<std::string>().find("over 5 runs"), std::string::npos)
       << spin["verdict"].dump();
@@ -239,13 +253,19 @@ TEST_F(RunnerE2ETest, HistoryRunsBoundsTheRecordedSeries) {
   for (int i = 0; i < 3; ++i) ASSERT_EQ(Run(flags).exit_code, 0);
   const json history = json::parse(Slurp(dir_ / "h.json"));
   ASSERT_EQ(history["environments"].size(), 1u);
-  EXPECT_EQ(history["environments"].begin().value()["benchmarks"]["BM_Spin/iterations:20/manual_time"].size(), 2u);
+  EXPECT_EQ(history["environments"]
+                .begin()
+                .value()["benchmarks"]["BM_Spin/iterations:20/manual_time"]
+                .size(),
+            2u);
 }
 
 TEST_F(RunnerE2ETest, RecordWithoutHistoryIsBadInput) {
   const Outcome run = Run("--benchgate_record");
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_EQ(run.err, "benchgate: error: --benchgate_record: expected --benchgate_history=FILE to record into\n");
+  EXPECT_EQ(
+      run.err,
+      "benchgate: error: --benchgate_record: expected --benchgate_history=FILE to record into\n");
 }
 
 TEST_F(RunnerE2ETest, CorruptHistoryIsBadInputAndIsKept) {
@@ -269,14 +289,17 @@ TEST_F(RunnerE2ETest, PlainGoogleBenchmarkJsonWorksAsBaseline) {
 TEST_F(RunnerE2ETest, MissingBaselineIsBadInput) {
   const Outcome run = Run("--benchgate_baseline=missing.json");
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_EQ(run.err, "benchgate: error: missing.json: expected a readable file (No such file or directory)\n");
+  EXPECT_EQ(
+      run.err,
+      "benchgate: error: missing.json: expected a readable file (No such file or directory)\n");
   EXPECT_EQ(run.out.find("BM_Spin"), std::string::npos) << "no benchmark may run";
 }
 
 TEST_F(RunnerE2ETest, UnknownBenchgateFlagIsBadInput) {
   const Outcome run = Run("--benchgate_outt=x.json");
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_EQ(run.err.rfind("benchgate: error: --benchgate_outt: unknown flag; expected one of ", 0), 0u)
+  EXPECT_EQ(run.err.rfind("benchgate: error: --benchgate_outt: unknown flag; expected one of ", 0),
+            0u)
       << run.err;
   EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1);
 }
@@ -285,7 +308,8 @@ TEST_F(RunnerE2ETest, BadFlagFromTheEnvironmentIsBadInput) {
   const Outcome run = Run("", "BENCHGATE_ALPHA=2");
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_EQ(run.err,
-            "benchgate: error: BENCHGATE_ALPHA: expected a number between 0 and 1 (exclusive), got '2'\n");
+            "benchgate: error: BENCHGATE_ALPHA: expected a number between 0 and 1 (exclusive), got "
+            "'2'\n");
 }
 
 TEST_F(RunnerE2ETest, UnwritableOutputIsBadInputBeforeAnyBenchmarkRuns) {
@@ -300,9 +324,10 @@ TEST_F(RunnerE2ETest, UnwritableOutputIsBadInputBeforeAnyBenchmarkRuns) {
 TEST_F(RunnerE2ETest, FilterMatchingNothingIsBadInput) {
   const Outcome run = Run("--benchmark_filter=NoSuchBenchmark");
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_NE(run.err.find("benchgate: error: --benchmark_filter: expected a filter matching at least "
-                         "one benchmark, got 'NoSuchBenchmark'"),
-            std::string::npos)
+  EXPECT_NE(
+      run.err.find("benchgate: error: --benchmark_filter: expected a filter matching at least "
+                   "one benchmark, got 'NoSuchBenchmark'"),
+      std::string::npos)
       << run.err;
 }
 
@@ -332,8 +357,10 @@ std::string Thresholds(const std::string& name) {
 }
 
 TEST_F(RunnerE2ETest, BudgetFromAThresholdFileFailsTheGate) {
-  const Outcome run = Run("--benchmark_filter='Spin/|Allocate' --benchgate_out=out.json "
-                          "--benchgate_thresholds=" + Thresholds("spin_over_budget.json"));
+  const Outcome run =
+      Run("--benchmark_filter='Spin/|Allocate' --benchgate_out=out.json "
+          "--benchgate_thresholds=" +
+          Thresholds("spin_over_budget.json"));
   EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
   const json out = json::parse(Slurp(dir_ / "out.json"));
   const json spin = FindResult(out, "BM_Spin/iterations:20/manual_time");
@@ -344,16 +371,20 @@ TEST_F(RunnerE2ETest, BudgetFromAThresholdFileFailsTheGate) {
   const std::string reason = spin["verdict"]["reasons"][0];
   EXPECT_EQ(reason.rfind("median 20", 0), 0u) << reason;
   EXPECT_NE(reason.find("> budget 100 us (" + Thresholds("spin_over_budget.json") + ":3:"),
-            std::string::npos) << reason;
+            std::string::npos)
+      << reason;
   EXPECT_EQ(FindResult(out, "BM_Allocate/iterations:1000")["verdict"]["status"], "pass");
   EXPECT_EQ(out["benchgate"]["gate"]["status"], "fail");
 }
 
 TEST_F(RunnerE2ETest, BudgetsWithinLimitsPass) {
-  const Outcome run = Run("--benchmark_filter='Spin/|Allocate' --benchgate_out=out.json "
-                          "--benchgate_thresholds=" + Thresholds("spin_within_budget.json"));
+  const Outcome run =
+      Run("--benchmark_filter='Spin/|Allocate' --benchgate_out=out.json "
+          "--benchgate_thresholds=" +
+          Thresholds("spin_within_budget.json"));
   EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
-  const json spin = FindResult(json::parse(Slurp(dir_ / "out.json")), "BM_Spin/iterations:20/manual_time");
+  const json spin =
+      FindResult(json::parse(Slurp(dir_ / "out.json")), "BM_Spin/iterations:20/manual_time");
   EXPECT_EQ(spin["verdict"]["status"], "pass");
   EXPECT_EQ(spin["verdict"]["budgets"].size(), 1u);
 }
@@ -367,7 +398,8 @@ TEST_F(RunnerE2ETest, ThresholdPatternMatchingNothingIsBadInput) {
 }
 
 TEST_F(RunnerE2ETest, MalformedThresholdFileIsBadInputBeforeAnyBenchmarkRuns) {
-  std::ofstream(dir_ / "bad.json") << "{ \"schema\": \"benchgate.thresholds/1\", \"budgets\": [ { \"pattern\": \"BM_Spin/.*\", \"median\": \"10 usec\" } ] }";
+  std::ofstream(dir_ / "bad.json") << "{ \"schema\": \"benchgate.thresholds/1\", \"budgets\": [ { "
+                                      "\"pattern\": \"BM_Spin/.*\", \"median\": \"10 usec\" } ] }";
   const Outcome run = Run("--benchgate_thresholds=bad.json");
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_EQ(run.err.rfind("benchgate: error: bad.json:1:", 0), 0u) << run.err;

@@ -1,13 +1,13 @@
 // One-sided (slow) outliers. Reference values are hand calculations, written
 // out next to each case.
-#include "benchgate/stats/slow_outliers.h"
-
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <cstdint>
 #include <limits>
 #include <vector>
+
+#include "benchgate/stats/slow_outliers.h"
 
 namespace benchgate {
 namespace {
@@ -151,15 +151,17 @@ TEST(DisturbedRoundsTest, SlowRoundSetAside) {
 // 1.98% slower is within a min_excess of 2.5%: not disturbed, however
 // significant. A round of four values is never judged.
 TEST(DisturbedRoundsTest, SmallExcessOrSmallRoundStays) {
-  const std::vector<double> x = {101, 101, 102, 101, 101, 103, 103, 104, 103, 103, 300, 300, 300, 300};
+  const std::vector<double> x = {101, 101, 102, 101, 101, 103, 103,
+                                 104, 103, 103, 300, 300, 300, 300};
   const std::vector<std::uint32_t> rounds = {0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2};
   const RoundCheck check = FindDisturbedRounds(x, rounds, 0.025, 0.01);
   EXPECT_EQ(check.centres, (std::vector<double>{101, 103, 0}));
   EXPECT_TRUE(check.disturbed.empty());
   // Mismatched lengths or one round: nothing to compare.
   EXPECT_TRUE(FindDisturbedRounds(x, {0, 1}, 0.025, 0.01).disturbed.empty());
-  EXPECT_TRUE(FindDisturbedRounds(x, std::vector<std::uint32_t>(x.size(), 3), 0.025, 0.01)
-                  .rounds.size() == 1);
+  EXPECT_TRUE(
+      FindDisturbedRounds(x, std::vector<std::uint32_t>(x.size(), 3), 0.025, 0.01).rounds.size() ==
+      1);
 }
 
 }  // namespace

@@ -1,24 +1,15 @@
 #include "diff_command.h"
 
-#include <cstdlib>
 #include <exception>
-#include <fstream>
-#include <sstream>
+#include <optional>
 
 #include "benchgate/error.h"
 #include "benchgate/gate/analysis.h"
 #include "benchgate/gate/budget_model.h"
-#include "benchgate/gate/diff_summary.h"
 #include "benchgate/gate/history_series.h"
-#include "benchgate/io/diff_json.h"
 #include "benchgate/io/files.h"
 #include "benchgate/io/thresholds_reader.h"
-#include "benchgate/report/github_report.h"
-#include "benchgate/report/history_report.h"
 #include "benchgate/report/html_report.h"
-#include "benchgate/report/junit_report.h"
-#include "benchgate/report/markdown_report.h"
-#include "benchgate/report/text_report.h"
 #include "diff_inputs.h"
 #include "diff_options.h"
 
@@ -79,18 +70,11 @@ bool HasMetric(const RunData& run, const std::string& metric) {
 }
 
 AnalysisConfig ConfigFor(const DiffOptions& o, const Inputs& in) {
-  AnalysisConfig config = AnalysisConfigFrom(o.alpha);
-  config.holm = o.correction == "holm";
+  AnalysisConfig config = tool::ConfigFor(o);
   config.p_method = o.p_method == "exact"        ? MannWhitneyMethod::kExact
                     : o.p_method == "asymptotic" ? MannWhitneyMethod::kAsymptotic
                                                  : MannWhitneyMethod::kAuto;
-  config.tolerance = o.tolerance;
-  config.max_cv = o.max_cv;
-  config.max_undecided = o.max_undecided;
   config.set_aside_slow = !o.keep_slow;
-  config.metric = o.metric;
-  config.higher_is_better =
-      o.direction == "auto" ? HigherIsBetter(o.metric) : o.direction == "higher";
   const bool timed = o.metric == "real_time" || o.metric == "cpu_time";
   if (!timed && !HasMetric(in.baseline, o.metric) && !HasMetric(in.candidate, o.metric)) {
     throw Error("--metric", "",
@@ -109,45 +93,6 @@ AnalysisConfig ConfigFor(const DiffOptions& o, const Inputs& in) {
   return config;
 }
 
-void Render(const DiffOptions& o, const Inputs& in, const SuiteAnalysis& suite,
-            const RenderOptions& render, std::ostream& out, std::ostream& err) {
-  const DiffSummary summary = SummarizeDiff(suite);
-  std::optional<HistorySeries> history;
-  if (o.history) {
-    history = BuildHistorySeries(in.runs, in.labels, o.metric, AnalysisConfig{}.ci_level,
-                                 ChangePointOptions{});
-  }
-  if (o.format == "text") {
-    RenderText(suite, summary, render, out);
-    if (history) RenderHistoryText(*history, in.runs.size(), summary, render, out);
-  } else if (o.format == "markdown") {
-    RenderMarkdown(suite, summary, render, out);
-    if (history) RenderHistoryMarkdown(*history, in.runs.size(), summary, render, out);
-  } else if (o.format == "json") {
-    WriteDiffJson(suite, summary, render, out, history ? &*history : nullptr, &in.labels);
-  } else if (o.format == "html") {
-    SamplesByName baseline_samples;
-    for (const SampleSet& set : in.baseline.benchmarks) {
-      baseline_samples[set.name] = MetricValues(set, o.metric);
-    }
-    RenderHtml(suite, summary, render, out, &baseline_samples,
-               history ? &history->series : nullptr);
-  } else if (o.format == "junit") {
-    RenderJunit(suite, summary, render, out);
-  } else if (o.format == "github") {
-    const char* step_summary_path = std::getenv("GITHUB_STEP_SUMMARY");
-    std::ofstream step_summary;
-    if (step_summary_path != nullptr && *step_summary_path != '\0') {
-      step_summary.open(step_summary_path, std::ios::app);
-      if (!step_summary) {
-        err << "benchgate-diff: warning: cannot append to $GITHUB_STEP_SUMMARY ("
-            << step_summary_path << ")\n";
-      }
-    }
-    RenderGithub(suite, summary, render, out, step_summary.is_open() ? &step_summary : nullptr);
-  }
-}
-
 int Diff(const DiffOptions& o, std::ostream& out, std::ostream& err, bool out_is_terminal) {
   if (!o.output.empty()) CheckWritablePath(o.output, "--output");
   const Inputs in = ReadInputs(o);
@@ -159,20 +104,26 @@ int Diff(const DiffOptions& o, std::ostream& out, std::ostream& err, bool out_is
   }
   const SuiteAnalysis suite = AnalyzeSuite(in.candidate, &in.baseline, config);
 
-  RenderOptions render;
-  render.metric = o.metric;
-  render.verbose = o.verbose;
-  const bool terminal = o.output.empty() && out_is_terminal && std::getenv("NO_COLOR") == nullptr;
-  render.color = o.color == "always" || (o.color == "auto" && terminal);
+  RenderOptions render = tool::RenderOptionsFor(o, out_is_terminal);
   render.baseline_label = o.history ? in.labels.front() : in.baseline.source;
   render.candidate_label = o.history ? in.labels.back() : in.candidate.source;
-  if (o.output.empty()) {
-    Render(o, in, suite, render, out, err);
-  } else {
-    std::ostringstream text;
-    Render(o, in, suite, render, text, err);
-    WriteFileAtomically(o.output, text.str());
+  tool::ReportExtras extras;
+  SamplesByName baseline_samples;  // only the HTML report draws them
+  if (o.format == "html") {
+    for (const SampleSet& set : in.baseline.benchmarks) {
+      baseline_samples[set.name] = MetricValues(set, o.metric);
+    }
+    extras.baseline_samples = &baseline_samples;
   }
+  std::optional<HistorySeries> history;
+  if (o.history) {
+    history = BuildHistorySeries(in.runs, in.labels, o.metric, AnalysisConfig{}.ci_level,
+                                 ChangePointOptions{});
+    extras.history = &*history;
+    extras.runs = in.runs.size();
+  }
+  extras.labels = &in.labels;
+  tool::WriteReport("benchgate-diff", o, suite, render, extras, out, err);
   return suite.gate_failed ? 1 : 0;
 }
 

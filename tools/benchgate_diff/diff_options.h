@@ -7,9 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "judging.h"
+
 namespace benchgate::diff {
 
-struct DiffOptions {
+// The shared judging and reporting options (tools/common/judging.h), plus
+// benchgate-diff's own.
+struct DiffOptions : tool::JudgingOptions {
   // Two-run mode: BASELINE CANDIDATE as positionals, or --baseline and
   // --candidate (each repeatable: the files of a side are merged). History
   // mode: the runs, oldest first; a directory stands for its *.json files in
@@ -17,23 +21,9 @@ struct DiffOptions {
   std::vector<std::string> inputs;
   std::vector<std::string> baseline_files, candidate_files;
   bool history = false;
-  std::string format = "text";
-  std::string output;  // "" = standard output
-  std::string metric = "real_time";
-  std::string direction = "auto";  // auto | lower | higher (which is better)
-  double alpha = 0.05;
-  std::string correction = "bh";
   std::string p_method = "auto";  // auto | exact | asymptotic
-  double tolerance = 0.05;
-  double max_cv = 0.05;
-  // Fail the gate when more than this share of the judged benchmarks stay
-  // inconclusive; 1 never fails for that.
-  double max_undecided = 1.0;
-  bool keep_slow = false;  // judge every sample: no slow outlier is set aside
+  bool keep_slow = false;         // judge every sample: no slow outlier is set aside
   std::string filter;
-  std::string thresholds;
-  bool verbose = false;
-  std::string color = "auto";  // auto | always | never
 };
 
 // What parsing decided: run with `options`, or stop with `exit_code`

@@ -235,8 +235,9 @@ void Judge(BenchmarkAnalysis& b, const AnalysisConfig& config) {
       // Beyond the tolerance, but the interval reaches back inside it: more
       // samples can tell; calling it "unchanged" would vouch for nothing.
       MarkUndecided(b, Undecided::kStraddles, true,
-                    evidence + "; undecided: the estimate is beyond the tolerance and its "
-                               "interval straddles it");
+                    evidence +
+                        "; undecided: the estimate is beyond the tolerance and its "
+                        "interval straddles it");
     } else {
       b.reasons.push_back(evidence);
     }
@@ -427,24 +428,22 @@ void Count(SuiteAnalysis& suite, VerdictStatus status) {
 // team's --max-undecided: a gate that judged little must not say "pass" as
 // if it had judged everything.
 void CountUndecided(SuiteAnalysis& suite, const AnalysisConfig& config) {
-  static constexpr Undecided kOrder[] = {Undecided::kUnstable, Undecided::kStraddles,
-                                         Undecided::kTooFew, Undecided::kBudgetUncertain,
+  static constexpr Undecided kOrder[] = {Undecided::kUnstable,   Undecided::kStraddles,
+                                         Undecided::kTooFew,     Undecided::kBudgetUncertain,
                                          Undecided::kNoBaseline, Undecided::kOptimisedAway};
   suite.undecided.clear();
   for (const Undecided reason : kOrder) {
-    const auto count = static_cast<std::size_t>(
-        std::count_if(suite.benchmarks.begin(), suite.benchmarks.end(),
-                      [&](const BenchmarkAnalysis& b) {
-                        return b.status == VerdictStatus::kInconclusive && b.undecided == reason;
-                      }));
+    const auto count = static_cast<std::size_t>(std::count_if(
+        suite.benchmarks.begin(), suite.benchmarks.end(), [&](const BenchmarkAnalysis& b) {
+          return b.status == VerdictStatus::kInconclusive && b.undecided == reason;
+        }));
     if (count > 0) suite.undecided.emplace_back(UndecidedName(reason), count);
   }
   const std::size_t judged = suite.regressions + suite.improvements + suite.unchanged +
                              suite.inconclusive + suite.budget_exceeded + suite.passed;
   suite.max_undecided = config.max_undecided;
-  suite.too_many_undecided =
-      judged > 0 && static_cast<double>(suite.inconclusive) >
-                        config.max_undecided * static_cast<double>(judged);
+  suite.too_many_undecided = judged > 0 && static_cast<double>(suite.inconclusive) >
+                                               config.max_undecided * static_cast<double>(judged);
 }
 
 }  // namespace
@@ -522,6 +521,25 @@ SuiteAnalysis AnalyzeSuite(const RunData& candidate, const RunData* baseline,
     suite.benchmarks.push_back(std::move(b));
   }
 
+  if (baseline != nullptr) {
+    for (const SampleSet& gone : baseline->benchmarks) {
+      if (baseline_by_name.count(gone.name) == 0) continue;
+      BenchmarkAnalysis b;
+      b.samples.name = gone.name;
+      b.samples.time_unit = gone.time_unit;
+      b.status = VerdictStatus::kRemoved;
+      b.reasons.push_back("in the baseline only");
+      suite.benchmarks.push_back(std::move(b));
+    }
+  }
+  JudgeComparisons(suite, judged, config);
+  return suite;
+}
+
+// The end of every analysis, from the multiple-testing control on: AnalyzeSuite
+// ends here, and so does benchgate-ab's, whose comparisons are per process.
+void JudgeComparisons(SuiteAnalysis& suite, const std::vector<std::size_t>& judged,
+                      const AnalysisConfig& config) {
   // Benjamini-Hochberg (or Holm) over every benchmark with a test: a
   // 500-benchmark suite at alpha 0.05 would otherwise raise ~25 false alarms.
   std::vector<double> p_values;
@@ -538,26 +556,13 @@ SuiteAnalysis AnalyzeSuite(const RunData& candidate, const RunData* baseline,
         b.undecided == Undecided::kOptimisedAway) {
       continue;
     }
-    const ResolvedBudget& budget = budgets[b.samples.name];
+    const ResolvedBudget budget = ResolveBudget(b.samples.name, config.budgets);
     if (!budget.limits.empty()) ApplyBudget(b, budget, config, suite);
-  }
-
-  if (baseline != nullptr) {
-    for (const SampleSet& gone : baseline->benchmarks) {
-      if (baseline_by_name.count(gone.name) == 0) continue;
-      BenchmarkAnalysis b;
-      b.samples.name = gone.name;
-      b.samples.time_unit = gone.time_unit;
-      b.status = VerdictStatus::kRemoved;
-      b.reasons.push_back("in the baseline only");
-      suite.benchmarks.push_back(std::move(b));
-    }
   }
   for (const BenchmarkAnalysis& b : suite.benchmarks) Count(suite, b.status);
   CountUndecided(suite, config);
   suite.gate_failed =
       suite.regressions > 0 || suite.budget_exceeded > 0 || suite.too_many_undecided;
-  return suite;
 }
 
 }  // namespace benchgate

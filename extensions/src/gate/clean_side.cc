@@ -21,8 +21,8 @@ CleanSide CleanSideOf(const std::vector<double>& values, const std::vector<std::
     side.rounds = std::max<std::size_t>(check.rounds.size(), 1);
     side.disturbed_rounds = check.disturbed;
     for (std::size_t i = 0; i < values.size(); ++i) {
-      const bool disturbed = std::binary_search(check.disturbed.begin(), check.disturbed.end(),
-                                                rounds[i]);
+      const bool disturbed =
+          std::binary_search(check.disturbed.begin(), check.disturbed.end(), rounds[i]);
       (disturbed ? side.set_aside : positions).push_back(i);
     }
   } else {

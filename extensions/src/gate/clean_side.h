@@ -13,11 +13,11 @@
 namespace benchgate {
 
 struct CleanSide {
-  std::vector<double> kept;                    // input order
-  std::vector<std::size_t> set_aside;          // positions in the values, ascending
+  std::vector<double> kept;                     // input order
+  std::vector<std::size_t> set_aside;           // positions in the values, ascending
   std::vector<std::uint32_t> disturbed_rounds;  // ascending
-  std::size_t rounds = 1;                      // distinct rounds in the values
-  double spread = 0;                           // robust relative spread of `kept`
+  std::size_t rounds = 1;                       // distinct rounds in the values
+  double spread = 0;                            // robust relative spread of `kept`
   bool majority = false;  // the slow values were no minority: nothing of them set aside
 };
 

@@ -4,28 +4,44 @@ namespace benchgate {
 
 const char* VerdictStatusName(VerdictStatus status) noexcept {
   switch (status) {
-    case VerdictStatus::kPass: return "pass";
-    case VerdictStatus::kUnchanged: return "unchanged";
-    case VerdictStatus::kImprovement: return "improvement";
-    case VerdictStatus::kRegression: return "regression";
-    case VerdictStatus::kInconclusive: return "inconclusive";
-    case VerdictStatus::kBudgetExceeded: return "budget_exceeded";
-    case VerdictStatus::kAdded: return "added";
-    case VerdictStatus::kRemoved: return "removed";
-    case VerdictStatus::kError: return "error";
+    case VerdictStatus::kPass:
+      return "pass";
+    case VerdictStatus::kUnchanged:
+      return "unchanged";
+    case VerdictStatus::kImprovement:
+      return "improvement";
+    case VerdictStatus::kRegression:
+      return "regression";
+    case VerdictStatus::kInconclusive:
+      return "inconclusive";
+    case VerdictStatus::kBudgetExceeded:
+      return "budget_exceeded";
+    case VerdictStatus::kAdded:
+      return "added";
+    case VerdictStatus::kRemoved:
+      return "removed";
+    case VerdictStatus::kError:
+      return "error";
   }
   return "unknown";
 }
 
 const char* UndecidedName(Undecided reason) noexcept {
   switch (reason) {
-    case Undecided::kNone: return "decided";
-    case Undecided::kTooFew: return "too few samples";
-    case Undecided::kUnstable: return "unstable";
-    case Undecided::kStraddles: return "interval straddles the tolerance";
-    case Undecided::kOptimisedAway: return "optimised away";
-    case Undecided::kBudgetUncertain: return "budget limit inside the interval";
-    case Undecided::kNoBaseline: return "no baseline samples";
+    case Undecided::kNone:
+      return "decided";
+    case Undecided::kTooFew:
+      return "too few samples";
+    case Undecided::kUnstable:
+      return "unstable";
+    case Undecided::kStraddles:
+      return "interval straddles the tolerance";
+    case Undecided::kOptimisedAway:
+      return "optimised away";
+    case Undecided::kBudgetUncertain:
+      return "budget limit inside the interval";
+    case Undecided::kNoBaseline:
+      return "no baseline samples";
   }
   return "unknown";
 }

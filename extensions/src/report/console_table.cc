@@ -25,7 +25,8 @@ std::string Counted(std::size_t count, const std::string& noun) {
 std::string MedianWithCi(const MetricStats& stats) {
   std::string text = FormatDuration(stats.median);
   if (stats.median_ci_status == StatStatus::kOk) {
-    text += " [" + FormatDuration(stats.median_ci_lo) + ", " + FormatDuration(stats.median_ci_hi) + "]";
+    text +=
+        " [" + FormatDuration(stats.median_ci_lo) + ", " + FormatDuration(stats.median_ci_hi) + "]";
   }
   return text;
 }
@@ -67,8 +68,9 @@ void ConsoleTable::PrintMeasurement(const BenchmarkAnalysis& benchmark) {
   const bool unstable = !benchmark.reasons.empty();
   out_ << PadLeft(MedianWithCi(real), 34) << PadLeft(FormatDuration(real.p90), 11)
        << PadLeft(FormatDuration(real.p99), 11)
-       << (unstable ? Color(VerdictStatus::kInconclusive) : "") << PadLeft(FormatPercent(real.cv), 8)
-       << (unstable ? Reset() : "") << PadLeft(FormatCount(benchmark.iterations), 12) << "\n";
+       << (unstable ? Color(VerdictStatus::kInconclusive) : "")
+       << PadLeft(FormatPercent(real.cv), 8) << (unstable ? Reset() : "")
+       << PadLeft(FormatCount(benchmark.iterations), 12) << "\n";
   out_.flush();
 }
 
@@ -95,13 +97,15 @@ void ConsoleTable::PrintGate(const SuiteAnalysis& suite) {
       out_ << "  " << Color(benchmark.status) << VerdictStatusName(benchmark.status) << Reset();
       // With a comparison the columns already hold the evidence; otherwise
       // (added, inconclusive, errored) the reason is the only explanation.
-      const bool explained = benchmark.comparison && benchmark.status != VerdictStatus::kInconclusive;
+      const bool explained =
+          benchmark.comparison && benchmark.status != VerdictStatus::kInconclusive;
       if (!explained && !benchmark.reasons.empty()) out_ << ": " << benchmark.reasons.front();
       out_ << "\n";
     }
     out_ << "\n";
   }
-  const VerdictStatus summary = suite.gate_failed ? VerdictStatus::kRegression : VerdictStatus::kPass;
+  const VerdictStatus summary =
+      suite.gate_failed ? VerdictStatus::kRegression : VerdictStatus::kPass;
   out_ << "benchgate: gate " << Color(summary) << (suite.gate_failed ? "FAIL" : "pass") << Reset();
   if (suite.has_baseline) {
     out_ << " (" << Counted(suite.regressions, "regression") << ", "

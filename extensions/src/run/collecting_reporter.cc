@@ -7,9 +7,9 @@
 
 namespace benchgate {
 
-CollectingReporter::CollectingReporter(ReporterSink display, ReporterSink file,
-                                       bool json_aggregates_only,
-                                       std::function<void(const SampleSet&, std::size_t name_width)> on_benchmark)
+CollectingReporter::CollectingReporter(
+    ReporterSink display, ReporterSink file, bool json_aggregates_only,
+    std::function<void(const SampleSet&, std::size_t name_width)> on_benchmark)
     : on_benchmark_(std::move(on_benchmark)) {
   json_.SetOutputStream(&json_text_);
   json_.SetErrorStream(&json_text_);

@@ -32,7 +32,8 @@ constexpr FlagSpec kFlags[] = {
     {"confirm", Kind::kCount, "re-run suspected regressions N more rounds (default 1)"},
     {"max_rounds", Kind::kCount,
      "extra rounds for undecided benchmarks and confirmations, at most N (default 3)"},
-    {"max_seconds", Kind::kSeconds, "extra rounds stop after S seconds in all (default 0: no limit)"},
+    {"max_seconds", Kind::kSeconds,
+     "extra rounds stop after S seconds in all (default 0: no limit)"},
     {"max_undecided", Kind::kShare,
      "fail the gate when more than this share stays inconclusive, e.g. 10% (default 100%)"},
     {"interleave", Kind::kBool,
@@ -59,9 +60,8 @@ struct Preset {
   int confirm;
   int max_rounds;
 };
-constexpr Preset kPresets[] = {{"dev", 5, 0.10, 0.02, 0, 1},
-                               {"ci", 10, 0.05, 0.01, 1, 3},
-                               {"release", 20, 0.01, 0.005, 2, 5}};
+constexpr Preset kPresets[] = {
+    {"dev", 5, 0.10, 0.02, 0, 1}, {"ci", 10, 0.05, 0.01, 1, 3}, {"release", 20, 0.01, 0.005, 2, 5}};
 
 constexpr std::string_view kPrefix = "--benchgate_";
 

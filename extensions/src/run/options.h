@@ -22,13 +22,13 @@ inline constexpr int kDefaultRepetitions = 10;
 
 struct Options {
   // --benchgate_* flags (DESIGN.md).
-  std::string out;                // enriched JSON path
-  std::string baseline;           // baseline run (enriched or plain JSON)
-  std::string thresholds;         // file or directory
-  std::string history;            // history file
-  bool record = false;            // append this run to the history
-  double alpha = 0.05;            // suite-wide significance level
-  int confirm = 1;                // confirmation rounds for suspects
+  std::string out;         // enriched JSON path
+  std::string baseline;    // baseline run (enriched or plain JSON)
+  std::string thresholds;  // file or directory
+  std::string history;     // history file
+  bool record = false;     // append this run to the history
+  double alpha = 0.05;     // suite-wide significance level
+  int confirm = 1;         // confirmation rounds for suspects
   // Extra rounds for benchmarks still undecided (or suspects still to be
   // confirmed), and the seconds they may take in all (0: no time limit).
   int max_rounds = 3;
@@ -41,10 +41,10 @@ struct Options {
   // burst of load spreads thin over many benchmarks instead of landing on
   // consecutive repetitions of one.
   bool interleave = true;
-  bool show_repetitions = false;  // console: one row per repetition too
-  std::string preset;             // "", "dev", "ci" or "release"
-  std::string correction = "bh";  // multiple-testing control: "bh" or "holm"
-  double tolerance_floor = 0.01;  // adaptive tolerance floor (set by presets)
+  bool show_repetitions = false;                   // console: one row per repetition too
+  std::string preset;                              // "", "dev", "ci" or "release"
+  std::string correction = "bh";                   // multiple-testing control: "bh" or "holm"
+  double tolerance_floor = 0.01;                   // adaptive tolerance floor (set by presets)
   std::size_t history_runs = kDefaultHistoryRuns;  // runs kept and learnt from
   double history_decay = 0.9;                      // weight per run of age, centre
 

@@ -27,8 +27,8 @@
 #include "benchgate/io/thresholds_reader.h"
 #include "benchgate/report/console_table.h"
 #include "run/collecting_reporter.h"
-#include "run/extra_rounds.h"
 #include "run/environment_capture.h"
+#include "run/extra_rounds.h"
 #include "run/latency_registry.h"
 #include "run/options.h"
 
@@ -214,11 +214,11 @@ int Run(RunnerState& state) {
   CheckFileBudgetsMatch(run_inputs.file_budgets, collector.run());
   RunData run = collector.run();
   const RunData* baseline = run_inputs.baseline ? &*run_inputs.baseline : nullptr;
-  const SuiteAnalysis analysis =
-      MeasureMore(run, baseline, config, AnalyzeSuite(run, baseline, config),
-                  ExtraRoundLimits{options.confirm, options.max_rounds, options.max_seconds},
-                  [](const std::vector<std::string>& names, int) { return RunRound(names); },
-                  console ? out : std::cerr);
+  const SuiteAnalysis analysis = MeasureMore(
+      run, baseline, config, AnalyzeSuite(run, baseline, config),
+      ExtraRoundLimits{options.confirm, options.max_rounds, options.max_seconds},
+      [](const std::vector<std::string>& names, int) { return RunRound(names); },
+      console ? out : std::cerr);
   if (console) table.PrintGate(analysis);
   if (!options.out.empty()) {
     WriteFileAtomically(options.out,

@@ -62,7 +62,6 @@ double CleanSideSpread(SampleView values, bool slow_is_high) {
   return fence.centre == 0 ? 0 : fence.scale / std::fabs(fence.centre);
 }
 
-
 double NoiseSpread(SampleView values, bool slow_is_high) {
   return std::min(KeptCv(values), CleanSideSpread(values, slow_is_high));
 }

@@ -10,8 +10,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "benchgate/gate/adaptive.h"
@@ -220,6 +220,17 @@ void MarkExtraRounds(SuiteAnalysis& suite, const std::vector<std::string>& suspe
 // Appends the samples of `extra` (a confirmation run) to the benchmarks of
 // `run` with the same name.
 void MergeSamples(RunData& run, const RunData& extra);
+
+// The end of an analysis whose comparisons are filled (AnalyzeSuite's, and
+// benchgate-ab's per-process one). `suite.benchmarks` holds every benchmark of the run, already
+// analysed (AnalyzeMeasurement) and, where no test applies, already given its status (added,
+// removed, errored, inconclusive with a reason); `judged` indexes the ones whose comparison is
+// filled (p_value, p_method, shift and its interval, tolerance, the sides' n, medians, spreads and
+// set-aside positions). These form the multiple-testing family (BH or Holm) and get AnalyzeSuite's
+// verdicts; then budgets, the counts, the undecided reasons and the gate
+// status, exactly as AnalyzeSuite ends. The counts must be zero on entry.
+void JudgeComparisons(SuiteAnalysis& suite, const std::vector<std::size_t>& judged,
+                      const AnalysisConfig& config);
 
 }  // namespace benchgate
 

@@ -64,7 +64,7 @@ struct SampleSet {
 
 // One run of a suite: what one benchmark binary (or one JSON file) holds.
 struct RunData {
-  std::string source;  // file path, or "" for the live run
+  std::string source;                 // file path, or "" for the live run
   std::vector<SampleSet> benchmarks;  // in the order Google Benchmark reported them
   std::string environment_key;        // "" when unknown (plain Google Benchmark JSON)
   std::string date;                   // context.date when known

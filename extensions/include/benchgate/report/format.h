@@ -24,7 +24,6 @@ std::string FormatPValue(double p);
 // A count: 1234567 -> "1234567" (no separators: easy to parse back).
 std::string FormatCount(double count);
 
-
 }  // namespace benchgate
 
 #endif  // BENCHGATE_REPORT_FORMAT_H_

@@ -92,9 +92,9 @@ std::vector<double> KeptValues(SampleView values, const SlowOutliers& outliers);
 // one-sided Mann-Whitney U test of its kept values against the best round's
 // gives p < `alpha`. Rounds with fewer values are never disturbed.
 struct RoundCheck {
-  std::vector<std::uint32_t> rounds;   // the distinct rounds, ascending
-  std::vector<double> centres;         // per round (0 for a round too small)
-  std::uint32_t best = 0;              // the round with the fastest centre
+  std::vector<std::uint32_t> rounds;     // the distinct rounds, ascending
+  std::vector<double> centres;           // per round (0 for a round too small)
+  std::uint32_t best = 0;                // the round with the fastest centre
   std::vector<std::uint32_t> disturbed;  // ascending
 };
 

@@ -1,0 +1,85 @@
+// benchgate-ab's analysis: the process as the unit of replication.
+//
+// Timing varies at several levels: between repetitions of one process, and
+// between processes of the same binary (code and buffer placement, CPU
+// frequency, the neighbours of the moment), which no test on the
+// repetitions of one process can tell from a code change (Kalibera & Jones
+// 2013, "Rigorous benchmarking in reasonable time"). benchgate-ab runs the
+// baseline and the candidate binary once each per round, in random order,
+// and judges each benchmark on one number per round:
+//
+//   d_r = log(candidate centre_r / baseline centre_r)
+//
+// where a process's centre is the median of its repetitions after its slow
+// outliers are set aside (FindSlowOutliers, as the runner does; all of them
+// with AnalysisConfig::set_aside_slow false). The rounds are the blocks of a
+// paired design: whatever a round shares (the machine's state at the time)
+// cancels in d_r.
+// - Test: the two-sided Wilcoxon signed-rank test on the d_r (SignedRankTest:
+//   exact without ties and zeros up to 50 rounds, else the normal
+//   approximation with tie correction, zeros dropped; SciPy's
+//   wilcoxon(d, zero_method="wilcox", method=...)). p_method is
+//   "signed-rank-exact" or "signed-rank-asymptotic". The exact two-sided p
+//   is never below 2 / 2^R: 5 rounds can reach 0.0625 at best, so gate with
+//   10 or more.
+// - Size: the Hodges-Lehmann estimate of the d_r with its Tukey interval
+//   (HodgesLehmannOneSample), as exp(.) - 1: Comparison::shift, shift_lo,
+//   shift_hi.
+// - Then the runner's and benchgate-diff's rules decide (JudgeComparisons):
+//   BH or Holm across the suite, tolerance (or the budget's max_regression)
+//   with the interval's margin, budgets, --max-undecided.
+//
+// The other fields of each Comparison:
+// - baseline_n, candidate_n: every sample of the side, all rounds;
+// - baseline_median, candidate_median: the median of the per-process
+//   centres; change: their ratio - 1, with the Price-Bonett interval of that
+//   ratio computed on the per-process centres (RelativeChangeOfMedians);
+// - baseline_set_aside, candidate_set_aside: positions, in the side's
+//   samples of all rounds in round order, of the slow outliers set aside in
+//   their process; no round is ever set aside as a whole;
+// - baseline_spread, candidate_spread: the median over the paired rounds of
+//   each process's NoiseSpread of its kept samples (the noise within a
+//   process: above AnalysisConfig::max_cv the benchmark is unstable);
+//   *_majority: in more than half of the rounds the slow samples of that
+//   side were no minority;
+// - candidate_rounds: the paired rounds (both sides measured it);
+// - p_value_all, p_method_all: the Mann-Whitney U test on every sample of
+//   both sides pooled, as benchgate-diff computes it (SciPy's mannwhitneyu).
+//
+// A benchmark with fewer than kMinPairedRounds paired rounds is
+// inconclusive ("too few rounds"), outside the multiple-testing family.
+// Rounds where a side has no positive centre (an errored or missing run, a
+// zero counter) are not paired.
+#ifndef BENCHGATE_GATE_PROCESS_ANALYSIS_H_
+#define BENCHGATE_GATE_PROCESS_ANALYSIS_H_
+
+#include <cstddef>
+#include <vector>
+
+#include "benchgate/gate/analysis.h"
+#include "benchgate/model/sample_set.h"
+
+namespace benchgate {
+
+inline constexpr std::size_t kMinPairedRounds = 5;
+
+// baseline_rounds[r] and candidate_rounds[r]: what the two processes of
+// round r reported (one RunData per process, as read from its JSON). Rounds
+// beyond the shorter list are ignored. Benchmarks are matched by name; in
+// the candidate only: added; in the baseline only: removed. The samples of
+// each BenchmarkAnalysis are the candidate's, all rounds merged (MergeRuns:
+// SampleSet::rounds is the round index).
+SuiteAnalysis AnalyzeProcesses(const std::vector<RunData>& baseline_rounds,
+                               const std::vector<RunData>& candidate_rounds,
+                               const AnalysisConfig& config);
+
+// The d_r of one benchmark: one log ratio per round in which both sides
+// have a positive centre, in round order. baseline[r] / candidate[r] may be
+// null (not measured in that round).
+std::vector<double> RoundLogRatios(const std::vector<const SampleSet*>& baseline,
+                                   const std::vector<const SampleSet*>& candidate,
+                                   const AnalysisConfig& config);
+
+}  // namespace benchgate
+
+#endif  // BENCHGATE_GATE_PROCESS_ANALYSIS_H_

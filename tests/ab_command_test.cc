@@ -1,0 +1,289 @@
+// benchgate-ab end to end, in-process through RunAb(): the fixture built
+// twice (tests/e2e/ab_fixture_bench.cc: ab_fixture_base with
+// benchmark::benchmark_main, ab_fixture_cand with benchgate::main and
+// BM_Slowed 1.3x slower), and small scripts that misbehave.
+#include "ab_command.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "ab_process.h"
+#include "diff_command.h"
+
+namespace benchgate::ab {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct Outcome {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+Outcome Ab(const std::vector<std::string>& args) {
+  std::ostringstream out, err;
+  Outcome outcome;
+  outcome.exit_code = RunAb(args, out, err);
+  outcome.out = out.str();
+  outcome.err = err.str();
+  return outcome;
+}
+
+// The lines of `text` that start with `prefix`.
+std::vector<std::string> Lines(const std::string& text, const std::string& prefix) {
+  std::istringstream in(text);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind(prefix, 0) == 0) lines.push_back(line);
+  }
+  return lines;
+}
+
+class AbCommandTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("benchgate_ab_" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override {
+    if (!HasFailure()) fs::remove_all(dir_);
+  }
+
+  std::string Script(const std::string& name, const std::string& body, bool executable = true) {
+    const fs::path path = dir_ / name;
+    std::ofstream(path) << "#!/bin/sh\n" << body << "\n";
+    chmod(path.c_str(), executable ? 0755 : 0644);
+    return path.string();
+  }
+
+  fs::path dir_;
+};
+
+const std::string kBase = AB_BASE_BIN;
+const std::string kCand = AB_CAND_BIN;
+// Few rounds and repetitions: the fixture's manual times make every process
+// report the same samples, so the verdicts need no more.
+const std::vector<std::string> kQuick = {"--", "--benchmark_repetitions=5"};
+
+std::vector<std::string> Args(std::vector<std::string> options) {
+  options.insert(options.end(), kQuick.begin(), kQuick.end());
+  return options;
+}
+
+TEST_F(AbCommandTest, SameBinaryTwicePasses) {
+  const Outcome run = Ab(Args({"--rounds", "6", "--seed", "1", kBase, kBase}));
+  EXPECT_EQ(run.exit_code, 0) << run.err << run.out;
+  EXPECT_NE(run.out.find("BM_Slowed"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("gate pass (0 regressions"), std::string::npos) << run.out;
+}
+
+TEST_F(AbCommandTest, SlowedCandidateIsARegressionJudgedOnRounds) {
+  // Any binary: benchmark_main against benchgate::main.
+  const Outcome run = Ab(Args({"--rounds", "6", "--seed", "2", "--format", "json", kBase, kCand}));
+  ASSERT_EQ(run.exit_code, 1) << run.err << run.out;
+  const json report = json::parse(run.out);
+  EXPECT_EQ(report["schema"], "benchgate.diff/1");
+  bool slowed = false, steady = false;
+  for (const json& c : report["comparisons"]) {
+    const std::string p_method = c["p_method"];
+    EXPECT_EQ(p_method.rfind("signed-rank-", 0), 0u) << p_method;
+    if (c["name"] == "BM_Slowed/iterations:20/manual_time") {
+      slowed = true;
+      EXPECT_EQ(c["verdict"], "regression") << c.dump();
+      EXPECT_NEAR(c["shift"].get<double>(), 0.3, 0.01) << c.dump();
+    } else if (c["name"] == "BM_Steady/iterations:20/manual_time") {
+      steady = true;
+      EXPECT_EQ(c["verdict"], "unchanged") << c.dump();
+    }
+  }
+  EXPECT_TRUE(slowed && steady) << run.out;
+}
+
+TEST_F(AbCommandTest, EveryFormatOfBenchgateDiff) {
+  for (const std::string format : {"text", "markdown", "html", "junit", "github"}) {
+    const fs::path output = dir_ / ("report." + format);
+    const Outcome run = Ab(Args({"--rounds", "6", "--seed", "4", "--format", format, "--output",
+                                 output.string(), kBase, kCand}));
+    EXPECT_EQ(run.exit_code, 1) << format << ": " << run.err;
+    EXPECT_TRUE(run.out.empty()) << format;
+    std::ifstream in(output);
+    std::stringstream text;
+    text << in.rdbuf();
+    EXPECT_NE(text.str().find("BM_Slowed"), std::string::npos) << format << ": " << text.str();
+  }
+}
+
+TEST_F(AbCommandTest, KeepWritesEveryProcessForBenchgateDiff) {
+  const fs::path keep = dir_ / "keep";
+  const Outcome run =
+      Ab(Args({"--rounds", "6", "--seed", "3", "--keep", keep.string(), kBase, kCand}));
+  ASSERT_EQ(run.exit_code, 1) << run.err;
+  std::vector<std::string> diff_args;
+  for (int r = 1; r <= 6; ++r) {
+    for (const std::string side : {"base", "cand"}) {
+      const fs::path file = keep / ("r" + std::to_string(r) + "-" + side + ".json");
+      ASSERT_TRUE(fs::is_regular_file(file)) << file;
+      diff_args.push_back(side == "base" ? "-b" : "-c");
+      diff_args.push_back(file.string());
+    }
+  }
+  EXPECT_EQ(std::distance(fs::directory_iterator(keep), fs::directory_iterator()), 12);
+  std::ostringstream out, err;
+  // benchgate-diff reads them all (each file a process of its own) and finds
+  // the same regression.
+  EXPECT_EQ(benchgate::diff::RunDiff(diff_args, out, err), 1) << err.str() << out.str();
+}
+
+TEST_F(AbCommandTest, TheSameSeedReplaysTheSameOrder) {
+  const Outcome first = Ab(Args({"--rounds", "6", "--seed", "12345", kBase, kBase}));
+  const Outcome second = Ab(Args({"--rounds", "6", "--seed", "12345", kBase, kBase}));
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  const std::vector<std::string> order = Lines(first.err, "benchgate-ab: round ");
+  EXPECT_EQ(order, Lines(second.err, "benchgate-ab: round "));
+  ASSERT_EQ(order.size(), 6u);
+  const std::vector<bool> expected = BaselineFirst(12345, 6);
+  for (std::size_t r = 0; r < 6; ++r) {
+    EXPECT_EQ(order[r], "benchgate-ab: round " + std::to_string(r + 1) + " of 6: " +
+                            (expected[r] ? "base then candidate" : "candidate then base"));
+  }
+  EXPECT_EQ(Lines(first.err, "benchgate-ab: seed "),
+            std::vector<std::string>{"benchgate-ab: seed 12345 (replay with --seed 12345)"});
+}
+
+TEST(AbOrderTest, SeedsGiveDifferentOrders) {
+  EXPECT_EQ(BaselineFirst(7, 40), BaselineFirst(7, 40));
+  EXPECT_NE(BaselineFirst(7, 40), BaselineFirst(8, 40));
+}
+
+TEST_F(AbCommandTest, MissingBinary) {
+  const Outcome run = Ab({"/nonexistent/bench", kBase});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err, "benchgate-ab: error: baseline binary /nonexistent/bench: no such file\n");
+}
+
+TEST_F(AbCommandTest, NonExecutableFile) {
+  const std::string plain = Script("plain.sh", "exit 0", false);
+  const Outcome run = Ab({kBase, plain});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err, "benchgate-ab: error: candidate binary " + plain + ": not executable\n");
+}
+
+TEST_F(AbCommandTest, BinaryThatExitsOne) {
+  const std::string failing =
+      Script("failing.sh",
+             "echo 'starting' >&2\necho 'failing.sh: error: unrecognized command-line flag: "
+             "--nope' >&2\nexit 1");
+  const Outcome run = Ab(Args({"--rounds", "6", "--seed", "1", failing, kBase}));
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(Lines(run.err, "benchgate-ab: error: "),
+            std::vector<std::string>{"benchgate-ab: error: baseline binary " + failing +
+                                     ", round 1: exited with status 1: failing.sh: error: "
+                                     "unrecognized command-line flag: --nope"})
+      << run.err;
+}
+
+TEST_F(AbCommandTest, BinaryThatRejectsAPassedFlag) {
+  // Seed 1 runs the candidate first in round 1.
+  const Outcome run = Ab({"--rounds", "6", "--seed", "1", kBase, kBase, "--", "--benchmark_nope"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(Lines(run.err, "benchgate-ab: error: "),
+            std::vector<std::string>{"benchgate-ab: error: candidate binary " + kBase +
+                                     ", round 1: exited with status 1: " + kBase +
+                                     ": error: unrecognized command-line flag: --benchmark_nope"})
+      << run.err;
+}
+
+TEST_F(AbCommandTest, BinaryThatCrashes) {
+  const std::string crashing = Script("crashing.sh", "kill -SEGV $$");
+  const Outcome run = Ab(Args({"--rounds", "6", "--seed", "1", kBase, crashing}));
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(Lines(run.err, "benchgate-ab: error: "),
+            std::vector<std::string>{"benchgate-ab: error: candidate binary " + crashing +
+                                     ", round 1: killed by signal 11 (Segmentation fault)"})
+      << run.err;
+}
+
+TEST_F(AbCommandTest, BinaryThatWritesNoJson) {
+  const std::string silent = Script("silent.sh", "exit 0");
+  const Outcome run = Ab(Args({"--rounds", "6", "--seed", "1", kBase, silent}));
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(Lines(run.err, "benchgate-ab: error: "),
+            std::vector<std::string>{"benchgate-ab: error: candidate binary " + silent +
+                                     ", round 1: wrote no JSON to --benchmark_out (is it a "
+                                     "Google Benchmark binary?)"})
+      << run.err;
+}
+
+TEST_F(AbCommandTest, BinaryThatWritesMalformedJson) {
+  const std::string broken =
+      Script("broken.sh",
+             "for a in \"$@\"; do case \"$a\" in --benchmark_out=*) printf '{\"benchmarks\": [' > "
+             "\"${a#--benchmark_out=}\";; esac; done");
+  const Outcome run = Ab(Args({"--rounds", "6", "--seed", "1", kBase, broken}));
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(Lines(run.err, "benchgate-ab: error: "),
+            std::vector<std::string>{
+                "benchgate-ab: error: candidate binary " + broken +
+                ", round 1: r1-cand.json:1:17: expected a JSON value, got the end of the file"})
+      << run.err;
+}
+
+TEST_F(AbCommandTest, TemporaryFilesAreRemovedOnError) {
+  const fs::path tmp = dir_ / "tmp";
+  fs::create_directories(tmp);
+  setenv("TMPDIR", tmp.c_str(), 1);
+  const std::string silent = Script("silent.sh", "exit 0");
+  const Outcome run = Ab(Args({"--rounds", "6", kBase, silent}));
+  unsetenv("TMPDIR");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(fs::is_empty(tmp));
+}
+
+TEST_F(AbCommandTest, InterruptStopsTheChildAndRemovesTemporaryFiles) {
+  const fs::path tmp = dir_ / "tmp";
+  fs::create_directories(tmp);
+  setenv("TMPDIR", tmp.c_str(), 1);
+  // The child sends SIGINT to benchgate-ab (this test process), as Ctrl-C would.
+  const std::string interrupting = Script("interrupting.sh", "kill -INT $PPID\nexec sleep 5");
+  const Outcome run = Ab(Args({"--rounds", "6", interrupting, interrupting}));
+  unsetenv("TMPDIR");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(Lines(run.err, "benchgate-ab: error: "),
+            std::vector<std::string>{"benchgate-ab: error: interrupted by signal 2 (Interrupt)"})
+      << run.err;
+  EXPECT_TRUE(fs::is_empty(tmp));
+}
+
+TEST_F(AbCommandTest, UsageErrors) {
+  Outcome run = Ab({kBase});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err,
+            "benchgate-ab: error: expected two binaries, BASELINE_BINARY CANDIDATE_BINARY, got 1 "
+            "(see --help)\n");
+  run = Ab({kBase, kBase, "--", "--benchmark_out=x.json"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err,
+            "benchgate-ab: error: --benchmark_out: set by benchgate-ab for each process (--keep "
+            "DIR keeps the files) (see --help)\n");
+  run = Ab({"--rounds", "0", kBase, kBase});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err.rfind("benchgate-ab: error: --rounds", 0), 0u) << run.err;
+}
+
+}  // namespace
+}  // namespace benchgate::ab

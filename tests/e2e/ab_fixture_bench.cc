@@ -1,0 +1,45 @@
+// A benchmark binary for the end-to-end tests of benchgate-ab, built twice:
+// ab_fixture_base (linked with benchmark::benchmark_main, unchanged) and
+// ab_fixture_cand (linked with benchgate::main, AB_SLOWDOWN=1.3), so the
+// tests also show that benchgate-ab takes any Google Benchmark binary.
+//
+// Both benchmarks report a manual time per iteration (100 us, x AB_SLOWDOWN
+// for BM_Slowed) with a small deterministic jitter (0..0.6%), after really
+// spinning a tenth of it: every process reports the same samples whatever
+// the load of the test machine, so the verdicts are testable.
+#include <benchmark/benchmark.h>
+
+#include <chrono>
+
+#ifndef AB_SLOWDOWN
+#define AB_SLOWDOWN 1.0
+#endif
+
+namespace {
+
+void SpinFor(std::chrono::nanoseconds duration) {
+  const auto deadline = std::chrono::steady_clock::now() + duration;
+  while (std::chrono::steady_clock::now() < deadline) {
+  }
+}
+
+void Spin(benchmark::State& state, double seconds, int& call) {
+  for (auto _ : state) {
+    SpinFor(std::chrono::microseconds(10));
+    state.SetIterationTime(seconds * (1.0 + 0.001 * (call++ % 7)));
+  }
+}
+
+void BM_Slowed(benchmark::State& state) {
+  static int call = 0;
+  Spin(state, 100e-6 * AB_SLOWDOWN, call);
+}
+BENCHMARK(BM_Slowed)->UseManualTime()->Iterations(20);
+
+void BM_Steady(benchmark::State& state) {
+  static int call = 0;
+  Spin(state, 100e-6, call);
+}
+BENCHMARK(BM_Steady)->UseManualTime()->Iterations(20);
+
+}  // namespace

@@ -1,0 +1,41 @@
+// benchgate-ab's command line (DESIGN.md, "benchgate-ab"): what the user
+// asked for, parsed and checked before any binary runs.
+#ifndef BENCHGATE_TOOLS_AB_OPTIONS_H_
+#define BENCHGATE_TOOLS_AB_OPTIONS_H_
+
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "judging.h"
+
+namespace benchgate::ab {
+
+// The judging and reporting options shared with benchgate-diff
+// (tools/common/judging.h), plus benchgate-ab's own.
+struct AbOptions : tool::JudgingOptions {
+  std::string baseline_binary, candidate_binary;
+  std::vector<std::string> child_flags;  // after "--": passed to both binaries
+  int rounds = 10;
+  std::optional<std::uint64_t> seed;  // none: from the clock
+  std::string keep;                   // "" = temporary files only
+};
+
+// What parsing decided: run with `options`, or stop with `exit_code`
+// having printed help (0) or a one-line error (2) to the given streams.
+struct ParsedAbArgs {
+  std::optional<AbOptions> options;
+  int exit_code = 0;
+};
+
+ParsedAbArgs ParseAbArgs(const std::vector<std::string>& args, std::ostream& out,
+                         std::ostream& err);
+
+// The repetitions each process runs unless the flags after "--" set them.
+inline constexpr int kDefaultRepetitions = 5;
+
+}  // namespace benchgate::ab
+
+#endif  // BENCHGATE_TOOLS_AB_OPTIONS_H_

@@ -1,0 +1,172 @@
+#include "judging.h"
+
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "benchgate/gate/diff_summary.h"
+#include "benchgate/io/diff_json.h"
+#include "benchgate/io/files.h"
+#include "benchgate/report/github_report.h"
+#include "benchgate/report/history_report.h"
+#include "benchgate/report/junit_report.h"
+#include "benchgate/report/markdown_report.h"
+#include "benchgate/report/text_report.h"
+
+namespace benchgate::tool {
+namespace {
+
+void Render(const std::string& tool, const JudgingOptions& o, const SuiteAnalysis& suite,
+            const RenderOptions& render, const ReportExtras& extras, std::ostream& out,
+            std::ostream& err) {
+  const DiffSummary summary = SummarizeDiff(suite);
+  const HistorySeries* history = extras.history;
+  if (o.format == "text") {
+    RenderText(suite, summary, render, out);
+    if (history) RenderHistoryText(*history, extras.runs, summary, render, out);
+  } else if (o.format == "markdown") {
+    RenderMarkdown(suite, summary, render, out);
+    if (history) RenderHistoryMarkdown(*history, extras.runs, summary, render, out);
+  } else if (o.format == "json") {
+    WriteDiffJson(suite, summary, render, out, history, extras.labels);
+  } else if (o.format == "html") {
+    RenderHtml(suite, summary, render, out, extras.baseline_samples,
+               history ? &history->series : nullptr);
+  } else if (o.format == "junit") {
+    RenderJunit(suite, summary, render, out);
+  } else if (o.format == "github") {
+    const char* step_summary_path = std::getenv("GITHUB_STEP_SUMMARY");
+    std::ofstream step_summary;
+    if (step_summary_path != nullptr && *step_summary_path != '\0') {
+      step_summary.open(step_summary_path, std::ios::app);
+      if (!step_summary) {
+        err << tool << ": warning: cannot append to $GITHUB_STEP_SUMMARY (" << step_summary_path
+            << ")\n";
+      }
+    }
+    RenderGithub(suite, summary, render, out, step_summary.is_open() ? &step_summary : nullptr);
+  }
+}
+
+}  // namespace
+
+JudgingFlags::JudgingFlags(CLI::App& app, JudgingOptions& o) : app_(app), options_(o) {
+  app.add_option("--format,-f", o.format, "text (default), markdown, json, html, junit, github")
+      ->check(CLI::IsMember({"text", "markdown", "json", "html", "junit", "github"}));
+  app.add_option("--output,-o", o.output, "write the report to FILE (atomically)");
+  app.add_option("--metric,-m", o.metric, "real_time (default), cpu_time or a counter's name");
+  app.add_option("--direction", o.direction,
+                 "which way is better: auto (rates higher, the rest lower), lower, higher")
+      ->check(CLI::IsMember({"auto", "lower", "higher"}));
+  app.add_option("--alpha", o.alpha, "suite-wide significance level (default 0.05)")
+      ->check(CLI::Range(1e-12, 0.5));
+  app.add_option("--correction", o.correction, "bh (Benjamini-Hochberg, default) or holm")
+      ->check(CLI::IsMember({"bh", "holm"}));
+  app.add_option("--tolerance", o.tolerance,
+                 "smallest relative change that counts (default 0.05; budgets' max_regression "
+                 "wins)")
+      ->check(CLI::Range(0.0, 10.0));
+  app.add_option("--max-cv", o.max_cv,
+                 "above this noise of the kept samples (the smaller of their CV and their clean "
+                 "side's spread) a benchmark is inconclusive (default 0.05)")
+      ->check(CLI::Range(0.0, 100.0));
+  app.add_option("--max-undecided", max_undecided_,
+                 "fail the gate when more than SHARE of the judged benchmarks stay inconclusive, "
+                 "e.g. 10% or 0.1 (default 1: never)");
+  app.add_option("--thresholds,-t", o.thresholds, "threshold file or directory (budgets)");
+  app.add_flag("--verbose,-v", o.verbose, "text: add n, CV, p90 and p99");
+  app.add_option("--color", o.color, "auto (default: only on a terminal), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+}
+
+std::string JudgingFlags::Finish() const {
+  if (app_.count("--max-undecided") == 0) return "";
+  const std::optional<double> share = ParseShare(max_undecided_);
+  if (!share) {
+    return "--max-undecided: expected a share from 0 to 1 such as 10% or 0.1, got '" +
+           max_undecided_ + "'";
+  }
+  options_.max_undecided = *share;
+  return "";
+}
+
+std::optional<int> ParseOrStop(CLI::App& app, const JudgingFlags& judging,
+                               const std::vector<std::string>& args, const std::string& tool,
+                               std::ostream& out, std::ostream& err) {
+  std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 pops from the back
+  try {
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp&) {
+    out << app.help();
+    return 0;
+  } catch (const CLI::ParseError& error) {
+    return UsageError(tool, OneLine(error.what()), err);
+  }
+  const std::string problem = judging.Finish();
+  if (!problem.empty()) return UsageError(tool, problem, err);
+  return std::nullopt;
+}
+
+int UsageError(const std::string& tool, const std::string& problem, std::ostream& err) {
+  err << tool << ": error: " << problem << " (see --help)\n";
+  return 2;
+}
+
+std::string OneLine(std::string text) {
+  for (char& c : text) {
+    if (c == '\n') c = ' ';
+  }
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
+}
+
+std::optional<double> ParseShare(const std::string& text) {
+  const bool percent = !text.empty() && text.back() == '%';
+  const std::string number = percent ? text.substr(0, text.size() - 1) : text;
+  if (number.empty() || std::isspace(static_cast<unsigned char>(number.front()))) {
+    return std::nullopt;
+  }
+  char* end = nullptr;
+  const double value = std::strtod(number.c_str(), &end);
+  if (end != number.c_str() + number.size() || !std::isfinite(value)) return std::nullopt;
+  const double share = percent ? value / 100 : value;
+  if (share < 0 || share > 1) return std::nullopt;
+  return share;
+}
+
+AnalysisConfig ConfigFor(const JudgingOptions& o) {
+  AnalysisConfig config = AnalysisConfigFrom(o.alpha);
+  config.holm = o.correction == "holm";
+  config.tolerance = o.tolerance;
+  config.max_cv = o.max_cv;
+  config.max_undecided = o.max_undecided;
+  config.metric = o.metric;
+  config.higher_is_better =
+      o.direction == "auto" ? HigherIsBetter(o.metric) : o.direction == "higher";
+  return config;
+}
+
+RenderOptions RenderOptionsFor(const JudgingOptions& o, bool out_is_terminal) {
+  RenderOptions render;
+  render.metric = o.metric;
+  render.verbose = o.verbose;
+  const bool terminal = o.output.empty() && out_is_terminal && std::getenv("NO_COLOR") == nullptr;
+  render.color = o.color == "always" || (o.color == "auto" && terminal);
+  return render;
+}
+
+void WriteReport(const std::string& tool, const JudgingOptions& o, const SuiteAnalysis& suite,
+                 const RenderOptions& render, const ReportExtras& extras, std::ostream& out,
+                 std::ostream& err) {
+  if (o.output.empty()) {
+    Render(tool, o, suite, render, extras, out, err);
+    return;
+  }
+  std::ostringstream text;
+  Render(tool, o, suite, render, extras, text, err);
+  WriteFileAtomically(o.output, text.str());
+}
+
+}  // namespace benchgate::tool

@@ -1,0 +1,90 @@
+// What benchgate-diff and benchgate-ab share: the options that say how to
+// judge and how to report (same names, same parsing, same errors), the
+// analysis settings they make, and the dispatch to the six renderers.
+#ifndef BENCHGATE_TOOLS_COMMON_JUDGING_H_
+#define BENCHGATE_TOOLS_COMMON_JUDGING_H_
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "benchgate/gate/analysis.h"
+#include "benchgate/gate/history_series.h"
+#include "benchgate/report/html_report.h"
+#include "benchgate/report/render_options.h"
+
+namespace benchgate::tool {
+
+struct JudgingOptions {
+  std::string format = "text";
+  std::string output;  // "" = standard output
+  std::string metric = "real_time";
+  std::string direction = "auto";  // auto | lower | higher (which is better)
+  double alpha = 0.05;
+  std::string correction = "bh";
+  double tolerance = 0.05;
+  double max_cv = 0.05;
+  // Fail the gate when more than this share of the judged benchmarks stay
+  // inconclusive; 1 never fails for that.
+  double max_undecided = 1.0;
+  std::string thresholds;
+  bool verbose = false;
+  std::string color = "auto";  // auto | always | never
+};
+
+// Declares the shared options on `app`, writing into `options`; after
+// app.parse(), Finish() checks what CLI11 cannot and returns "" or the
+// problem in one line.
+class JudgingFlags {
+ public:
+  JudgingFlags(CLI::App& app, JudgingOptions& options);
+  std::string Finish() const;
+
+ private:
+  CLI::App& app_;
+  JudgingOptions& options_;
+  std::string max_undecided_;  // as given: "10%" or "0.1"
+};
+
+// Parses `args` with `app` (whose options include `judging`'s): nullopt to
+// go on, or the exit code to stop with: 0 after printing --help to `out`,
+// 2 after a one-line usage error naming `tool` on `err`.
+std::optional<int> ParseOrStop(CLI::App& app, const JudgingFlags& judging,
+                               const std::vector<std::string>& args, const std::string& tool,
+                               std::ostream& out, std::ostream& err);
+
+// Prints "TOOL: error: PROBLEM (see --help)" and returns 2.
+int UsageError(const std::string& tool, const std::string& problem, std::ostream& err);
+
+// CLI11 words some errors over several lines; the contract is one line.
+std::string OneLine(std::string text);
+
+// "10%" or "0.1" as a share from 0 to 1; nullopt for anything else.
+std::optional<double> ParseShare(const std::string& text);
+
+// The analysis settings the options make (budgets are read by the tool).
+AnalysisConfig ConfigFor(const JudgingOptions& options);
+
+// How reports render, given whether standard output is a terminal.
+RenderOptions RenderOptionsFor(const JudgingOptions& options, bool out_is_terminal);
+
+// What some formats show beyond the analysis (all optional).
+struct ReportExtras {
+  const SamplesByName* baseline_samples = nullptr;   // html: strip plots
+  const HistorySeries* history = nullptr;            // history mode
+  std::size_t runs = 0;                              // history mode: runs read
+  const std::vector<std::string>* labels = nullptr;  // json: the runs' labels
+};
+
+// Renders `suite` in `options.format` to `out` (or, with --output, writes it
+// to that file atomically). `tool` names warnings on `err`.
+void WriteReport(const std::string& tool, const JudgingOptions& options, const SuiteAnalysis& suite,
+                 const RenderOptions& render, const ReportExtras& extras, std::ostream& out,
+                 std::ostream& err);
+
+}  // namespace benchgate::tool
+
+#endif  // BENCHGATE_TOOLS_COMMON_JUDGING_H_
