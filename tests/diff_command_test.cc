@@ -226,7 +226,8 @@ TEST(DiffCommandTest, MaxUndecidedMustBeAShare) {
 TEST(DiffCommandTest, KeepSlowSetsNothingAside) {
   const Result r = Diff({"--keep-slow", "--format", "json", "base.json", "cand.json"});
   EXPECT_EQ(r.code, 1) << r.err;
-  for (const auto& c : nlohmann::json::parse(r.out)["comparisons"]) {
+  const nlohmann::json doc = nlohmann::json::parse(r.out);  // outlives the loop
+  for (const auto& c : doc["comparisons"]) {
     if (c["p_method"].is_null()) continue;
     EXPECT_EQ(c["p_method"], c["p_method_all"]) << c["name"];
     EXPECT_EQ(c["p_value"], c["p_value_all"]) << c["name"];

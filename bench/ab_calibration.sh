@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# benchgate-ab's calibration experiment on this machine: calibration_bench as
+# the base binary and as candidates (unchanged; 5% and 10% slowdowns of a
+# quarter, through a wrapper script that sets BENCHGATE_CALIBRATION_SLOWDOWN:
+# benchgate-ab takes any executable that behaves like a benchmark binary), in
+# ROUNDS rounds, each candidate judged three ways in the same time window:
+#   ab        benchgate-ab, AB_ROUNDS interleaved rounds of both binaries,
+#             --tolerance 0.02;
+#   separate  one runner run of each binary, judged by benchgate-diff at the
+#             same tolerance (what a team does without benchgate-ab);
+#   compare   compare.py's U test on the same two separate files (p < 0.05).
+# ab_calibration_score.py prints false alarms and detections of each.
+#
+#   bench/ab_calibration.sh [BUILD_DIR=build] [ROUNDS=5] [AB_ROUNDS=10]
+#   NOISE_SEED=S bench/ab_calibration.sh ...   the same beside noise_injector.py
+#
+# Needs BUILD_DIR/bin/{calibration_bench,benchgate-ab,benchgate-diff},
+# libbenchmark-tools and python3-scipy. About 7 minutes a round at AB_ROUNDS=10.
+set -euo pipefail
+build=${1:-build}
+rounds=${2:-5}
+ab_rounds=${3:-10}
+here=$(cd "$(dirname "$0")" && pwd)
+bin=$(cd "$build/bin" && pwd)
+compare=/usr/share/benchmark/compare.py
+work="$build/ab-calibration"
+[[ -n ${NOISE_SEED:-} ]] && work="$work-noise"
+for tool in calibration_bench benchgate-ab benchgate-diff; do
+  [[ -x $bin/$tool ]] || { echo "ab_calibration: $bin/$tool not built" >&2; exit 2; }
+done
+[[ -f $compare ]] || { echo "ab_calibration: $compare missing (apt-get install libbenchmark-tools)" >&2; exit 2; }
+rm -rf "$work"
+mkdir -p "$work"
+flags=(--benchmark_min_time=0.02)
+
+# The candidates: calibration_bench with the slowdown set, as wrapper scripts.
+declare -A slowdown=([aa]=0 [5]=0.05 [10]=0.10)
+for kind in aa 5 10; do
+  printf '#!/bin/sh\nBENCHGATE_CALIBRATION_SLOWDOWN=%s exec "%s" "$@"\n' "${slowdown[$kind]}" \
+    "$bin/calibration_bench" > "$work/cand-$kind.sh"
+  chmod +x "$work/cand-$kind.sh"
+done
+printf '#!/bin/sh\nBENCHGATE_CALIBRATION_SLOWDOWN=0 exec "%s" "$@"\n' "$bin/calibration_bench" \
+  > "$work/base.sh"
+chmod +x "$work/base.sh"
+
+# Beside the noise injector when NOISE_SEED is set (seeded per run).
+noisy() {
+  noise=()
+  [[ -n ${NOISE_SEED:-} ]] && noise=(/usr/bin/python3 "$here/noise_injector.py" --seed "$((NOISE_SEED * 1000 + $1))" --)
+  return 0
+}
+
+orders=("aa 5 10" "5 10 aa" "10 aa 5")
+for ((r = 1; r <= rounds; ++r)); do
+  dir="$work/round-$r"
+  mkdir -p "$dir"
+  k=0
+  for kind in ${orders[$(((r - 1) % 3))]}; do
+    k=$((k + 1))
+    seed=$((r * 10 + k))
+    noisy "$seed"
+    start=$(date +%s.%N)
+    code=0
+    "${noise[@]}" "$bin/benchgate-ab" --rounds "$ab_rounds" --seed "$seed" --tolerance 0.02 \
+      --format json --output "$dir/ab-$kind.json" --keep "$dir/ab-$kind" \
+      "$work/base.sh" "$work/cand-$kind.sh" -- "${flags[@]}" 2> "$dir/ab-$kind.log" || code=$?
+    [[ $code -le 1 ]] || { cat "$dir/ab-$kind.log" >&2; exit "$code"; }
+    ab_seconds=$(echo "$(date +%s.%N) - $start" | bc)
+
+    start=$(date +%s.%N)
+    "${noise[@]}" "$work/base.sh" "${flags[@]}" --benchmark_format=json \
+      --benchmark_out="$dir/sep-base-$kind.json" > /dev/null 2>&1
+    "${noise[@]}" "$work/cand-$kind.sh" "${flags[@]}" --benchmark_format=json \
+      --benchmark_out="$dir/sep-cand-$kind.json" > /dev/null 2>&1
+    separate_seconds=$(echo "$(date +%s.%N) - $start" | bc)
+    code=0
+    "$bin/benchgate-diff" --tolerance 0.02 --format json --output "$dir/sep-$kind.json" \
+      "$dir/sep-base-$kind.json" "$dir/sep-cand-$kind.json" 2> /dev/null || code=$?
+    [[ $code -le 1 ]] || { echo "ab_calibration: benchgate-diff failed ($code)" >&2; exit "$code"; }
+    /usr/bin/python3 "$compare" --no-color -d "$dir/compare-$kind.json" benchmarks \
+      "$dir/sep-base-$kind.json" "$dir/sep-cand-$kind.json" > /dev/null
+    echo "round $r: $kind done (benchgate-ab $ab_seconds s, two separate runs $separate_seconds s)" |
+      tee -a "$work/times.txt"
+  done
+done
+/usr/bin/python3 "$here/ab_calibration_score.py" "$work"

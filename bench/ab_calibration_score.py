@@ -1,0 +1,93 @@
+#!/usr/bin/python3
+"""Scores bench/ab_calibration.sh's runs: false alarms and detections of
+benchgate-ab, of two separate runs judged by benchgate-diff, and of
+compare.py's uncorrected U test on those two separate runs.
+
+Layout of WORK: round-N/ab-S.json (benchgate-ab, benchgate.diff/1),
+round-N/ab-S/ (its kept process files), round-N/sep-S.json (benchgate-diff on
+the separate runs), round-N/sep-base-S.json (a separate run, for the labels),
+round-N/compare-S.json (compare.py -d), S in aa, 5, 10.
+
+A benchmark is "slowed" when its Google Benchmark label says so (a quarter of
+calibration_bench.cc's, in every run, knob set or not).
+
+usage: ab_calibration_score.py WORK
+"""
+import glob
+import json
+import os
+import statistics
+import sys
+
+KINDS = [("aa", "A/A (no change)"), ("5", "5% slowdown of a quarter"),
+         ("10", "10% slowdown of a quarter")]
+
+
+def slowed_names(path):
+    rows = json.load(open(path))["benchmarks"]
+    return {r.get("run_name", r["name"]) for r in rows if r.get("label") == "slowed"}
+
+
+def diff_calls(path):
+    """name -> (regression, inconclusive) from a benchgate.diff/1 file."""
+    doc = json.load(open(path))
+    return {c["name"]: (c["verdict"] == "regression", c["verdict"] == "inconclusive")
+            for c in doc["comparisons"]}
+
+
+def compare_calls(path):
+    """name -> uncorrected U test p < 0.05 with the candidate slower."""
+    out = {}
+    for entry in json.load(open(path)):
+        utest = entry.get("utest") or {}
+        p = utest.get("time_pvalue")
+        if p is None or entry.get("run_type") == "aggregate":
+            continue
+        m = entry["measurements"]
+        slower = (statistics.median(x["real_time_other"] for x in m) >
+                  statistics.median(x["real_time"] for x in m))
+        out[entry["name"]] = (p < 0.05 and slower, False)
+    return out
+
+
+def main(work):
+    rounds = sorted(glob.glob(os.path.join(work, "round-*")))
+    if not rounds:
+        sys.exit("ab_calibration_score: no round-* directories in " + work)
+    print("%d rounds of 48 benchmarks, 12 of them slowed in the slowdown runs, tolerance 2%%\n"
+          % len(rounds))
+    header = "%-28s %-34s %14s %14s %14s %12s" % ("runs", "rule", "false alarms",
+                                                  "runs with any", "detected", "undecided")
+    print(header)
+    print("-" * len(header))
+    rules = [("benchgate-ab", "ab-%s.json", diff_calls),
+             ("two runs, benchgate-diff", "sep-%s.json", diff_calls),
+             ("two runs, compare.py U test", "compare-%s.json", compare_calls)]
+    for kind, title in KINDS:
+        for rule, pattern, read in rules:
+            false = any_false = detected = total = undecided = judged = 0
+            for directory in rounds:
+                slowed = slowed_names(os.path.join(directory, "sep-base-%s.json" % kind))
+                if kind == "aa":
+                    slowed = set()
+                calls = read(os.path.join(directory, pattern % kind))
+                n_false = sum(1 for n, (f, _) in calls.items() if f and n not in slowed)
+                false += n_false
+                any_false += 1 if n_false else 0
+                detected += sum(1 for n, (f, _) in calls.items() if f and n in slowed)
+                total += len(slowed)
+                undecided += sum(1 for _, (_, u) in calls.items() if u)
+                judged += len(calls)
+            unslowed = (48 if kind == "aa" else 36) * len(rounds)
+            print("%-28s %-34s %7d / %-5d %7d / %-5d %14s %12s" % (
+                title, rule, false, unslowed, any_false, len(rounds),
+                "-" if total == 0 else "%d / %d" % (detected, total),
+                "%d / %d" % (undecided, judged) if read is diff_calls else ""))
+        print()
+    times = os.path.join(work, "times.txt")
+    if os.path.exists(times):
+        print(open(times).read().rstrip())
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "build/ab-calibration")
