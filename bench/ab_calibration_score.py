@@ -16,16 +16,13 @@ usage: ab_calibration_score.py WORK
 import glob
 import json
 import os
-import statistics
 import sys
+
+import calibration_score  # beside this file: the same reading of labels and compare.py
+from calibration_score import slowed_names
 
 KINDS = [("aa", "A/A (no change)"), ("5", "5% slowdown of a quarter"),
          ("10", "10% slowdown of a quarter")]
-
-
-def slowed_names(path):
-    rows = json.load(open(path))["benchmarks"]
-    return {r.get("run_name", r["name"]) for r in rows if r.get("label") == "slowed"}
 
 
 def diff_calls(path):
@@ -36,18 +33,8 @@ def diff_calls(path):
 
 
 def compare_calls(path):
-    """name -> uncorrected U test p < 0.05 with the candidate slower."""
-    out = {}
-    for entry in json.load(open(path)):
-        utest = entry.get("utest") or {}
-        p = utest.get("time_pvalue")
-        if p is None or entry.get("run_type") == "aggregate":
-            continue
-        m = entry["measurements"]
-        slower = (statistics.median(x["real_time_other"] for x in m) >
-                  statistics.median(x["real_time"] for x in m))
-        out[entry["name"]] = (p < 0.05 and slower, False)
-    return out
+    """name -> (compare.py's call, never undecided), as calibration_score.py reads it."""
+    return {name: (flagged, False) for name, flagged in calibration_score.compare_calls(path).items()}
 
 
 def main(work):
