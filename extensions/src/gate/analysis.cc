@@ -524,16 +524,20 @@ SuiteAnalysis AnalyzeSuite(const RunData& candidate, const RunData* baseline,
   if (baseline != nullptr) {
     for (const SampleSet& gone : baseline->benchmarks) {
       if (baseline_by_name.count(gone.name) == 0) continue;
-      BenchmarkAnalysis b;
-      b.samples.name = gone.name;
-      b.samples.time_unit = gone.time_unit;
-      b.status = VerdictStatus::kRemoved;
-      b.reasons.push_back("in the baseline only");
-      suite.benchmarks.push_back(std::move(b));
+      suite.benchmarks.push_back(RemovedFromBaseline(gone));
     }
   }
   JudgeComparisons(suite, judged, config);
   return suite;
+}
+
+BenchmarkAnalysis RemovedFromBaseline(const SampleSet& gone) {
+  BenchmarkAnalysis b;
+  b.samples.name = gone.name;
+  b.samples.time_unit = gone.time_unit;
+  b.status = VerdictStatus::kRemoved;
+  b.reasons.push_back("in the baseline only");
+  return b;
 }
 
 // The end of every analysis, from the multiple-testing control on: AnalyzeSuite

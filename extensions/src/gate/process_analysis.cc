@@ -211,12 +211,7 @@ SuiteAnalysis AnalyzeProcesses(const std::vector<RunData>& baseline_rounds,
   }
   for (const SampleSet& gone : before.benchmarks) {
     if (before_by_name.count(gone.name) == 0) continue;
-    BenchmarkAnalysis b;
-    b.samples.name = gone.name;
-    b.samples.time_unit = gone.time_unit;
-    b.status = VerdictStatus::kRemoved;
-    b.reasons.push_back("in the baseline only");
-    suite.benchmarks.push_back(std::move(b));
+    suite.benchmarks.push_back(RemovedFromBaseline(gone));
   }
   JudgeComparisons(suite, judged, config);
   return suite;

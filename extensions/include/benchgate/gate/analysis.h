@@ -111,7 +111,8 @@ struct Comparison {
   std::vector<std::size_t> baseline_set_aside, candidate_set_aside;
   std::vector<std::uint32_t> baseline_rounds_set_aside, candidate_rounds_set_aside;
   std::size_t candidate_rounds = 1;  // distinct rounds of the candidate's samples
-  // CV of each side's kept values (KeptCv).
+  // Noise of each side's kept values (NoiseSpread: the smaller of their CV
+  // and their clean side's spread), compared with max_cv.
   double baseline_spread = 0, candidate_spread = 0;
   // The slow samples were no minority on that side: nothing could be set aside.
   bool baseline_majority = false, candidate_majority = false;
@@ -220,6 +221,9 @@ void MarkExtraRounds(SuiteAnalysis& suite, const std::vector<std::string>& suspe
 // Appends the samples of `extra` (a confirmation run) to the benchmarks of
 // `run` with the same name.
 void MergeSamples(RunData& run, const RunData& extra);
+
+// The verdict of a benchmark that only the baseline has.
+BenchmarkAnalysis RemovedFromBaseline(const SampleSet& gone);
 
 // The end of an analysis whose comparisons are filled (AnalyzeSuite's, and
 // benchgate-ab's per-process one). `suite.benchmarks` holds every benchmark of the run, already
