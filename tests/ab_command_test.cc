@@ -31,10 +31,11 @@ struct Outcome {
   std::string err;
 };
 
-Outcome Ab(const std::vector<std::string>& args) {
+// `terminal`: as if stderr were a terminal (progress shown).
+Outcome Ab(const std::vector<std::string>& args, bool terminal = false) {
   std::ostringstream out, err;
   Outcome outcome;
-  outcome.exit_code = RunAb(args, out, err);
+  outcome.exit_code = RunAb(args, out, err, Terminals{false, terminal});
   outcome.out = out.str();
   outcome.err = err.str();
   return outcome;
@@ -135,7 +136,8 @@ TEST_F(AbCommandTest, KeepWritesEveryProcessForBenchgateDiff) {
   std::vector<std::string> diff_args;
   for (int r = 1; r <= 6; ++r) {
     for (const std::string side : {"base", "cand"}) {
-      const fs::path file = keep / ("r" + std::to_string(r) + "-" + side + ".json");
+      // Zero-padded to the width of --max-rounds (12 by default here).
+      const fs::path file = keep / ("r0" + std::to_string(r) + "-" + side + ".json");
       ASSERT_TRUE(fs::is_regular_file(file)) << file;
       diff_args.push_back(side == "base" ? "-b" : "-c");
       diff_args.push_back(file.string());
@@ -149,8 +151,8 @@ TEST_F(AbCommandTest, KeepWritesEveryProcessForBenchgateDiff) {
 }
 
 TEST_F(AbCommandTest, TheSameSeedReplaysTheSameOrder) {
-  const Outcome first = Ab(Args({"--rounds", "6", "--seed", "12345", kBase, kBase}));
-  const Outcome second = Ab(Args({"--rounds", "6", "--seed", "12345", kBase, kBase}));
+  const Outcome first = Ab(Args({"--rounds", "6", "--seed", "12345", kBase, kBase}), true);
+  const Outcome second = Ab(Args({"--rounds", "6", "--seed", "12345", kBase, kBase}), true);
   ASSERT_EQ(first.exit_code, 0) << first.err;
   ASSERT_EQ(second.exit_code, 0) << second.err;
   const std::vector<std::string> order = Lines(first.err, "benchgate-ab: round ");
@@ -158,11 +160,109 @@ TEST_F(AbCommandTest, TheSameSeedReplaysTheSameOrder) {
   ASSERT_EQ(order.size(), 6u);
   const std::vector<bool> expected = BaselineFirst(12345, 6);
   for (std::size_t r = 0; r < 6; ++r) {
-    EXPECT_EQ(order[r], "benchgate-ab: round " + std::to_string(r + 1) + " of 6: " +
-                            (expected[r] ? "base then candidate" : "candidate then base"));
+    // Rounds after the first tell the time left too.
+    EXPECT_EQ(order[r].rfind("benchgate-ab: round " + std::to_string(r + 1) + " of 6: " +
+                                 (expected[r] ? "base then candidate" : "candidate then base"),
+                             0),
+              0u)
+        << order[r];
+    EXPECT_EQ(order[r].find(" left") != std::string::npos, r > 0) << order[r];
   }
   EXPECT_EQ(Lines(first.err, "benchgate-ab: seed "),
             std::vector<std::string>{"benchgate-ab: seed 12345 (replay with --seed 12345)"});
+}
+
+TEST_F(AbCommandTest, ProgressOnlyOnATerminalAndOneClosingLine) {
+  const Outcome run = Ab(Args({"--rounds", "6", "--seed", "9", kBase, kBase}));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_TRUE(Lines(run.err, "benchgate-ab: round ").empty()) << run.err;
+  const std::vector<std::string> closing = Lines(run.err, "benchgate-ab: 6 rounds in ");
+  EXPECT_EQ(closing.size(), 1u) << run.err;
+}
+
+TEST_F(AbCommandTest, UndecidedBenchmarksGetExtraRoundsOfTheirOwn) {
+  // 3 rounds are too few to judge anything (6 are needed): extra rounds in
+  // batches of 2 (half of --rounds, rounded up) go on until both benchmarks
+  // are decided, at 7 rounds, before --max-rounds.
+  const fs::path keep = dir_ / "keep";
+  const Outcome run = Ab(Args({"--rounds", "3", "--max-rounds", "8", "--seed", "5", "--format",
+                               "json", "--keep", keep.string(), kBase, kCand}),
+                         true);
+  ASSERT_EQ(run.exit_code, 1) << run.err << run.out;
+  const json report = json::parse(run.out);
+  for (const json& c : report["comparisons"]) {
+    EXPECT_EQ(c["extra_rounds"], 4) << c.dump();
+    EXPECT_EQ(c["verdict"], c["name"] == "BM_Slowed/iterations:20/manual_time" ? "regression"
+                                                                             : "unchanged")
+        << c.dump();
+  }
+  EXPECT_EQ(report["summary"]["extra_rounds"], 4) << run.out;
+  EXPECT_TRUE(fs::is_regular_file(keep / "r7-cand.json"));
+  EXPECT_FALSE(fs::exists(keep / "r8-cand.json"));
+  EXPECT_EQ(Lines(run.err, "benchgate-ab: extra round ").size(), 4u) << run.err;
+  EXPECT_EQ(Lines(run.err, "benchgate-ab: 3 rounds and 4 extra rounds (2 benchmarks) in ").size(),
+            1u)
+      << run.err;
+}
+
+TEST_F(AbCommandTest, ExtraRoundsMeasureOnlyTheUndecided) {
+  // A candidate without BM_Steady: BM_Steady is removed (decided), BM_Slowed
+  // has too few rounds. The extra round's filter selects BM_Slowed alone,
+  // so the baseline's extra process reports nothing else.
+  const std::string only_slowed =
+      Script("only_slowed.sh", "exec \"" + kBase + "\" --benchmark_filter=BM_Slowed \"$@\"");
+  const fs::path keep = dir_ / "keep";
+  const Outcome run = Ab({"--rounds", "3", "--max-rounds", "4", "--seed", "5", "--keep",
+                          keep.string(), kBase, only_slowed, "--", "--benchmark_repetitions=3"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const json extra = json::parse(std::ifstream(keep / "r4-base.json"));
+  std::size_t repetitions = 0;
+  for (const json& row : extra["benchmarks"]) {  // repetitions and their aggregates
+    EXPECT_EQ(row["run_name"], "BM_Slowed/iterations:20/manual_time");
+    repetitions += row["run_type"] == "iteration" ? 1 : 0;
+  }
+  EXPECT_EQ(repetitions, 3u) << extra.dump();
+  EXPECT_EQ(Lines(run.err, "benchgate-ab: 3 rounds and 1 extra round (1 benchmark) in ").size(),
+            1u)
+      << run.err;
+}
+
+TEST_F(AbCommandTest, NoExtraRoundsBeyondMaxRoundsOrMaxSeconds) {
+  Outcome run = Ab(Args({"--rounds", "3", "--max-rounds", "3", "--seed", "5", "--format", "json",
+                         kBase, kCand}));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  for (const json& c : json::parse(run.out)["comparisons"]) {
+    EXPECT_EQ(c["verdict"], "inconclusive") << c.dump();
+  }
+  run = Ab(Args({"--rounds", "3", "--max-seconds", "0.001", "--seed", "5", kBase, kCand}));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(Lines(run.err, "benchgate-ab: no extra round: --max-seconds 0.001 reached with 2 "
+                           "benchmarks undecided")
+                .size(),
+            1u)
+      << run.err;
+}
+
+TEST_F(AbCommandTest, MachineWarningsOnceWhateverTheRounds) {
+  // A candidate whose Google Benchmark context says CPU scaling is on, in
+  // every one of its processes.
+  const std::string scaling =
+      Script("scaling.sh", "\"" + kBase +
+                               "\" \"$@\" || exit $?\nfor a in \"$@\"; do case \"$a\" in "
+                               "--benchmark_out=*) sed -i 's/\"cpu_scaling_enabled\": "
+                               "false/\"cpu_scaling_enabled\": true/' \"${a#--benchmark_out=}\";; "
+                               "esac; done");
+  const Outcome run =
+      Ab(Args({"--rounds", "6", "--seed", "6", "--format", "json", kBase, scaling}));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(Lines(run.err, "benchgate-ab: warning: CPU scaling is enabled").size(), 1u)
+      << run.err;
+  const json report = json::parse(run.out);
+  std::size_t mentions = 0;
+  for (const json& warning : report["warnings"]) {
+    mentions += warning.get<std::string>().rfind("CPU scaling is enabled", 0) == 0 ? 1 : 0;
+  }
+  EXPECT_EQ(mentions, 1u) << report["warnings"].dump();
 }
 
 TEST(AbOrderTest, SeedsGiveDifferentOrders) {
@@ -239,7 +339,7 @@ TEST_F(AbCommandTest, BinaryThatWritesMalformedJson) {
   EXPECT_EQ(Lines(run.err, "benchgate-ab: error: "),
             std::vector<std::string>{
                 "benchgate-ab: error: candidate binary " + broken +
-                ", round 1: r1-cand.json:1:17: expected a JSON value, got the end of the file"})
+                ", round 1: r01-cand.json:1:17: expected a JSON value, got the end of the file"})
       << run.err;
 }
 
@@ -283,6 +383,11 @@ TEST_F(AbCommandTest, UsageErrors) {
   run = Ab({"--rounds", "0", kBase, kBase});
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_EQ(run.err.rfind("benchgate-ab: error: --rounds", 0), 0u) << run.err;
+  run = Ab({"--rounds", "6", "--max-rounds", "5", kBase, kBase});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err,
+            "benchgate-ab: error: --max-rounds: expected at least --rounds (6), got 5 (see "
+            "--help)\n");
 }
 
 }  // namespace

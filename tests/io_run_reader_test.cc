@@ -233,6 +233,32 @@ TEST(RunReaderErrorTest, RowAndEnrichedContentMistakes) {
             "t.json:/benchgate/results/0/memory: expected a member \"bytes_per_iter\"");
 }
 
+// What the run says of its machine: Google Benchmark's context (what its
+// console reporter warns about), or benchgate's own words when enriched.
+TEST(RunReaderTest, MachineWarningsFromTheContextOrBenchgate) {
+  const RunData plain = ReadRunText(
+      R"({"context": {"cpu_scaling_enabled": true, "library_build_type": "debug"},
+          "benchmarks": []})",
+      "t.json");
+  EXPECT_EQ(plain.warnings,
+            (std::vector<std::string>{
+                "CPU scaling is enabled: real-time measurements may be noisy",
+                "Google Benchmark library is a debug build: its overhead inflates timings"}));
+  EXPECT_TRUE(ReadRunText(R"({"context": {"cpu_scaling_enabled": false,
+                                          "library_build_type": "release"}, "benchmarks": []})",
+                          "t.json")
+                  .warnings.empty());
+  const RunData enriched = ReadRunText(
+      R"({"context": {"cpu_scaling_enabled": true}, "benchmarks": [],
+          "benchgate": {"schema_version": 1, "results": [],
+                        "environment": {"warnings": ["high load: 1-minute load average 3"]}}})",
+      "t.json");
+  EXPECT_EQ(enriched.warnings, std::vector<std::string>{"high load: 1-minute load average 3"});
+  EXPECT_EQ(TextError(R"({"benchmarks": [], "benchgate": {"schema_version": 1, "results": [],
+                          "environment": {"warnings": [1]}}})"),
+            "t.json:/benchgate/environment/warnings/0: expected a string, got 1");
+}
+
 // Counter names may hold '/' and '~', escaped in pointers as RFC 6901 says.
 TEST(RunReaderErrorTest, PointersEscapeSlashAndTilde) {
   EXPECT_EQ(TextError(R"({"benchmarks": [], "benchgate": {"schema_version": 1,

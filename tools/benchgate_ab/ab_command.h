@@ -11,9 +11,15 @@
 
 namespace benchgate::ab {
 
-// out_is_terminal: whether --color=auto may colour the text report.
+// Which of the two streams is a terminal: `out` lets --color=auto colour the
+// text report, `err` shows progress round by round.
+struct Terminals {
+  bool out = false;
+  bool err = false;
+};
+
 int RunAb(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
-          bool out_is_terminal = false);
+          const Terminals& terminals = {});
 
 }  // namespace benchgate::ab
 

@@ -49,6 +49,13 @@ ParsedAbArgs ParseAbArgs(const std::vector<std::string>& args, std::ostream& out
   app.add_option("binaries", binaries, "BASELINE_BINARY CANDIDATE_BINARY");
   app.add_option("--rounds,-r", o.rounds, "rounds, each running both binaries once (default 10)")
       ->check(CLI::Range(1, 10000));
+  app.add_option("--max-rounds", o.max_rounds,
+                 "rounds in all, extra ones for undecided benchmarks included "
+                 "(default twice --rounds; equal to --rounds: no extra rounds)")
+      ->check(CLI::Range(1, 10000));
+  app.add_option("--max-seconds", o.max_seconds,
+                 "start no extra round after this many seconds of the whole run (default: no limit)")
+      ->check(CLI::NonNegativeNumber);
   app.add_option("--seed", seed, "seed of the order within rounds (default: from the clock)");
   app.add_option("--keep", o.keep,
                  "keep each process's JSON in DIR (rNN-base.json, rNN-cand.json)");
@@ -63,6 +70,15 @@ ParsedAbArgs ParseAbArgs(const std::vector<std::string>& args, std::ostream& out
               std::to_string(binaries.size());
   }
   if (!problem.empty()) return {std::nullopt, tool::UsageError("benchgate-ab", problem, err)};
+  if (o.max_rounds == 0) o.max_rounds = 2 * o.rounds;
+  if (o.max_rounds < o.rounds) {
+    return {std::nullopt,
+            tool::UsageError("benchgate-ab",
+                             "--max-rounds: expected at least --rounds (" +
+                                 std::to_string(o.rounds) + "), got " +
+                                 std::to_string(o.max_rounds),
+                             err)};
+  }
   o.baseline_binary = binaries[0];
   o.candidate_binary = binaries[1];
   if (app.count("--seed") > 0) o.seed = seed;

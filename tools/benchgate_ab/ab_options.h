@@ -19,6 +19,10 @@ struct AbOptions : tool::JudgingOptions {
   std::string baseline_binary, candidate_binary;
   std::vector<std::string> child_flags;  // after "--": passed to both binaries
   int rounds = 10;
+  // Rounds in all, extra ones included: benchmarks still undecided after
+  // `rounds` get extra rounds of their own until then. 0: twice `rounds`.
+  int max_rounds = 0;
+  double max_seconds = 0;  // no extra round starts after this long; 0: no limit
   std::optional<std::uint64_t> seed;  // none: from the clock
   std::string keep;                   // "" = temporary files only
 };

@@ -11,7 +11,8 @@
 
 int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
-  const int code = benchgate::ab::RunAb(args, std::cout, std::cerr, isatty(STDOUT_FILENO) != 0);
+  const benchgate::ab::Terminals terminals{isatty(STDOUT_FILENO) != 0, isatty(STDERR_FILENO) != 0};
+  const int code = benchgate::ab::RunAb(args, std::cout, std::cerr, terminals);
   std::cout.flush();
   return code;
 }

@@ -62,10 +62,11 @@ void MergeSamples(RunData& run, const RunData& extra) {
   }
 }
 
-void MarkExtraRounds(SuiteAnalysis& suite, const std::vector<std::string>& suspects, int rounds) {
+void MarkExtraRounds(SuiteAnalysis& suite, const std::vector<std::string>& suspects, int rounds,
+                     int first_rounds) {
   suite.extra_rounds = rounds;
   for (BenchmarkAnalysis& b : suite.benchmarks) {
-    b.extra_rounds = static_cast<int>(DistinctRounds(b.samples)) - 1;
+    b.extra_rounds = std::max(static_cast<int>(DistinctRounds(b.samples)) - first_rounds, 0);
     if (b.extra_rounds == 0) continue;
     const std::string after = " after " + Rounds(b.extra_rounds, "extra");
     if (std::find(suspects.begin(), suspects.end(), b.samples.name) != suspects.end()) {
@@ -82,6 +83,18 @@ void MarkExtraRounds(SuiteAnalysis& suite, const std::vector<std::string>& suspe
       b.reasons.push_back("decided" + after);
     }
   }
+}
+
+std::string ExactNameFilter(const std::vector<std::string>& names) {
+  std::string filter = "^(";
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) filter += "|";
+    for (const char c : names[i]) {
+      if (std::string("\\^$.|?*+()[]{}").find(c) != std::string::npos) filter += '\\';
+      filter += c;
+    }
+  }
+  return filter + ")$";
 }
 
 SuiteAnalysis MeasureMore(RunData& run, const RunData* baseline, const AnalysisConfig& config,

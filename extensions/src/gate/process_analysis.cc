@@ -152,6 +152,24 @@ void MarkTooFewRounds(BenchmarkAnalysis& b, std::size_t paired) {
                       " with both sides measured; need " + std::to_string(kMinPairedRounds));
 }
 
+// Every round measures both sides again: more rounds can settle any
+// benchmark whose samples are the problem, whichever side is noisy.
+bool MoreRoundsHelp(const BenchmarkAnalysis& b) {
+  if (b.status != VerdictStatus::kInconclusive) return false;
+  switch (b.undecided) {
+    case Undecided::kTooFew:
+    case Undecided::kUnstable:
+    case Undecided::kStraddles:
+    case Undecided::kBudgetUncertain:
+      return true;
+    case Undecided::kNone:
+    case Undecided::kOptimisedAway:
+    case Undecided::kNoBaseline:
+      return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<double> RoundLogRatios(const std::vector<const SampleSet*>& baseline,
@@ -197,7 +215,8 @@ SuiteAnalysis AnalyzeProcesses(const std::vector<RunData>& baseline_rounds,
         const double tolerance =
             budget.max_regression ? budget.max_regression->value : config.tolerance;
         b.comparison = Compare(pairing, config, tolerance);
-        if (pairing.log_ratios.size() < kMinPairedRounds) {
+        if (pairing.log_ratios.size() < kMinPairedRounds ||
+            b.comparison->shift_status != StatStatus::kOk) {
           b.comparison->p_adjusted = 1;
           MarkTooFewRounds(b, pairing.log_ratios.size());
         } else {
@@ -214,6 +233,7 @@ SuiteAnalysis AnalyzeProcesses(const std::vector<RunData>& baseline_rounds,
     suite.benchmarks.push_back(RemovedFromBaseline(gone));
   }
   JudgeComparisons(suite, judged, config);
+  for (BenchmarkAnalysis& b : suite.benchmarks) b.more_helps = MoreRoundsHelp(b);
   return suite;
 }
 

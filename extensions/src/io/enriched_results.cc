@@ -171,6 +171,14 @@ void ReadEnvironment(const JsonChecker& checker, const json& benchgate, RunData&
   if (const json* key = FindMember(*environment, "key")) {
     run.environment_key = checker.String(*key, "/benchgate/environment/key");
   }
+  if (const json* warnings = FindMember(*environment, "warnings")) {
+    const std::string at = "/benchgate/environment/warnings";
+    checker.Array(*warnings, at);
+    run.warnings.clear();  // benchgate's own words replace the context's
+    for (std::size_t i = 0; i < warnings->size(); ++i) {
+      run.warnings.push_back(checker.String((*warnings)[i], at + "/" + std::to_string(i)));
+    }
+  }
 }
 
 }  // namespace

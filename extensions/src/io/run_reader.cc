@@ -21,6 +21,22 @@ std::string DateOf(const JsonChecker& checker, const json& doc) {
   return date ? checker.String(*date, "/context/date") : "";
 }
 
+// Google Benchmark's own context: what its console reporter warns about.
+std::vector<std::string> ContextWarnings(const JsonChecker& checker, const json& doc) {
+  std::vector<std::string> warnings;
+  const json* context = FindMember(doc, "context");
+  if (context == nullptr) return warnings;
+  const json* scaling = FindMember(*context, "cpu_scaling_enabled");
+  if (scaling != nullptr && scaling->is_boolean() && scaling->get<bool>()) {
+    warnings.push_back("CPU scaling is enabled: real-time measurements may be noisy");
+  }
+  const json* build = FindMember(*context, "library_build_type");
+  if (build != nullptr && checker.String(*build, "/context/library_build_type") == "debug") {
+    warnings.push_back("Google Benchmark library is a debug build: its overhead inflates timings");
+  }
+  return warnings;
+}
+
 }  // namespace
 
 RunData ReadRunText(const std::string& text, const std::string& source) {
@@ -38,6 +54,7 @@ RunData ReadRunText(const std::string& text, const std::string& source) {
   RunData run;
   run.source = source;
   run.date = DateOf(checker, doc);
+  run.warnings = ContextWarnings(checker, doc);
   checker.Array(checker.Member(doc, "benchmarks", ""), "/benchmarks");
   run.benchmarks = rows.Finish();
   if (const json* benchgate = FindMember(doc, "benchgate")) {

@@ -85,6 +85,12 @@ RunData MergeRuns(const std::vector<RunData>& runs) {
       merged.environment_key = run.environment_key;
       merged.date = run.date;
     }
+    for (const std::string& warning : run.warnings) {  // each once, in order of first mention
+      if (std::find(merged.warnings.begin(), merged.warnings.end(), warning) ==
+          merged.warnings.end()) {
+        merged.warnings.push_back(warning);
+      }
+    }
     for (const SampleSet& set : run.benchmarks) {
       const auto [it, fresh] = index.emplace(set.name, merged.benchmarks.size());
       if (fresh) {

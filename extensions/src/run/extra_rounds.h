@@ -11,9 +11,6 @@
 
 namespace benchgate {
 
-// A Google Benchmark filter matching exactly these names (regex-escaped).
-std::string ExactNameFilter(const std::vector<std::string>& names);
-
 // Runs these benchmarks once more (all their repetitions, interleaved as the
 // first pass was) and returns their samples.
 RunData RunRound(const std::vector<std::string>& names);

@@ -215,8 +215,16 @@ std::vector<std::string> NeedMoreRounds(const SuiteAnalysis& suite, int confirm,
 // After extra rounds and a new AnalyzeSuite() on the merged samples: each
 // benchmark's extra_rounds, each first-pass suspect "confirmed" (still
 // failing) or "cleared", and a reason in words for every benchmark that
-// was measured again. `rounds` is how many extra rounds ran in all.
-void MarkExtraRounds(SuiteAnalysis& suite, const std::vector<std::string>& suspects, int rounds);
+// was measured again. `rounds` is how many extra rounds ran in all;
+// `first_rounds` how many each benchmark had before them (1 in the runner,
+// --rounds in benchgate-ab).
+void MarkExtraRounds(SuiteAnalysis& suite, const std::vector<std::string>& suspects, int rounds,
+                     int first_rounds = 1);
+
+// A --benchmark_filter that selects exactly these benchmark names (Google
+// Benchmark matches filters as POSIX extended regexes: metacharacters are
+// escaped): how extra rounds measure only the benchmarks that need them.
+std::string ExactNameFilter(const std::vector<std::string>& names);
 
 // Appends the samples of `extra` (a confirmation run) to the benchmarks of
 // `run` with the same name.

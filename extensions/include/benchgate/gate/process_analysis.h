@@ -20,7 +20,7 @@
 //   approximation with tie correction, zeros dropped; SciPy's
 //   wilcoxon(d, zero_method="wilcox", method=...)). p_method is
 //   "signed-rank-exact" or "signed-rank-asymptotic". The exact two-sided p
-//   is never below 2 / 2^R: 5 rounds can reach 0.0625 at best, so gate with
+//   is never below 2 / 2^R: 6 rounds can reach 0.031 at best, so gate with
 //   10 or more.
 // - Size: the Hodges-Lehmann estimate of the d_r with its Tukey interval
 //   (HodgesLehmannOneSample), as exp(.) - 1: Comparison::shift, shift_lo,
@@ -46,8 +46,12 @@
 // - p_value_all, p_method_all: the Mann-Whitney U test on every sample of
 //   both sides pooled, as benchgate-diff computes it (SciPy's mannwhitneyu).
 //
-// A benchmark with fewer than kMinPairedRounds paired rounds is
-// inconclusive ("too few rounds"), outside the multiple-testing family.
+// A benchmark with fewer than kMinPairedRounds paired rounds, or with no
+// interval at AnalysisConfig::ci_level, is inconclusive ("too few rounds"),
+// outside the multiple-testing family.
+// more_helps is true for every inconclusive benchmark that more rounds could
+// settle (too few, unstable, interval straddling the tolerance or a budget
+// limit): unlike the runner, each round measures both sides again.
 // Rounds where a side has no positive centre (an errored or missing run, a
 // zero counter) are not paired.
 #ifndef BENCHGATE_GATE_PROCESS_ANALYSIS_H_
@@ -61,7 +65,11 @@
 
 namespace benchgate {
 
-inline constexpr std::size_t kMinPairedRounds = 5;
+// The fewest rounds with a 95% interval for the size: the Tukey interval of
+// n values has exact levels 1 - 2k / 2^n, and n = 6 is the first whose best
+// (1 - 2/64 = 96.9%) reaches 95%. With 5 rounds a 30% slowdown could only be
+// "not significant", never "too uncertain to say".
+inline constexpr std::size_t kMinPairedRounds = 6;
 
 // baseline_rounds[r] and candidate_rounds[r]: what the two processes of
 // round r reported (one RunData per process, as read from its JSON). Rounds

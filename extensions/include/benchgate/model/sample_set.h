@@ -68,6 +68,10 @@ struct RunData {
   std::vector<SampleSet> benchmarks;  // in the order Google Benchmark reported them
   std::string environment_key;        // "" when unknown (plain Google Benchmark JSON)
   std::string date;                   // context.date when known
+  // What the run's machine state puts in doubt, in words: benchgate's
+  // environment warnings when the JSON is enriched, else what Google
+  // Benchmark's context says (CPU scaling, a debug library).
+  std::vector<std::string> warnings;
 };
 
 // Nanoseconds per unit of Google Benchmark's time_unit string ("ns", "us",
