@@ -265,6 +265,28 @@ TEST_F(AbCommandTest, MachineWarningsOnceWhateverTheRounds) {
   EXPECT_EQ(mentions, 1u) << report["warnings"].dump();
 }
 
+TEST_F(AbCommandTest, EnrichedLatencyAndMemoryReachTheBudgets) {
+  // The candidate's enriched JSON carries BM_Slowed's latency histogram and
+  // BM_Steady's allocation per iteration; --thresholds budgets judge them.
+  const fs::path thresholds = dir_ / "budgets.json";
+  std::ofstream(thresholds) << R"({"schema": "benchgate.thresholds/1", "budgets": [
+      {"pattern": "BM_Steady.*", "allocs_per_iter": 0},
+      {"pattern": "BM_Slowed.*", "latency_p99": "10s"}]})";
+  const Outcome run = Ab(Args({"--rounds", "6", "--seed", "8", "--format", "json", "--thresholds",
+                               thresholds.string(), kBase, kCand}));
+  ASSERT_EQ(run.exit_code, 1) << run.err << run.out;
+  for (const json& c : json::parse(run.out)["comparisons"]) {
+    const std::string reasons = c["reasons"].dump();
+    if (c["name"] == "BM_Steady/iterations:20/manual_time") {
+      EXPECT_EQ(c["verdict"], "budget_exceeded") << c.dump();
+      EXPECT_NE(reasons.find("allocs_per_iter"), std::string::npos) << reasons;
+    } else {
+      EXPECT_EQ(c["verdict"], "regression") << c.dump();
+      EXPECT_EQ(reasons.find("not measured"), std::string::npos) << reasons;
+    }
+  }
+}
+
 TEST(AbOrderTest, SeedsGiveDifferentOrders) {
   EXPECT_EQ(BaselineFirst(7, 40), BaselineFirst(7, 40));
   EXPECT_NE(BaselineFirst(7, 40), BaselineFirst(8, 40));

@@ -7,9 +7,18 @@
 // for BM_Slowed) with a small deterministic jitter (0..0.6%), after really
 // spinning a tenth of it: every process reports the same samples whatever
 // the load of the test machine, so the verdicts are testable.
+//
+// The candidate (AB_ENRICHED) also records what only benchgate's enriched
+// JSON carries: a latency histogram of BM_Slowed (Sampled) and, through
+// benchgate::memory, one allocation per iteration of BM_Steady.
 #include <benchmark/benchmark.h>
 
 #include <chrono>
+#include <memory>
+
+#ifdef AB_ENRICHED
+#include <benchgate/benchgate.h>
+#endif
 
 #ifndef AB_SLOWDOWN
 #define AB_SLOWDOWN 1.0
@@ -23,22 +32,30 @@ void SpinFor(std::chrono::nanoseconds duration) {
   }
 }
 
-void Spin(benchmark::State& state, double seconds, int& call) {
-  for (auto _ : state) {
-    SpinFor(std::chrono::microseconds(10));
-    state.SetIterationTime(seconds * (1.0 + 0.001 * (call++ % 7)));
-  }
+void Iteration(benchmark::State& state, double seconds, int& call) {
+  SpinFor(std::chrono::microseconds(10));
+  state.SetIterationTime(seconds * (1.0 + 0.001 * (call++ % 7)));
 }
 
 void BM_Slowed(benchmark::State& state) {
   static int call = 0;
-  Spin(state, 100e-6 * AB_SLOWDOWN, call);
+#ifdef AB_ENRICHED
+  for (auto _ : benchgate::Sampled(state)) Iteration(state, 100e-6 * AB_SLOWDOWN, call);
+#else
+  for (auto _ : state) Iteration(state, 100e-6 * AB_SLOWDOWN, call);
+#endif
 }
 BENCHMARK(BM_Slowed)->UseManualTime()->Iterations(20);
 
 void BM_Steady(benchmark::State& state) {
   static int call = 0;
-  Spin(state, 100e-6, call);
+  for (auto _ : state) {
+#ifdef AB_ENRICHED
+    auto allocated = std::make_unique<int>(call);
+    benchmark::DoNotOptimize(allocated.get());
+#endif
+    Iteration(state, 100e-6, call);
+  }
 }
 BENCHMARK(BM_Steady)->UseManualTime()->Iterations(20);
 
