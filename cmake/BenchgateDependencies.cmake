@@ -5,3 +5,5 @@ find_package(benchmark REQUIRED)
 find_package(nlohmann_json 3.9 REQUIRED)
 find_package(Boost 1.71 REQUIRED)   # Boost.Math is header-only
 find_package(Threads REQUIRED)
+# Benchmark-name patterns (gate/name_pattern.h): linear-time matching.
+include(${CMAKE_CURRENT_LIST_DIR}/benchgateRe2.cmake)

@@ -136,7 +136,7 @@ TEST(BudgetValidationTest, AcceptsAValidRule) {
 
 TEST(BudgetValidationTest, NamesTheOriginAndWhatWasExpected) {
   EXPECT_EQ(ErrorOf(Rule("BM_(", {{"p99", 1, false}}, kRankCode, "bench/x.cc:42")),
-            "bench/x.cc:42: expected a valid regular expression (ECMAScript), got \"BM_(\": "
+            "bench/x.cc:42: expected a valid regular expression (RE2), got \"BM_(\": "
             "unbalanced parentheses ( )");
   EXPECT_EQ(ErrorOf(Rule("BM_X", {{"p99", -1, false}}, kRankCode, "bench/x.cc:7")),
             "bench/x.cc:7: expected a finite, non-negative limit for p99, got -1");
@@ -161,9 +161,14 @@ TEST(BudgetValidationTest, PatternProblemsInPlainWords) {
   EXPECT_EQ(PatternProblem(""), "an empty pattern");
   EXPECT_EQ(PatternProblem("BM_("), "unbalanced parentheses ( )");
   EXPECT_EQ(PatternProblem("BM_[a"), "unbalanced brackets [ ]");
-  EXPECT_EQ(PatternProblem("BM_a{2"), "unbalanced braces { }");
-  EXPECT_EQ(PatternProblem("BM_\\"), "an invalid escape or a trailing backslash");
+  // RE2 syntax: a '{' that starts no valid repeat is a literal.
+  EXPECT_EQ(PatternProblem("BM_a{2"), std::nullopt);
+  EXPECT_EQ(PatternProblem("BM_\\"), "a trailing backslash");
+  EXPECT_EQ(PatternProblem("BM_\\q"), "an invalid escape");
   EXPECT_EQ(PatternProblem("BM_[z-a]"), "an invalid character range");
+  EXPECT_EQ(PatternProblem("*BM"), "a repeat (*, +, ?, {n}) with nothing to repeat");
+  EXPECT_EQ(PatternProblem("BM_a{1001}"), "an invalid repeat count in { }");
+  EXPECT_EQ(PatternProblem("BM_(?=x)"), "an invalid group or lookaround (RE2 has no lookarounds)");
 }
 
 }  // namespace

@@ -335,6 +335,40 @@ TEST(DiffCommandTest, AggregatesOnlyWarns) {
 
 // Every bad input: exit 2, exactly one line on stderr that names the file
 // (or the option), never a crash.
+// Issue 14: hostile patterns in a threshold file or --filter end in exit 0
+// or a one-line error, never a crash or a hang (a 40 KB nested pattern once
+// gave SIGSEGV through std::regex's recursion).
+TEST(DiffCommandTest, HostilePatternsNeverCrashOrHang) {
+  const std::string file = testing::TempDir() + "diff_hostile_thresholds.json";
+  const std::string nested = std::string(20000, '(') + std::string(20000, ')');
+  std::string alternation;
+  for (int i = 0; alternation.size() < (std::size_t{1} << 20); ++i) {
+    alternation += (i > 0 ? "|BM_" : "BM_") + std::to_string(i);
+  }
+  for (const std::string& pattern : {nested, alternation}) {
+    std::ofstream(file) << R"({"schema": "benchgate.thresholds/1", "budgets": [{"pattern": ")"
+                        << pattern << R"(", "median": "1us"}]})";
+    const Result budgets = Diff({"--thresholds", file, "base.json", "cand.json"});
+    EXPECT_EQ(budgets.code, 2);
+    ASSERT_EQ(Lines(budgets.err), 1u) << budgets.err.substr(0, 300);
+    EXPECT_NE(budgets.err.find(":1:62: expected a valid regular expression (RE2) for \"pattern\""),
+              std::string::npos)
+        << budgets.err.substr(0, 300);
+    EXPECT_LT(budgets.err.size(), 400u);
+    const Result filter = Diff({"--filter", pattern, "base.json", "cand.json"});
+    EXPECT_EQ(filter.code, 2);
+    ASSERT_EQ(Lines(filter.err), 1u);
+    EXPECT_EQ(filter.err.rfind("benchgate-diff: error: --filter: expected a valid regular "
+                               "expression (RE2), got \"",
+                               0),
+              0u)
+        << filter.err.substr(0, 300);
+  }
+  // Exponential for a backtracking engine, linear here: it matches nothing.
+  const Result slow = Diff({"--filter", "(a|aa)*(a|aa)*b", "base.json", "cand.json"});
+  EXPECT_TRUE(slow.code == 0 || (slow.code == 2 && Lines(slow.err) == 1u)) << slow.err;
+}
+
 TEST(DiffCommandTest, BadInputCorpus) {
   const std::string io = kData + "/io/";
   for (const char* name :

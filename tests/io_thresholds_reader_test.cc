@@ -130,7 +130,7 @@ TEST(ThresholdsReaderTest, WrongType) {
 TEST(ThresholdsReaderTest, InvalidRegex) {
   EXPECT_EQ(ReadError(kDir + "invalid_regex.json"),
             kDir +
-                "invalid_regex.json:3:18: expected a valid regular expression (ECMAScript) for "
+                "invalid_regex.json:3:18: expected a valid regular expression (RE2) for "
                 "\"pattern\", got \"BM_Lookup/(1024\": unbalanced parentheses ( )");
 }
 

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what benchgate needs from Debian's packages, only when something
 # is missing (a second run does nothing). Run as root.
-#   build:  cmake g++ make + Google Benchmark, GoogleTest, nlohmann_json, Boost.Math, CLI11
+#   build:  cmake g++ make pkg-config + Google Benchmark, GoogleTest, nlohmann_json, Boost.Math,
+#           CLI11, RE2 (benchmark-name patterns)
 #   tests:  libbenchmark-tools + python3-scipy, for the test that feeds benchgate's
 #           enriched JSON to Google Benchmark's own compare.py
 set -euo pipefail
 
-packages=(cmake g++ make libbenchmark-dev libgtest-dev nlohmann-json3-dev libboost-math-dev
-          libcli11-dev libbenchmark-tools python3-scipy)
+packages=(cmake g++ make pkg-config libbenchmark-dev libgtest-dev nlohmann-json3-dev
+          libboost-math-dev libcli11-dev libre2-dev libbenchmark-tools python3-scipy)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <filesystem>
 #include <future>
-#include <regex>
 #include <system_error>
 #include <thread>
 
 #include "benchgate/error.h"
+#include "benchgate/gate/name_pattern.h"
 #include "benchgate/io/run_reader.h"
 
 namespace benchgate::diff {
@@ -74,18 +74,17 @@ RunData MergeSide(std::vector<RunData> runs, const std::vector<std::string>& fil
 
 void FilterBenchmarks(RunData& run, const std::string& regex) {
   if (regex.empty()) return;
-  std::regex pattern;
-  try {
-    pattern = std::regex(regex, std::regex::ECMAScript);
-  } catch (const std::regex_error& error) {
+  std::string problem;
+  const std::optional<NamePattern> pattern = NamePattern::Compile(regex, &problem);
+  if (!pattern) {
     throw Error("--filter", "",
-                "expected a valid regular expression, got '" + regex + "' (" + error.what() + ")");
+                "expected a valid regular expression (RE2), got " + ShownPattern(regex) + ": " +
+                    problem);
   }
   auto& sets = run.benchmarks;
-  sets.erase(
-      std::remove_if(sets.begin(), sets.end(),
-                     [&](const SampleSet& set) { return !std::regex_search(set.name, pattern); }),
-      sets.end());
+  sets.erase(std::remove_if(sets.begin(), sets.end(),
+                            [&](const SampleSet& set) { return !pattern->MatchesPart(set.name); }),
+             sets.end());
 }
 
 std::vector<std::string> AggregateOnlyWarnings(const RunData& run) {

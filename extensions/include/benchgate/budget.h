@@ -6,7 +6,8 @@
 //       .AllocsPerIter(0)
 //       .MaxRegression(0.05);
 //
-// The pattern is an ECMAScript regular expression matched against the WHOLE
+// The pattern is an RE2 regular expression (at most 4096 characters, groups
+// nested at most 100 deep) matched against the WHOLE
 // benchmark name (Google Benchmark's run_name, e.g. "BM_Lookup/1024"). A
 // threshold file entry for the same statistic overrides a budget in code, and
 // a more specific pattern overrides a less specific one (gate/budget_model.h).

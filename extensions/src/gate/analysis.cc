@@ -8,7 +8,7 @@
 #include <string>
 
 #include "benchgate/gate/budget_check.h"
-#include "benchgate/report/format.h"
+#include "benchgate/model/number_format.h"
 #include "benchgate/stats/confidence.h"
 #include "benchgate/stats/effect_size.h"
 #include "benchgate/stats/mann_whitney.h"

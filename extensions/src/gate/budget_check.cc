@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "benchgate/report/format.h"
+#include "benchgate/model/number_format.h"
 
 namespace benchgate {
 namespace {

@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <deque>
 #include <mutex>
-#include <regex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,6 +12,7 @@
 #include "benchgate/budget.h"
 #include "benchgate/error.h"
 #include "benchgate/gate/budget_model.h"
+#include "benchgate/gate/name_pattern.h"
 
 namespace benchgate {
 namespace {
@@ -33,34 +33,6 @@ std::string Number(double value) {
   char text[32];
   std::snprintf(text, sizeof text, "%g", value);
   return text;
-}
-
-const char* RegexProblem(std::regex_constants::error_type code) {
-  namespace rc = std::regex_constants;
-  switch (code) {
-    case rc::error_collate:
-      return "an invalid collating element or character class";
-    case rc::error_ctype:
-      return "an invalid character class";
-    case rc::error_escape:
-      return "an invalid escape or a trailing backslash";
-    case rc::error_backref:
-      return "an invalid back reference";
-    case rc::error_brack:
-      return "unbalanced brackets [ ]";
-    case rc::error_paren:
-      return "unbalanced parentheses ( )";
-    case rc::error_brace:
-      return "unbalanced braces { }";
-    case rc::error_badbrace:
-      return "an invalid repeat count in { }";
-    case rc::error_range:
-      return "an invalid character range";
-    case rc::error_badrepeat:
-      return "a repeat (*, +, ?, {n}) with nothing to repeat";
-    default:
-      return "a pattern too complex to match";
-  }
 }
 
 bool IsKnownStatistic(const std::string& statistic) {
@@ -145,20 +117,14 @@ std::vector<BudgetRule> CodeBudgets() {
 }
 
 std::optional<std::string> PatternProblem(const std::string& pattern) {
-  if (pattern.empty()) return std::string("an empty pattern");
-  try {
-    const std::regex compiled(pattern, std::regex::ECMAScript);
-  } catch (const std::regex_error& error) {
-    return std::string(RegexProblem(error.code()));
-  }
-  return std::nullopt;
+  return NamePatternProblem(pattern);
 }
 
 void ValidateBudgetRule(const BudgetRule& rule) {
   if (const auto problem = PatternProblem(rule.pattern)) {
     throw Error(rule.origin_file, rule.origin_place,
-                "expected a valid regular expression (ECMAScript), got \"" + rule.pattern +
-                    "\": " + *problem);
+                "expected a valid regular expression (RE2), got " + ShownPattern(rule.pattern) +
+                    ": " + *problem);
   }
   for (const Limit& limit : rule.limits) CheckLimit(rule, limit);
   if (rule.max_regression && (!std::isfinite(*rule.max_regression) || *rule.max_regression < 0)) {

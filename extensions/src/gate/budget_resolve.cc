@@ -5,7 +5,6 @@
 #include <cstring>
 #include <iterator>
 #include <map>
-#include <regex>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -13,6 +12,7 @@
 
 #include "benchgate/error.h"
 #include "benchgate/gate/budget_model.h"
+#include "benchgate/gate/name_pattern.h"
 
 namespace benchgate {
 namespace {
@@ -67,14 +67,6 @@ bool LimitOrder(const ResolvedLimit& a, const ResolvedLimit& b) {
   if (rank_a != rank_b) return rank_a < rank_b;
   if (a.limit.statistic != b.limit.statistic) return a.limit.statistic < b.limit.statistic;
   return a.limit.is_minimum && !b.limit.is_minimum;
-}
-
-bool FullMatch(const std::string& pattern, const std::string& name) {
-  try {
-    return std::regex_match(name, std::regex(pattern, std::regex::ECMAScript));
-  } catch (const std::regex_error&) {
-    return false;
-  }
 }
 
 }  // namespace
@@ -156,7 +148,7 @@ ResolvedBudget ResolveBudget(const std::string& benchmark_name,
                              const std::vector<BudgetRule>& rules) {
   std::vector<Candidate> matching;
   for (std::size_t index = 0; index < rules.size(); ++index) {
-    if (!FullMatch(rules[index].pattern, benchmark_name)) continue;
+    if (!MatchesWholeName(rules[index].pattern, benchmark_name)) continue;
     matching.push_back(Candidate{&rules[index], SpecificityOf(rules[index].pattern), index});
   }
   std::sort(matching.begin(), matching.end(), Precedes);
@@ -183,20 +175,19 @@ void CheckPatternsMatch(const std::vector<BudgetRule>& rules,
                         const std::vector<std::string>& names) {
   for (const BudgetRule& rule : rules) {
     if (rule.source_rank != kRankFile) continue;
-    std::regex compiled;
-    try {
-      compiled = std::regex(rule.pattern, std::regex::ECMAScript);
-    } catch (const std::regex_error&) {
+    std::string problem;
+    const std::optional<NamePattern> compiled = NamePattern::Compile(rule.pattern, &problem);
+    if (!compiled) {
       throw Error(rule.origin_file, rule.origin_place,
-                  "expected a valid regular expression (ECMAScript), got \"" + rule.pattern +
-                      "\": " + PatternProblem(rule.pattern).value_or("invalid"));
+                  "expected a valid regular expression (RE2), got " +
+                      ShownPattern(rule.pattern) + ": " + problem);
     }
-    const auto full = [&](const std::string& name) { return std::regex_match(name, compiled); };
+    const auto full = [&](const std::string& name) { return compiled->Matches(name); };
     if (std::any_of(names.begin(), names.end(), full)) continue;
-    std::string message = "expected the pattern \"" + rule.pattern +
-                          "\" to match a benchmark name, got no match among " +
+    std::string message = "expected the pattern " + ShownPattern(rule.pattern) +
+                          " to match a benchmark name, got no match among " +
                           std::to_string(names.size()) + " benchmarks";
-    const auto partial = [&](const std::string& name) { return std::regex_search(name, compiled); };
+    const auto partial = [&](const std::string& name) { return compiled->MatchesPart(name); };
     const auto partly = std::find_if(names.begin(), names.end(), partial);
     if (partly != names.end()) {
       message += " (it matches part of \"" + *partly + "\"; patterns must match the whole name)";

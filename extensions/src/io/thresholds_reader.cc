@@ -179,7 +179,7 @@ class FileReader {
     SetOrigin(rule, positions_.Value(pointer + "/pattern"));
     if (const auto problem = PatternProblem(rule.pattern)) {
       FailAtValue(pointer + "/pattern",
-                  "expected a valid regular expression (ECMAScript) for \"pattern\", got " +
+                  "expected a valid regular expression (RE2) for \"pattern\", got " +
                       Describe(pattern) + ": " + *problem);
     }
     ReadLimits(budget, pointer, /*with_pattern=*/true, rule);

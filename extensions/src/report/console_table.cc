@@ -4,7 +4,7 @@
 #include <iomanip>
 #include <string>
 
-#include "benchgate/report/format.h"
+#include "benchgate/model/number_format.h"
 #include "benchgate/report/undecided.h"
 
 namespace benchgate {

@@ -1,6 +1,6 @@
 #include "benchgate/report/github_report.h"
 
-#include "benchgate/report/format.h"
+#include "benchgate/model/number_format.h"
 #include "benchgate/report/markdown_report.h"
 #include "benchgate/report/undecided.h"
 #include "report/diff_common.h"

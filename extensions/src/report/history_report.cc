@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-#include "benchgate/report/format.h"
+#include "benchgate/model/number_format.h"
 #include "benchgate/report/markdown_report.h"
 #include "diff_common.h"
 

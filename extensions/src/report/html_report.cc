@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "benchgate/report/format.h"
+#include "benchgate/model/number_format.h"
 #include "benchgate/report/undecided.h"
 #include "report/diff_common.h"
 #include "report/html_charts.h"

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "benchgate/report/format.h"
+#include "benchgate/model/number_format.h"
 #include "report/diff_common.h"
 
 namespace benchgate {

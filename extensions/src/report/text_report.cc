@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-#include "benchgate/report/format.h"
+#include "benchgate/model/number_format.h"
 #include "report/diff_common.h"
 
 namespace benchgate {

@@ -227,6 +227,7 @@ constexpr GbenchFlag kGbenchFlags[] = {
     {"benchmark_counters_tabular", false},
     {"benchmark_repetitions", false},
     {"benchmark_enable_random_interleaving", false},
+    {"benchmark_list_tests", false},
 };
 
 void ApplyGbench(std::string_view name, const std::string& value, const std::string& source,
@@ -249,6 +250,7 @@ void ApplyGbench(std::string_view name, const std::string& value, const std::str
   if (name == "benchmark_color") options.color = value;
   if (name == "benchmark_counters_tabular") options.counters_tabular = as_bool();
   if (name == "benchmark_enable_random_interleaving") options.interleave_given_to_gbench = true;
+  if (name == "benchmark_list_tests") options.list_tests = as_bool();
   if (name == "benchmark_repetitions") {
     const auto parsed = ParseNumber<int>(value);
     // Google Benchmark validates the value itself; benchgate only needs to

@@ -63,6 +63,9 @@ struct Options {
   int repetitions = kDefaultRepetitions;
   bool repetitions_given = false;
   bool interleave_given_to_gbench = false;  // --benchmark_enable_random_interleaving seen
+  // --benchmark_list_tests: Google Benchmark lists the names and runs nothing;
+  // benchgate then prints nothing of its own and exits 0, as it would alone.
+  bool list_tests = false;
 };
 
 using EnvLookup = std::function<std::optional<std::string>(const std::string& name)>;

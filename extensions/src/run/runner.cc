@@ -151,6 +151,12 @@ std::vector<std::pair<std::string, HistoryEntry>> HistoryEntries(const SuiteAnal
 
 int Run(RunnerState& state) {
   const Options& options = state.options;
+  if (options.list_tests) {
+    // Exactly Google Benchmark's listing: the names on stdout, nothing run,
+    // no warning, no baseline or threshold read, exit 0.
+    benchmark::RunSpecifiedBenchmarks();
+    return kExitPass;
+  }
   const RunInputs run_inputs = Preflight(options);
 
   EnvironmentInputs inputs = InputsFromGoogleBenchmark();

@@ -8,41 +8,10 @@
 #include <numeric>
 #include <utility>
 
-#include "stats/bracket_pass.h"
 #include "stats/checks.h"
-#include "stats/random.h"
-#include "stats/sort.h"
 
 namespace benchgate {
 namespace {
-
-// Below this size a copy and std::nth_element per rank is as fast as the
-// sampled selection and simpler. The values inside brackets are selected
-// the same way again when there are at least this many.
-constexpr std::size_t kSampledSelectionMin = 1 << 13;
-// The sample is sorted on the 33 highest bits in which its values differ
-// (3 radix passes instead of 6): bracket bounds off by 2^-33 of the
-// sample's range serve as well, since the pass counts exactly.
-constexpr int kSampleSortBits = 33;
-// Neighbouring brackets closer than this share of the sample become one:
-// each bracket costs the pass over all n values about as much as selecting
-// among 10% of them (measured on a million values: 0.92 ms against 0.96 ms
-// at 2% and 0.98 ms at 15%).
-constexpr double kMergeGap = 0.1;
-// A sample that misled a bracket is drawn again with another seed this many
-// times before a plain selection of all values runs.
-constexpr int kSelectionAttempts = 3;
-// Levels of selection inside brackets at most (each at least shrinks the
-// values; a level costs a sample and one pass over the values inside).
-constexpr std::size_t kMaxSelectionDepth = 16;
-// Half-width of a bracket in binomial standard deviations of the sample
-// rank: the true order statistic falls outside with probability ~1.3e-3 per
-// side, and then the sample is drawn again (the answer is exact either way;
-// only the time changes). 3.5 and 4 cost 10-20% more on a million values.
-constexpr double kBracketSigmas = 3.0;
-// The sample positions are random but fixed: the same input always takes the
-// same path, so timings are reproducible.
-constexpr std::uint64_t kSelectionSeed = 0x73656c656374ULL;  // "select"
 
 // Exact order statistics x_(r) (0-based r, ascending) of [first, last),
 // appended to `result`. After nth_element at r, [first, r) holds smaller
@@ -63,211 +32,14 @@ void SelectInPlace(double* first, double* last, const std::vector<std::size_t>& 
   }
 }
 
-std::vector<double> SelectBySorting(SampleView values, const std::vector<std::size_t>& ranks) {
+// Exact order statistics at sorted, distinct 0-based ranks, from a copy.
+// Samples are one per repetition (tens to thousands; Sampled() percentiles
+// come from histograms): std::nth_element per rank takes microseconds there.
+std::vector<double> SelectRanks(SampleView values, const std::vector<std::size_t>& ranks) {
   std::vector<double> data(values.begin(), values.end());
   std::vector<double> result;
   result.reserve(ranks.size());
   SelectInPlace(data.data(), data.data() + data.size(), ranks, result);
-  return result;
-}
-
-// Sample size: a fraction of n^(2/3) (Floyd and Rivest's rule), which
-// balances sorting the sample against the values inside the brackets it
-// gives (their share falls as 1/sqrt(s)), but at least n/8 up to 4 Ki: the
-// deeper levels select up to eight ranks at once from a few ten thousand
-// values, and n^(2/3) brackets them so loosely that the values barely shrink.
-// Measured on a million values (bench/stats_descriptive_bench.cc): 0.80 ms,
-// against 1.03 ms with n^(2/3) alone and 0.87 ms with n/8 up to 2 Ki.
-std::size_t SampleSize(std::size_t n) {
-  constexpr double kScale = 0.4;
-  constexpr double kMin = 1 << 8;
-  constexpr double kMax = 1 << 14;
-  constexpr double kFloorMax = 1 << 12;
-  const double root = std::cbrt(static_cast<double>(n));
-  const double floor = std::min(static_cast<double>(n) / 8, kFloorMax);
-  return static_cast<std::size_t>(std::clamp(std::max(kScale * root * root, floor), kMin, kMax));
-}
-
-// A value range [low, high] around one or more wanted order statistics, and
-// the share of the values the sample expects inside it.
-struct Bracket {
-  double low = 0, high = 0;
-  double expected_share = 0;
-  std::vector<std::size_t> ranks;
-};
-
-// Brackets from a sorted random sample (Floyd and Rivest's idea): the rank of
-// x_(r) in a sample of s is about r s / n, give or take a binomial spread.
-// Overlapping or close brackets merge, so every value falls in at most one.
-std::vector<Bracket> BracketsFromSample(SampleView values, const std::vector<std::size_t>& ranks,
-                                        std::uint64_t seed) {
-  Xoshiro256 rng(seed);
-  std::vector<double> sample(SampleSize(values.size()));
-  for (double& v : sample) v = values[rng.Below(values.size())];
-  SortDoubles(sample, kSampleSortBits);
-  const double n = static_cast<double>(values.size());
-  const double s = static_cast<double>(sample.size());
-  constexpr double kInfinity = std::numeric_limits<double>::infinity();
-  std::vector<Bracket> brackets;
-  double last_hi_index = 0;
-  for (const std::size_t r : ranks) {
-    const double p = (static_cast<double>(r) + 0.5) / n;
-    const double centre = p * s;
-    const double half = std::ceil(kBracketSigmas * std::sqrt(s * p * (1.0 - p))) + 1.0;
-    const double lo_index = std::max(std::floor(centre - half), -1.0);
-    const double hi_index = std::min(std::ceil(centre + half), s);
-    double low = lo_index < 0 ? -kInfinity : sample[static_cast<std::size_t>(lo_index)];
-    double high = hi_index >= s ? kInfinity : sample[static_cast<std::size_t>(hi_index)];
-    // The partial sort may leave two nearly equal values out of order.
-    if (high < low) std::swap(low, high);
-    if (!brackets.empty() &&
-        (low <= brackets.back().high || lo_index - last_hi_index < kMergeGap * s)) {
-      brackets.back().high = std::max(brackets.back().high, high);
-    } else {
-      brackets.push_back(Bracket{low, high, 0, {}});
-    }
-    last_hi_index = std::max(hi_index, last_hi_index);
-    brackets.back().ranks.push_back(r);
-  }
-  // The share expected inside, counted by value: with ties a bracket can
-  // hold far more than its span of sample positions (all of it when every
-  // value is equal).
-  for (Bracket& b : brackets) {
-    const auto inside = std::count_if(sample.begin(), sample.end(),
-                                      [&](double v) { return v >= b.low && v <= b.high; });
-    b.expected_share = static_cast<double>(inside) / s;
-  }
-  return brackets;
-}
-
-std::vector<double> SelectRanks(SampleView values, const std::vector<std::size_t>& ranks,
-                                std::size_t depth);
-
-// Buffers for the passes, one pair per level of selection, kept per thread
-// between calls: the page faults of fresh buffers cost as much as the rest
-// of the selection. Released after a call when over kScratchKeep.
-struct ScratchLevel {
-  std::vector<double> inside, counting;
-};
-constexpr std::size_t kScratchKeep = std::size_t{1} << 19;  // doubles: 4 MiB
-
-std::vector<ScratchLevel>& ScratchLevels() {
-  thread_local std::vector<ScratchLevel> levels;
-  return levels;
-}
-
-// The caller must not hold the reference across a call at a deeper level,
-// which may grow the list (the buffers themselves never move).
-ScratchLevel& Scratch(std::size_t depth) {
-  std::vector<ScratchLevel>& levels = ScratchLevels();
-  if (levels.size() <= depth) levels.resize(depth + 1);
-  return levels[depth];
-}
-
-void TrimScratch() {
-  for (ScratchLevel& level : ScratchLevels()) {
-    if (level.inside.size() > kScratchKeep) std::vector<double>().swap(level.inside);
-    if (level.counting.size() > kScratchKeep) std::vector<double>().swap(level.counting);
-  }
-}
-
-// Exact order statistics of up to kMaxPassBrackets brackets from one pass:
-// false when the sample misled a bracket (a wanted rank outside it, or far
-// more values inside than expected); `finite` reports non-finite values.
-bool SelectInGroup(SampleView values, const Bracket* group, std::size_t size, std::size_t depth,
-                   bool& finite, std::vector<double>& result) {
-  PassBrackets b;
-  b.count = size;
-  double share = 0;
-  for (std::size_t j = 0; j < size; ++j) {
-    b.low[j] = group[j].low;
-    b.high[j] = group[j].high;
-    share += group[j].expected_share;
-  }
-  // Twice the expected count: a sample that far off is rare, and then the
-  // sample is drawn again.
-  const auto capacity =
-      static_cast<std::size_t>(2 * share * static_cast<double>(values.size())) + 4096;
-  ScratchLevel& scratch = Scratch(depth);
-  const PassResult pass = RunBracketPass(values, b, capacity, scratch.inside);
-  if (pass.overflow) return false;
-  finite = pass.all_finite;
-  if (!finite) return true;
-  // The values inside are selected from again, all brackets at once: the
-  // rank of x_(r) among them is r less the values outside below its
-  // bracket, which one more pass over the (few, cached) values inside
-  // counts. No bracket has values inside: its lows alone are compared.
-  PassBrackets lows = b;
-  lows.high.fill(std::numeric_limits<double>::quiet_NaN());
-  const SampleView inside(scratch.inside.data(), pass.inside_count);
-  const PassResult within = RunBracketPass(inside, lows, 0, scratch.counting);
-  // A bracket of one value (ties) holds its ranks' answer already: only the
-  // others are selected among the values inside.
-  std::vector<std::size_t> local;
-  for (std::size_t j = 0; j < size; ++j) {
-    const std::size_t outside_below = pass.below[j] - within.below[j];
-    const std::size_t next = j + 1 < size ? within.below[j + 1] : pass.inside_count;
-    const std::size_t end = pass.below[j] + (next - within.below[j]);  // past bracket j
-    for (const std::size_t r : group[j].ranks) {
-      if (r < pass.below[j] || r >= end) return false;
-      if (b.low[j] != b.high[j]) local.push_back(r - outside_below);
-    }
-  }
-  // Recursing only while the values shrink, and at most kMaxSelectionDepth
-  // levels deep, bounds the work (a bracket can span nearly everything, e.g.
-  // for many close ranks); even a slow shrink beats std::nth_element.
-  const bool shrank = pass.inside_count < values.size() && depth < kMaxSelectionDepth;
-  std::vector<double> selected;
-  if (!local.empty()) {
-    selected = shrank ? SelectRanks(inside, local, depth + 1) : SelectBySorting(inside, local);
-  }
-  auto next_selected = selected.begin();
-  for (std::size_t j = 0; j < size; ++j) {
-    for (std::size_t k = 0; k < group[j].ranks.size(); ++k) {
-      result.push_back(b.low[j] == b.high[j] ? b.low[j] : *next_selected++);
-    }
-  }
-  return true;
-}
-
-// Exact order statistics from one pass over the data per four brackets plus
-// selections inside them; empty when a value is not finite, false when the
-// sample misled a bracket.
-bool SelectBySampling(SampleView values, const std::vector<std::size_t>& ranks, std::uint64_t seed,
-                      std::size_t depth, std::vector<double>& result) {
-  const std::vector<Bracket> brackets = BracketsFromSample(values, ranks, seed);
-  result.clear();
-  result.reserve(ranks.size());
-  for (std::size_t first = 0; first < brackets.size(); first += kMaxPassBrackets) {
-    const std::size_t size = std::min(kMaxPassBrackets, brackets.size() - first);
-    bool finite = true;
-    if (!SelectInGroup(values, brackets.data() + first, size, depth, finite, result)) return false;
-    if (!finite) {
-      result.clear();
-      return true;
-    }
-  }
-  return true;
-}
-
-// Exact order statistics at sorted, distinct 0-based ranks; empty when a
-// value is not finite (only checked here from kSampledSelectionMin up, where
-// the pass checks it for free; callers check smaller inputs themselves).
-std::vector<double> SelectRanks(SampleView values, const std::vector<std::size_t>& ranks,
-                                std::size_t depth) {
-  if (values.size() < kSampledSelectionMin) return SelectBySorting(values, ranks);
-  std::vector<double> result;
-  for (int attempt = 0; attempt < kSelectionAttempts; ++attempt) {
-    const std::uint64_t seed = kSelectionSeed + static_cast<std::uint64_t>(attempt);
-    if (SelectBySampling(values, ranks, seed, depth, result)) return result;
-  }
-  if (!AllFinite(values)) return {};
-  return SelectBySorting(values, ranks);
-}
-
-std::vector<double> SelectRanks(SampleView values, const std::vector<std::size_t>& ranks) {
-  std::vector<double> result = SelectRanks(values, ranks, 0);
-  TrimScratch();
   return result;
 }
 
@@ -285,7 +57,6 @@ std::vector<double> Type7(SampleView values, SampleView probabilities) {
   std::sort(ranks.begin(), ranks.end());
   ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
   const std::vector<double> selected = SelectRanks(values, ranks);
-  if (selected.size() != ranks.size()) return {};  // a value is not finite
   const auto at = [&](std::size_t rank) {
     return selected[static_cast<std::size_t>(std::lower_bound(ranks.begin(), ranks.end(), rank) -
                                              ranks.begin())];
@@ -321,9 +92,7 @@ void MeanAndStddev(SampleView values, Summary& s) {
 }  // namespace
 
 std::vector<double> Percentiles(SampleView values, SampleView probabilities) {
-  if (values.empty()) return {};
-  // Large inputs are checked by the selection's own pass over the data.
-  if (values.size() < kSampledSelectionMin && !AllFinite(values)) return {};
+  if (values.empty() || !AllFinite(values)) return {};
   return Type7(values, probabilities);
 }
 

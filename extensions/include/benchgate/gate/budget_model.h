@@ -2,8 +2,8 @@
 // were declared (BENCHGATE_BUDGET in C++, or a threshold file), and how the
 // rules that match one benchmark combine into the budget it is judged by.
 //
-// Matching: a pattern is an ECMAScript regular expression that must match the
-// WHOLE benchmark name (std::regex_match), so "BM_Sort" budgets BM_Sort only,
+// Matching: a pattern is an RE2 regular expression (gate/name_pattern.h:
+// bounded, linear time) that must match the WHOLE benchmark name, so "BM_Sort" budgets BM_Sort only,
 // never BM_Sort/1024 or BM_SortLarge. Google Benchmark's --benchmark_filter
 // searches instead; for a limit, silently catching a sibling benchmark is the
 // worse surprise, and a file pattern that matches nothing is reported.
@@ -47,7 +47,7 @@ inline constexpr int kRankCode = 1;
 inline constexpr int kRankFile = 2;
 
 struct BudgetRule {
-  std::string pattern;                   // ECMAScript regex, matched against the whole name
+  std::string pattern;                   // RE2 regex, matched against the whole name
   std::vector<Limit> limits;             // at most one per (statistic, is_minimum)
   std::optional<double> max_regression;  // fraction: 0.05 allows +5% against the baseline
   // "thresholds/suite.json:12:18" (the pattern's line:column) or
@@ -78,7 +78,7 @@ inline constexpr const char kCounterStatisticPrefix[] = "counter:";
 std::vector<BudgetRule> CodeBudgets();
 
 // Why `pattern` is not a usable budget pattern ("unbalanced parentheses", ...),
-// or nullopt when it is a valid ECMAScript regular expression.
+// or nullopt when it is a valid pattern (NamePatternProblem).
 std::optional<std::string> PatternProblem(const std::string& pattern);
 
 // Throws benchgate::Error(origin_file, origin_place, "expected ...") when the

@@ -39,8 +39,7 @@ Summary Summarize(SampleView values);
 
 // Type-7 percentiles of unsorted values at each probability (in [0, 1],
 // clamped), in the order asked; exact, equal to QuantileOfSorted of the
-// sorted values. Linear time: selection, no full sort (above 65,536 values,
-// one pass over the data with brackets from a seeded random sample).
+// sorted values. Linear time: std::nth_element on a copy, no full sort.
 // Empty when `values` is empty or holds NaN or infinity.
 std::vector<double> Percentiles(SampleView values, SampleView probabilities);
 

@@ -1,7 +1,8 @@
-// Number formatting shared by every renderer, so the console, Markdown and
-// HTML agree on how a duration or a change reads.
-#ifndef BENCHGATE_REPORT_FORMAT_H_
-#define BENCHGATE_REPORT_FORMAT_H_
+// Number formatting shared by the gate's reasons and every renderer, so the
+// verdicts, the console, Markdown and HTML agree on how a duration or a
+// change reads. Below both layers: the gate never depends on report/.
+#ifndef BENCHGATE_MODEL_NUMBER_FORMAT_H_
+#define BENCHGATE_MODEL_NUMBER_FORMAT_H_
 
 #include <string>
 
@@ -26,4 +27,4 @@ std::string FormatCount(double count);
 
 }  // namespace benchgate
 
-#endif  // BENCHGATE_REPORT_FORMAT_H_
+#endif  // BENCHGATE_MODEL_NUMBER_FORMAT_H_

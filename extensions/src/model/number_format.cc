@@ -1,4 +1,4 @@
-#include "benchgate/report/format.h"
+#include "benchgate/model/number_format.h"
 
 #include <cmath>
 #include <cstdio>
