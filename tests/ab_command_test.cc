@@ -192,8 +192,8 @@ TEST_F(AbCommandTest, UndecidedBenchmarksGetExtraRoundsOfTheirOwn) {
   const json report = json::parse(run.out);
   for (const json& c : report["comparisons"]) {
     EXPECT_EQ(c["extra_rounds"], 4) << c.dump();
-    EXPECT_EQ(c["verdict"], c["name"] == "BM_Slowed/iterations:20/manual_time" ? "regression"
-                                                                             : "unchanged")
+    EXPECT_EQ(c["verdict"],
+              c["name"] == "BM_Slowed/iterations:20/manual_time" ? "regression" : "unchanged")
         << c.dump();
   }
   EXPECT_EQ(report["summary"]["extra_rounds"], 4) << run.out;
@@ -222,22 +222,23 @@ TEST_F(AbCommandTest, ExtraRoundsMeasureOnlyTheUndecided) {
     repetitions += row["run_type"] == "iteration" ? 1 : 0;
   }
   EXPECT_EQ(repetitions, 3u) << extra.dump();
-  EXPECT_EQ(Lines(run.err, "benchgate-ab: 3 rounds and 1 extra round (1 benchmark) in ").size(),
-            1u)
+  EXPECT_EQ(Lines(run.err, "benchgate-ab: 3 rounds and 1 extra round (1 benchmark) in ").size(), 1u)
       << run.err;
 }
 
 TEST_F(AbCommandTest, NoExtraRoundsBeyondMaxRoundsOrMaxSeconds) {
-  Outcome run = Ab(Args({"--rounds", "3", "--max-rounds", "3", "--seed", "5", "--format", "json",
-                         kBase, kCand}));
+  Outcome run = Ab(Args(
+      {"--rounds", "3", "--max-rounds", "3", "--seed", "5", "--format", "json", kBase, kCand}));
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  for (const json& c : json::parse(run.out)["comparisons"]) {
+  const json report = json::parse(run.out);  // outlives the loop, unlike a temporary
+  for (const json& c : report["comparisons"]) {
     EXPECT_EQ(c["verdict"], "inconclusive") << c.dump();
   }
   run = Ab(Args({"--rounds", "3", "--max-seconds", "0.001", "--seed", "5", kBase, kCand}));
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(Lines(run.err, "benchgate-ab: no extra round: --max-seconds 0.001 reached with 2 "
-                           "benchmarks undecided")
+  EXPECT_EQ(Lines(run.err,
+                  "benchgate-ab: no extra round: --max-seconds 0.001 reached with 2 "
+                  "benchmarks undecided")
                 .size(),
             1u)
       << run.err;
@@ -255,8 +256,7 @@ TEST_F(AbCommandTest, MachineWarningsOnceWhateverTheRounds) {
   const Outcome run =
       Ab(Args({"--rounds", "6", "--seed", "6", "--format", "json", kBase, scaling}));
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(Lines(run.err, "benchgate-ab: warning: CPU scaling is enabled").size(), 1u)
-      << run.err;
+  EXPECT_EQ(Lines(run.err, "benchgate-ab: warning: CPU scaling is enabled").size(), 1u) << run.err;
   const json report = json::parse(run.out);
   std::size_t mentions = 0;
   for (const json& warning : report["warnings"]) {
@@ -275,7 +275,8 @@ TEST_F(AbCommandTest, EnrichedLatencyAndMemoryReachTheBudgets) {
   const Outcome run = Ab(Args({"--rounds", "6", "--seed", "8", "--format", "json", "--thresholds",
                                thresholds.string(), kBase, kCand}));
   ASSERT_EQ(run.exit_code, 1) << run.err << run.out;
-  for (const json& c : json::parse(run.out)["comparisons"]) {
+  const json report = json::parse(run.out);  // outlives the loop, unlike a temporary
+  for (const json& c : report["comparisons"]) {
     const std::string reasons = c["reasons"].dump();
     if (c["name"] == "BM_Steady/iterations:20/manual_time") {
       EXPECT_EQ(c["verdict"], "budget_exceeded") << c.dump();

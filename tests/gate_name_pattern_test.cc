@@ -3,11 +3,11 @@
 // Issue 14's cases: a 40 KB nested pattern once killed benchgate-diff with
 // SIGSEGV through libstdc++'s recursive std::regex; a 1 MB alternation; and
 // (a|aa)*(a|aa)*b against a long name, exponential for a backtracking engine.
-#include "benchgate/gate/name_pattern.h"
-
 #include <gtest/gtest.h>
 
 #include <string>
+
+#include "benchgate/gate/name_pattern.h"
 
 namespace benchgate {
 namespace {

@@ -21,7 +21,8 @@ Ran RunBinary(const std::string& binary, const std::string& flags) {
   FILE* pipe = popen((binary + " " + flags + " 2>/dev/null").c_str(), "r");
   if (pipe == nullptr) return ran;
   char buffer[4096];
-  for (std::size_t got; (got = fread(buffer, 1, sizeof buffer, pipe)) > 0;) ran.out.append(buffer, got);
+  for (std::size_t got; (got = fread(buffer, 1, sizeof buffer, pipe)) > 0;)
+    ran.out.append(buffer, got);
   const int status = pclose(pipe);
   ran.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return ran;

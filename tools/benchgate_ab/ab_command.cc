@@ -40,8 +40,7 @@ AnalysisConfig ConfigFor(const AbOptions& o) {
 
 // What only the runs can tell: the metric exists, every threshold pattern
 // matches a benchmark.
-void CheckAgainstRuns(const AbOptions& o, const AnalysisConfig& config,
-                      const RoundRunner& rounds) {
+void CheckAgainstRuns(const AbOptions& o, const AnalysisConfig& config, const RoundRunner& rounds) {
   const bool timed = o.metric == "real_time" || o.metric == "cpu_time";
   if (!timed && !HasMetric(rounds.baseline(), o.metric) &&
       !HasMetric(rounds.candidate(), o.metric)) {

@@ -53,8 +53,9 @@ ParsedAbArgs ParseAbArgs(const std::vector<std::string>& args, std::ostream& out
                  "rounds in all, extra ones for undecided benchmarks included "
                  "(default twice --rounds; equal to --rounds: no extra rounds)")
       ->check(CLI::Range(1, 10000));
-  app.add_option("--max-seconds", o.max_seconds,
-                 "start no extra round after this many seconds of the whole run (default: no limit)")
+  app.add_option(
+         "--max-seconds", o.max_seconds,
+         "start no extra round after this many seconds of the whole run (default: no limit)")
       ->check(CLI::NonNegativeNumber);
   app.add_option("--seed", seed, "seed of the order within rounds (default: from the clock)");
   app.add_option("--keep", o.keep,
@@ -72,12 +73,11 @@ ParsedAbArgs ParseAbArgs(const std::vector<std::string>& args, std::ostream& out
   if (!problem.empty()) return {std::nullopt, tool::UsageError("benchgate-ab", problem, err)};
   if (o.max_rounds == 0) o.max_rounds = 2 * o.rounds;
   if (o.max_rounds < o.rounds) {
-    return {std::nullopt,
-            tool::UsageError("benchgate-ab",
-                             "--max-rounds: expected at least --rounds (" +
-                                 std::to_string(o.rounds) + "), got " +
-                                 std::to_string(o.max_rounds),
-                             err)};
+    return {std::nullopt, tool::UsageError("benchgate-ab",
+                                           "--max-rounds: expected at least --rounds (" +
+                                               std::to_string(o.rounds) + "), got " +
+                                               std::to_string(o.max_rounds),
+                                           err)};
   }
   o.baseline_binary = binaries[0];
   o.candidate_binary = binaries[1];

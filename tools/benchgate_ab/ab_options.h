@@ -22,7 +22,7 @@ struct AbOptions : tool::JudgingOptions {
   // Rounds in all, extra ones included: benchmarks still undecided after
   // `rounds` get extra rounds of their own until then. 0: twice `rounds`.
   int max_rounds = 0;
-  double max_seconds = 0;  // no extra round starts after this long; 0: no limit
+  double max_seconds = 0;             // no extra round starts after this long; 0: no limit
   std::optional<std::uint64_t> seed;  // none: from the clock
   std::string keep;                   // "" = temporary files only
 };

@@ -106,8 +106,7 @@ void Progress::Round(int round, const AbOptions& o, bool baseline_first, std::si
     }
   } else {
     err_ << "extra round " << round << " (at most " << o.max_rounds << ") for " << undecided
-         << " undecided benchmark" << (undecided == 1 ? "" : "s") << ": "
-         << Order(baseline_first);
+         << " undecided benchmark" << (undecided == 1 ? "" : "s") << ": " << Order(baseline_first);
     if (o.max_seconds > 0) {
       err_ << ", " << Duration(o.max_seconds - Seconds()) << " of --max-seconds left";
     }
@@ -142,9 +141,9 @@ void RoundRunner::Run(const std::vector<std::string>& only) {
     const std::string side = base ? "base" : "cand";
     const std::string json = json_dir_ + "/" + name + "-" + side + ".json";
     const std::string stderr_path = work_ + "/" + name + "-" + side + ".stderr";
-    RunData run = RunProcess(o_, base ? "baseline" : "candidate",
-                             base ? o_.baseline_binary : o_.candidate_binary, round, only, json,
-                             stderr_path);
+    RunData run =
+        RunProcess(o_, base ? "baseline" : "candidate",
+                   base ? o_.baseline_binary : o_.candidate_binary, round, only, json, stderr_path);
     (base ? baseline_ : candidate_).push_back(std::move(run));
   }
 }

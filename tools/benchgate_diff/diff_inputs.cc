@@ -77,9 +77,9 @@ void FilterBenchmarks(RunData& run, const std::string& regex) {
   std::string problem;
   const std::optional<NamePattern> pattern = NamePattern::Compile(regex, &problem);
   if (!pattern) {
-    throw Error("--filter", "",
-                "expected a valid regular expression (RE2), got " + ShownPattern(regex) + ": " +
-                    problem);
+    throw Error(
+        "--filter", "",
+        "expected a valid regular expression (RE2), got " + ShownPattern(regex) + ": " + problem);
   }
   auto& sets = run.benchmarks;
   sets.erase(std::remove_if(sets.begin(), sets.end(),

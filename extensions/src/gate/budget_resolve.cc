@@ -179,8 +179,8 @@ void CheckPatternsMatch(const std::vector<BudgetRule>& rules,
     const std::optional<NamePattern> compiled = NamePattern::Compile(rule.pattern, &problem);
     if (!compiled) {
       throw Error(rule.origin_file, rule.origin_place,
-                  "expected a valid regular expression (RE2), got " +
-                      ShownPattern(rule.pattern) + ": " + problem);
+                  "expected a valid regular expression (RE2), got " + ShownPattern(rule.pattern) +
+                      ": " + problem);
     }
     const auto full = [&](const std::string& name) { return compiled->Matches(name); };
     if (std::any_of(names.begin(), names.end(), full)) continue;
