@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
@@ -270,6 +271,80 @@ TEST(DiffCommandTest, EnrichedRoundsAreBlocksWhenJudgedAgain) {
   EXPECT_EQ(c["rounds_set_aside"]["candidate"], nlohmann::json({1})) << c.dump();
   EXPECT_EQ(c["set_aside"]["candidate"], nlohmann::json({5, 6, 7, 8, 9})) << c.dump();
   EXPECT_EQ(c["verdict"], "unchanged") << c.dump();
+}
+
+// One Google Benchmark JSON process: five repetitions of each benchmark
+// around `centre[name]`.
+std::string WriteProcess(const std::string& file, const std::map<std::string, double>& centre) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& [name, c] : centre) {
+    for (const double k : {1.0, 1.01, 0.995, 1.02, 1.005}) {
+      rows.push_back({{"name", name},
+                      {"run_name", name},
+                      {"run_type", "iteration"},
+                      {"iterations", 1000},
+                      {"real_time", c * k},
+                      {"cpu_time", c * k},
+                      {"time_unit", "ns"}});
+    }
+  }
+  const std::string path = testing::TempDir() + file;
+  std::ofstream(path) << nlohmann::json{
+      {"context", nlohmann::json::object()},
+      {"benchmarks", rows}}.dump();
+  return path;
+}
+
+// Rounds run interleaved (as benchgate-ab keeps them), under a +-20% factor
+// shared by both processes of a round: --paired judges them as benchgate-ab
+// does (one d_r per round, the signed-rank test), without it the files of a
+// side are merged and the Mann-Whitney family judges.
+TEST(DiffCommandTest, PairedJudgesRoundsWithTheProcessAsTheUnit) {
+  std::vector<std::string> args = {"--format", "json", "--tolerance", "0.02", "--baseline"};
+  std::vector<std::string> candidates = {"--candidate"};
+  for (int r = 0; r < 10; ++r) {
+    const double factor = 1 + 0.2 * std::sin(1.3 * r);
+    const std::string tag = std::to_string(r);
+    args.push_back(WriteProcess("paired-b" + tag + ".json",
+                                {{"BM_Same", 1000 * factor}, {"BM_Slow", 2000 * factor}}));
+    candidates.push_back(WriteProcess(
+        "paired-c" + tag + ".json",
+        {{"BM_Same", 1000 * factor}, {"BM_Slow", 2000 * factor * 1.05 * (1 + 0.001 * r)}}));
+  }
+  args.insert(args.end(), candidates.begin(), candidates.end());
+  const Result pooled = Diff(args);
+  ASSERT_LE(pooled.code, 1) << pooled.err;
+  const nlohmann::json pooled_report = nlohmann::json::parse(pooled.out);
+  for (const auto& c : pooled_report["comparisons"]) {
+    EXPECT_EQ(c["p_method"].get<std::string>().rfind("signed-rank", 0), std::string::npos);
+  }
+  args.insert(args.begin(), "--paired");
+  const Result paired = Diff(args);
+  ASSERT_EQ(paired.code, 1) << paired.err;
+  std::map<std::string, nlohmann::json> by_name;
+  const nlohmann::json paired_report = nlohmann::json::parse(paired.out);
+  for (const auto& c : paired_report["comparisons"]) {
+    by_name[c["name"].get<std::string>()] = c;
+  }
+  EXPECT_EQ(by_name["BM_Slow"]["verdict"], "regression") << by_name["BM_Slow"].dump();
+  EXPECT_EQ(by_name["BM_Slow"]["p_method"], "signed-rank-exact");
+  EXPECT_NEAR(by_name["BM_Slow"]["p_value"].get<double>(), 2.0 / 1024, 1e-12);
+  EXPECT_EQ(by_name["BM_Same"]["verdict"], "unchanged") << by_name["BM_Same"].dump();
+
+  // Sides of different lengths, or no sides at all, are usage errors.
+  args.pop_back();
+  const Result uneven = Diff(args);
+  EXPECT_EQ(uneven.code, 2);
+  EXPECT_EQ(uneven.err,
+            "benchgate-diff: error: --candidate: --paired: expected as many candidate files as "
+            "baseline files (10), got 9\n");
+  const Result positional = Diff({"--paired", "base.json", "cand.json"});
+  EXPECT_EQ(positional.code, 2);
+  EXPECT_NE(positional.err.find("--paired: expected the rounds as --baseline FILE... "
+                                "--candidate FILE..."),
+            std::string::npos)
+      << positional.err;
+  EXPECT_EQ(Diff({"--paired", "--history", "base.json", "cand.json"}).code, 2);
 }
 
 TEST(DiffCommandTest, FilterKeepsMatchingNames) {

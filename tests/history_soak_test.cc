@@ -82,7 +82,9 @@ TEST(HistorySoakTest, ValidAndCompleteDespiteKillsAndCrowds) {
       int status = 0;
       ASSERT_EQ(waitpid(victim, &status, 0), victim);
       killed_while_running += WIFSIGNALED(status) ? 1 : 0;
-      if (WIFEXITED(status)) EXPECT_EQ(WEXITSTATUS(status), 0) << "trial " << trial;
+      if (WIFEXITED(status)) {
+        EXPECT_EQ(WEXITSTATUS(status), 0) << "trial " << trial;
+      }
     }
     for (const pid_t finisher : finishers) {
       int status = 0;

@@ -7,6 +7,7 @@
 #include "benchgate/gate/analysis.h"
 #include "benchgate/gate/budget_model.h"
 #include "benchgate/gate/history_series.h"
+#include "benchgate/gate/process_analysis.h"
 #include "benchgate/io/files.h"
 #include "benchgate/io/thresholds_reader.h"
 #include "benchgate/report/html_report.h"
@@ -19,8 +20,9 @@ namespace {
 // What was read: the two sides compared and, in history mode, every run.
 struct Inputs {
   RunData baseline, candidate;
-  std::vector<RunData> runs;        // history mode only, oldest first
-  std::vector<std::string> labels;  // one per run
+  std::vector<RunData> runs;                               // history mode only, oldest first
+  std::vector<RunData> baseline_rounds, candidate_rounds;  // --paired only, round by round
+  std::vector<std::string> labels;                         // one per run
 };
 
 std::string FileName(const std::string& path) {
@@ -51,14 +53,22 @@ Inputs ReadInputs(const DiffOptions& o) {
       ExpandRunPaths(sides ? o.candidate_files : std::vector{o.inputs[1]});
   std::vector<std::string> files = before;
   files.insert(files.end(), after.begin(), after.end());
+  if (o.paired && before.size() != after.size()) {
+    throw Error("--candidate", "",
+                "--paired: expected as many candidate files as baseline files (" +
+                    std::to_string(before.size()) + "), got " + std::to_string(after.size()));
+  }
   std::vector<RunData> runs = ReadRuns(files);
+  for (RunData& run : runs) FilterBenchmarks(run, o.filter);
   const auto middle = runs.begin() + static_cast<std::ptrdiff_t>(before.size());
+  if (o.paired) {
+    in.baseline_rounds.assign(runs.begin(), middle);
+    in.candidate_rounds.assign(middle, runs.end());
+  }
   in.baseline =
       MergeSide({std::make_move_iterator(runs.begin()), std::make_move_iterator(middle)}, before);
   in.candidate =
       MergeSide({std::make_move_iterator(middle), std::make_move_iterator(runs.end())}, after);
-  FilterBenchmarks(in.baseline, o.filter);
-  FilterBenchmarks(in.candidate, o.filter);
   return in;
 }
 
@@ -102,7 +112,9 @@ int Diff(const DiffOptions& o, std::ostream& out, std::ostream& err, bool out_is
       err << "benchgate-diff: warning: " << warning << "\n";
     }
   }
-  const SuiteAnalysis suite = AnalyzeSuite(in.candidate, &in.baseline, config);
+  const SuiteAnalysis suite =
+      o.paired ? AnalyzeProcesses(in.baseline_rounds, in.candidate_rounds, config)
+               : AnalyzeSuite(in.candidate, &in.baseline, config);
 
   RenderOptions render = tool::RenderOptionsFor(o, out_is_terminal);
   render.baseline_label = o.history ? in.labels.front() : in.baseline.source;

@@ -12,6 +12,7 @@ constexpr const char* kUsage =
     "benchgate-diff: compare benchmark runs and gate on the result\n"
     "  benchgate-diff [options] BASELINE CANDIDATE\n"
     "  benchgate-diff [options] --baseline FILE... --candidate FILE...\n"
+    "  benchgate-diff [options] --paired --baseline FILE... --candidate FILE...\n"
     "  benchgate-diff [options] --history RUN... | DIR\n"
     "Files: enriched JSON (--benchgate_out) or Google Benchmark JSON (--benchmark_out).\n"
     "A directory stands for its *.json files in name order; several files of one side\n"
@@ -25,10 +26,13 @@ std::string InputsProblem(const DiffOptions& o) {
   if (o.history) {
     if (o.inputs.empty()) return "--history: expected runs or a directory of runs";
     if (sides) return "--history takes the runs as arguments, not --baseline/--candidate";
+    if (o.paired) return "--paired and --history are two different modes";
   } else if (sides) {
     if (o.baseline_files.empty() || o.candidate_files.empty() || !o.inputs.empty()) {
       return "expected --baseline FILE... and --candidate FILE..., and no other file";
     }
+  } else if (o.paired) {
+    return "--paired: expected the rounds as --baseline FILE... --candidate FILE...";
   } else if (o.inputs.size() != 2) {
     return "expected two runs, BASELINE CANDIDATE, got " + std::to_string(o.inputs.size());
   }
@@ -45,6 +49,9 @@ ParsedDiffArgs ParseDiffArgs(const std::vector<std::string>& args, std::ostream&
   app.add_option("--baseline,-b", o.baseline_files, "baseline file or directory (repeatable)");
   app.add_option("--candidate,-c", o.candidate_files, "candidate file or directory (repeatable)");
   app.add_flag("--history", o.history, "the inputs are a history of runs, oldest first");
+  app.add_flag("--paired", o.paired,
+               "the i-th --baseline and the i-th --candidate file ran in the same round "
+               "(interleaved): judged as benchgate-ab judges, the process as the unit");
   const tool::JudgingFlags judging(app, o);
   app.add_option("--p-method", o.p_method,
                  "Mann-Whitney p-value: auto (exact up to 50 per side without ties), exact, "

@@ -21,6 +21,10 @@ struct DiffOptions : tool::JudgingOptions {
   std::vector<std::string> inputs;
   std::vector<std::string> baseline_files, candidate_files;
   bool history = false;
+  // --baseline/--candidate files are rounds: the i-th of each side ran in
+  // the same round (interleaved, as benchgate-ab runs them or as a team runs
+  // them itself); judged with the process as the unit (AnalyzeProcesses).
+  bool paired = false;
   std::string p_method = "auto";  // auto | exact | asymptotic
   bool keep_slow = false;         // judge every sample: no slow outlier is set aside
   std::string filter;

@@ -10,9 +10,11 @@
 //
 //   d_r = log(candidate centre_r / baseline centre_r)
 //
-// where a process's centre is the median of its repetitions after its slow
-// outliers are set aside (FindSlowOutliers, as the runner does; all of them
-// with AnalysisConfig::set_aside_slow false). The rounds are the blocks of a
+// where a process's centre is its fastest repetition (the highest for a
+// rate): interference only adds time, and a burst may cover most of one
+// process's repetitions, beyond what setting slow outliers aside can mend
+// (process_analysis.cc has the figures). With AnalysisConfig::set_aside_slow
+// false, the median of its repetitions. The rounds are the blocks of a
 // paired design: whatever a round shares (the machine's state at the time)
 // cancels in d_r.
 // - Test: the two-sided Wilcoxon signed-rank test on the d_r (SignedRankTest:
@@ -35,8 +37,9 @@
 //   centres; change: their ratio - 1, with the Price-Bonett interval of that
 //   ratio computed on the per-process centres (RelativeChangeOfMedians);
 // - baseline_set_aside, candidate_set_aside: positions, in the side's
-//   samples of all rounds in round order, of the slow outliers set aside in
-//   their process; no round is ever set aside as a whole;
+//   samples of all rounds in round order, of the slow outliers
+//   (FindSlowOutliers) of their process, as the runner reports them; the
+//   centre ignores them anyway; no round is ever set aside as a whole;
 // - baseline_spread, candidate_spread: the median over the paired rounds of
 //   each process's NoiseSpread of its kept samples (the noise within a
 //   process: above AnalysisConfig::max_cv the benchmark is unstable);
