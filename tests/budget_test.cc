@@ -12,6 +12,7 @@
 
 #include "benchgate/error.h"
 #include "benchgate/gate/budget_model.h"
+#include "benchgate/gate/name_pattern.h"
 
 // At global scope, exactly like DESIGN.md's example.
 constexpr int kLookupLine = __LINE__ + 1;
@@ -157,18 +158,19 @@ TEST(BudgetValidationTest, NamesTheOriginAndWhatWasExpected) {
 }
 
 TEST(BudgetValidationTest, PatternProblemsInPlainWords) {
-  EXPECT_EQ(PatternProblem("BM_.*"), std::nullopt);
-  EXPECT_EQ(PatternProblem(""), "an empty pattern");
-  EXPECT_EQ(PatternProblem("BM_("), "unbalanced parentheses ( )");
-  EXPECT_EQ(PatternProblem("BM_[a"), "unbalanced brackets [ ]");
+  EXPECT_EQ(NamePatternProblem("BM_.*"), std::nullopt);
+  EXPECT_EQ(NamePatternProblem(""), "an empty pattern");
+  EXPECT_EQ(NamePatternProblem("BM_("), "unbalanced parentheses ( )");
+  EXPECT_EQ(NamePatternProblem("BM_[a"), "unbalanced brackets [ ]");
   // RE2 syntax: a '{' that starts no valid repeat is a literal.
-  EXPECT_EQ(PatternProblem("BM_a{2"), std::nullopt);
-  EXPECT_EQ(PatternProblem("BM_\\"), "a trailing backslash");
-  EXPECT_EQ(PatternProblem("BM_\\q"), "an invalid escape");
-  EXPECT_EQ(PatternProblem("BM_[z-a]"), "an invalid character range");
-  EXPECT_EQ(PatternProblem("*BM"), "a repeat (*, +, ?, {n}) with nothing to repeat");
-  EXPECT_EQ(PatternProblem("BM_a{1001}"), "an invalid repeat count in { }");
-  EXPECT_EQ(PatternProblem("BM_(?=x)"), "an invalid group or lookaround (RE2 has no lookarounds)");
+  EXPECT_EQ(NamePatternProblem("BM_a{2"), std::nullopt);
+  EXPECT_EQ(NamePatternProblem("BM_\\"), "a trailing backslash");
+  EXPECT_EQ(NamePatternProblem("BM_\\q"), "an invalid escape");
+  EXPECT_EQ(NamePatternProblem("BM_[z-a]"), "an invalid character range");
+  EXPECT_EQ(NamePatternProblem("*BM"), "a repeat (*, +, ?, {n}) with nothing to repeat");
+  EXPECT_EQ(NamePatternProblem("BM_a{1001}"), "an invalid repeat count in { }");
+  EXPECT_EQ(NamePatternProblem("BM_(?=x)"),
+            "an invalid group or lookaround (RE2 has no lookarounds)");
 }
 
 }  // namespace

@@ -72,13 +72,7 @@ std::string MakeKeepDir(const std::string& dir) {
 std::vector<std::string> MachineWarnings(const RoundRunner& rounds) {
   std::vector<std::string> warnings;
   for (const auto* side : {&rounds.baseline(), &rounds.candidate()}) {
-    for (const RunData& run : *side) {
-      for (const std::string& warning : run.warnings) {
-        if (std::find(warnings.begin(), warnings.end(), warning) == warnings.end()) {
-          warnings.push_back(warning);
-        }
-      }
-    }
+    for (const RunData& run : *side) AppendNewWarnings(warnings, run.warnings);
   }
   return warnings;
 }

@@ -9,6 +9,7 @@
 #include "benchgate/gate/diff_summary.h"
 #include "benchgate/io/diff_json.h"
 #include "benchgate/io/files.h"
+#include "benchgate/report/badge_report.h"
 #include "benchgate/report/github_report.h"
 #include "benchgate/report/history_report.h"
 #include "benchgate/report/junit_report.h"
@@ -36,6 +37,10 @@ void Render(const std::string& tool, const JudgingOptions& o, const SuiteAnalysi
                history ? &history->series : nullptr);
   } else if (o.format == "junit") {
     RenderJunit(suite, summary, render, out);
+  } else if (o.format == "badge") {
+    RenderBadgeSvg(BadgeOf(suite, summary), out);
+  } else if (o.format == "badge-json") {
+    RenderBadgeEndpoint(BadgeOf(suite, summary), out);
   } else if (o.format == "github") {
     const char* step_summary_path = std::getenv("GITHUB_STEP_SUMMARY");
     std::ofstream step_summary;
@@ -53,8 +58,11 @@ void Render(const std::string& tool, const JudgingOptions& o, const SuiteAnalysi
 }  // namespace
 
 JudgingFlags::JudgingFlags(CLI::App& app, JudgingOptions& o) : app_(app), options_(o) {
-  app.add_option("--format,-f", o.format, "text (default), markdown, json, html, junit, github")
-      ->check(CLI::IsMember({"text", "markdown", "json", "html", "junit", "github"}));
+  app.add_option("--format,-f", o.format,
+                 "text (default), markdown, json, html, junit, github, badge (SVG), badge-json "
+                 "(shields.io endpoint)")
+      ->check(CLI::IsMember(
+          {"text", "markdown", "json", "html", "junit", "github", "badge", "badge-json"}));
   app.add_option("--output,-o", o.output, "write the report to FILE (atomically)");
   app.add_option("--metric,-m", o.metric, "real_time (default), cpu_time or a counter's name");
   app.add_option("--direction", o.direction,

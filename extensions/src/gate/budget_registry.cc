@@ -116,12 +116,8 @@ std::vector<BudgetRule> CodeBudgets() {
   return rules;
 }
 
-std::optional<std::string> PatternProblem(const std::string& pattern) {
-  return NamePatternProblem(pattern);
-}
-
 void ValidateBudgetRule(const BudgetRule& rule) {
-  if (const auto problem = PatternProblem(rule.pattern)) {
+  if (const auto problem = NamePatternProblem(rule.pattern)) {
     throw Error(rule.origin_file, rule.origin_place,
                 "expected a valid regular expression (RE2), got " + ShownPattern(rule.pattern) +
                     ": " + *problem);

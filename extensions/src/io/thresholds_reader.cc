@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "benchgate/error.h"
+#include "benchgate/gate/name_pattern.h"
 #include "benchgate/gate/units.h"
 #include "benchgate/io/files.h"
 #include "io/json_positions.h"
@@ -177,7 +178,7 @@ class FileReader {
     rule.pattern = pattern.get<std::string>();
     rule.source_rank = kRankFile;
     SetOrigin(rule, positions_.Value(pointer + "/pattern"));
-    if (const auto problem = PatternProblem(rule.pattern)) {
+    if (const auto problem = NamePatternProblem(rule.pattern)) {
       FailAtValue(pointer + "/pattern",
                   "expected a valid regular expression (RE2) for \"pattern\", got " +
                       Describe(pattern) + ": " + *problem);

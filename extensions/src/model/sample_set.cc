@@ -61,6 +61,12 @@ void AppendSamples(SampleSet& into, const SampleSet& more) {
   if (!into.memory) into.memory = more.memory;
 }
 
+void AppendNewWarnings(std::vector<std::string>& into, const std::vector<std::string>& from) {
+  for (const std::string& warning : from) {
+    if (std::find(into.begin(), into.end(), warning) == into.end()) into.push_back(warning);
+  }
+}
+
 RunData MergeRuns(const std::vector<RunData>& runs) {
   if (runs.size() == 1) return runs.front();
   RunData merged;
@@ -85,12 +91,7 @@ RunData MergeRuns(const std::vector<RunData>& runs) {
       merged.environment_key = run.environment_key;
       merged.date = run.date;
     }
-    for (const std::string& warning : run.warnings) {  // each once, in order of first mention
-      if (std::find(merged.warnings.begin(), merged.warnings.end(), warning) ==
-          merged.warnings.end()) {
-        merged.warnings.push_back(warning);
-      }
-    }
+    AppendNewWarnings(merged.warnings, run.warnings);
     for (const SampleSet& set : run.benchmarks) {
       const auto [it, fresh] = index.emplace(set.name, merged.benchmarks.size());
       if (fresh) {

@@ -77,10 +77,6 @@ inline constexpr const char kCounterStatisticPrefix[] = "counter:";
 // file and line, each checked with ValidateBudgetRule (throws benchgate::Error).
 std::vector<BudgetRule> CodeBudgets();
 
-// Why `pattern` is not a usable budget pattern ("unbalanced parentheses", ...),
-// or nullopt when it is a valid pattern (NamePatternProblem).
-std::optional<std::string> PatternProblem(const std::string& pattern);
-
 // Throws benchgate::Error(origin_file, origin_place, "expected ...") when the
 // pattern is invalid, a statistic unknown, a value negative or not finite, or
 // the rule sets no limit at all. The threshold reader checks its own input

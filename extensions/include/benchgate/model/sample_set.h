@@ -97,6 +97,10 @@ void AppendSamples(SampleSet& into, const SampleSet& more);
 // last), so each process stays a block of the analysis.
 RunData MergeRuns(const std::vector<RunData>& runs);
 
+// Appends the warnings of `from` that `into` does not hold yet, in order:
+// runs of one machine repeat the same words.
+void AppendNewWarnings(std::vector<std::string>& into, const std::vector<std::string>& from);
+
 // Whether a larger value of `metric` is better: Google Benchmark's rate
 // counters (items_per_second, bytes_per_second and any "..._per_second" or
 // "..._rate" counter) are; times, bytes and other counters are not.
