@@ -38,4 +38,5 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/benchgateConfigVersion.cm
 install(FILES ${PROJECT_BINARY_DIR}/benchgateConfig.cmake
               ${PROJECT_BINARY_DIR}/benchgateConfigVersion.cmake
               ${PROJECT_SOURCE_DIR}/cmake/benchgateRe2.cmake
+              ${PROJECT_SOURCE_DIR}/cmake/benchgateFunctions.cmake
         DESTINATION ${BENCHGATE_CONFIG_DIR})

@@ -50,5 +50,29 @@ run_expecting(1 ${CMAKE_COMMAND} -E env CONSUMER_SLOWDOWN=1.3
               ${step} --benchgate_baseline=${WORK_DIR}/base.json)
 run_expecting(0 ${step} --benchgate_baseline=${WORK_DIR}/base.json)
 run_expecting(2 ${step} --benchgate_baseline=${WORK_DIR}/missing.json)
+
+# Adoption without edits: the BENCHMARK_MAIN() file and the benchmark_main
+# one take benchgate's flags (Google Benchmark's main would exit 1 on
+# --benchgate_out) and write enriched JSON; BENCHGATE_MAIN() too.
+foreach(binary IN ITEMS adopted_bench adopted_main_bench macro_bench)
+  run(${WORK_DIR}/${binary} --benchmark_min_time=0.01 --benchgate_out=${WORK_DIR}/${binary}.json)
+  file(READ ${WORK_DIR}/${binary}.json json)
+  string(JSON version GET "${json}" benchgate schema_version)
+  if(NOT version EQUAL 1)
+    message(FATAL_ERROR "${binary}: no enriched JSON: ${json}")
+  endif()
+  run_expecting(2 ${WORK_DIR}/${binary} --benchgate_baseline=${WORK_DIR}/missing.json)
+endforeach()
+run_expecting(1 ${CMAKE_COMMAND} -E env ADOPTED_SLOWDOWN=1.3 ${WORK_DIR}/adopted_bench
+              --benchgate_baseline=${WORK_DIR}/adopted_bench.json)
+run_expecting(0 ${WORK_DIR}/adopted_bench --benchgate_baseline=${WORK_DIR}/adopted_bench.json)
+# benchgate_add_test(): the gate as a CTest test with the benchmark label.
+file(REMOVE ${WORK_DIR}/adopted_ctest.json)
+run(${CMAKE_CTEST_COMMAND} --test-dir ${WORK_DIR} -L benchmark --output-on-failure)
+if(NOT EXISTS ${WORK_DIR}/adopted_ctest.json)
+  message(FATAL_ERROR "ctest -L benchmark did not run the adopted_gate test")
+endif()
+
 message(STATUS "consumer (${MODE}) ok: allocs_per_iter ${allocs}, latency count ${latency}, "
-               "exit codes 1 (30% slower), 0 (unchanged), 2 (missing baseline)")
+               "exit codes 1 (30% slower), 0 (unchanged), 2 (missing baseline); "
+               "BENCHMARK_MAIN() and benchmark_main adopted, BENCHGATE_MAIN(), ctest -L benchmark")

@@ -1,9 +1,5 @@
-// The main() of benchgate::main, the drop-in for benchmark::benchmark_main.
-#include "benchgate/error.h"
+// The main() of benchgate::main, the drop-in for benchmark::benchmark_main:
+// the same macro users may write in place of BENCHMARK_MAIN().
 #include "benchgate/runner.h"
 
-int main(int argc, char** argv) {
-  benchgate::Initialize(&argc, argv);
-  if (benchgate::ReportUnrecognizedArguments(argc, argv)) return benchgate::kExitBadInput;
-  return benchgate::RunSpecifiedBenchmarks();
-}
+BENCHGATE_MAIN();
