@@ -16,9 +16,11 @@ struct Ran {
   std::string out;  // stdout only: stderr goes to /dev/null
 };
 
-Ran RunBinary(const std::string& binary, const std::string& flags) {
+// stderr_only: capture stderr and drop stdout instead.
+Ran RunBinary(const std::string& binary, const std::string& flags, bool stderr_only = false) {
   Ran ran;
-  FILE* pipe = popen((binary + " " + flags + " 2>/dev/null").c_str(), "r");
+  const std::string redirect = stderr_only ? " 2>&1 >/dev/null" : " 2>/dev/null";
+  FILE* pipe = popen((binary + " " + flags + redirect).c_str(), "r");
   if (pipe == nullptr) return ran;
   char buffer[4096];
   for (std::size_t got; (got = fread(buffer, 1, sizeof buffer, pipe)) > 0;)
@@ -42,6 +44,41 @@ TEST(GbenchCompatTest, ListTestsPrintsTheSameNamesAndExitsZero) {
   }
   EXPECT_EQ(RunBinary(AB_CAND_BIN, "--benchmark_list_tests").out,
             "BM_Slowed/iterations:20/manual_time\nBM_Steady/iterations:20/manual_time\n");
+}
+
+std::string ReadFile(const std::string& path) {
+  std::string text;
+  if (FILE* file = std::fopen(path.c_str(), "rb")) {
+    char buffer[4096];
+    for (std::size_t got; (got = fread(buffer, 1, sizeof buffer, file)) > 0;)
+      text.append(buffer, got);
+    std::fclose(file);
+  }
+  return text;
+}
+
+// The documented rule for two registrations that make one name: their
+// samples are merged, and a warning names them, on stderr (stdout stays
+// machine-readable) and in the enriched JSON's verdict warnings.
+TEST(GbenchCompatTest, DuplicateNamesAreMergedWithAWarning) {
+  const std::string out = testing::TempDir() + "duplicate_names.json";
+  const std::string flags = "--benchmark_format=json --benchgate_out=" + out;
+  const std::string warning =
+      "BM_Twice/iterations:10/manual_time/threads:2: 2 registrations make this name";
+  const Ran stdout_only = RunBinary(DUPLICATE_NAMES_BIN, flags);
+  EXPECT_EQ(stdout_only.exit_code, 0);
+  ASSERT_FALSE(stdout_only.out.empty());
+  EXPECT_EQ(stdout_only.out.front(), '{');
+  EXPECT_EQ(stdout_only.out.find("warning"), std::string::npos) << stdout_only.out;
+  const Ran stderr_only = RunBinary(DUPLICATE_NAMES_BIN, flags, true);
+  EXPECT_NE(stderr_only.out.find("benchgate: warning: " + warning), std::string::npos)
+      << stderr_only.out;
+  EXPECT_NE(ReadFile(out).find(warning), std::string::npos);
+  // One name for threads:1, one for the merged threads:2.
+  EXPECT_EQ(RunBinary(DUPLICATE_NAMES_BIN, "--benchmark_list_tests").out,
+            "BM_Twice/iterations:10/manual_time/threads:2\n"
+            "BM_Twice/iterations:10/manual_time/threads:1\n"
+            "BM_Twice/iterations:10/manual_time/threads:2\n");
 }
 
 }  // namespace

@@ -40,12 +40,12 @@ bool ReportUnrecognizedArguments(int argc, char** argv);
 // benchgate::benchgate. (No edit at all: benchgate_adopt_main() in CMake.)
 // The trailing declaration takes the semicolon after the macro, as
 // BENCHMARK_MAIN()'s does.
-#define BENCHGATE_MAIN()                                                   \
-  int main(int argc, char** argv) {                                        \
-    ::benchgate::Initialize(&argc, argv);                                  \
+#define BENCHGATE_MAIN()                                                                \
+  int main(int argc, char** argv) {                                                     \
+    ::benchgate::Initialize(&argc, argv);                                               \
     if (::benchgate::ReportUnrecognizedArguments(argc, argv)) return 2; /* bad input */ \
-    return ::benchgate::RunSpecifiedBenchmarks();                          \
-  }                                                                        \
+    return ::benchgate::RunSpecifiedBenchmarks();                                       \
+  }                                                                                     \
   int main(int, char**)
 
 #endif  // BENCHGATE_RUNNER_H_

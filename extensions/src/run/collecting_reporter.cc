@@ -79,6 +79,18 @@ void CollectingReporter::Flush(SinkState& state) {
   state.memory.clear();
 }
 
+std::vector<std::string> CollectingReporter::DuplicateNameWarnings() const {
+  std::vector<std::string> warnings;
+  for (const SampleSet& set : run_.benchmarks) {  // in the order they ran
+    const auto it = duplicates_.find(set.name);
+    if (it == duplicates_.end()) continue;
+    warnings.push_back(set.name + ": " + std::to_string(it->second.size()) +
+                       " registrations make this name; their samples are merged and judged as "
+                       "one benchmark (give them distinct names, e.g. with ->Name())");
+  }
+  return warnings;
+}
+
 void CollectingReporter::Collect(std::vector<Run>& rows) {
   SampleSet* current = nullptr;
   for (Run& row : rows) {
@@ -86,10 +98,16 @@ void CollectingReporter::Collect(std::vector<Run>& rows) {
     if (row.run_type != Run::RT_Iteration) continue;
     const std::string name = row.run_name.str();
     auto [it, inserted] = index_by_name_.emplace(name, run_.benchmarks.size());
+    const std::pair<std::int64_t, std::int64_t> instance{row.family_index,
+                                                         row.per_family_instance_index};
     if (inserted) {
       run_.benchmarks.emplace_back();
       run_.benchmarks.back().name = name;
-      order_by_name_[name] = {row.family_index, row.per_family_instance_index};
+      order_by_name_[name] = instance;
+    } else if (order_by_name_[name] != instance) {
+      auto& instances = duplicates_[name];
+      instances.insert(order_by_name_[name]);
+      instances.insert(instance);
     }
     current = &run_.benchmarks[it->second];
     AppendIterationRow(row, *current);

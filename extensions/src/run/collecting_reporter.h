@@ -19,6 +19,7 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -51,6 +52,10 @@ class CollectingReporter : public benchmark::BenchmarkReporter {
   const RunData& run() const { return run_; }
   std::string GbenchJsonText() const { return json_text_.str(); }
   std::size_t benchmark_count() const { return run_.benchmarks.size(); }
+  // One line per name that more than one registration produced (e.g.
+  // ->Threads(8) and ->ThreadRange(1, 32) both make ".../threads:8"): their
+  // samples were merged into one benchmark, which the user should know.
+  std::vector<std::string> DuplicateNameWarnings() const;
 
  private:
   // Buffers iteration rows for an aggregates-only sink until it is known
@@ -74,6 +79,8 @@ class CollectingReporter : public benchmark::BenchmarkReporter {
   std::map<std::string, std::size_t> index_by_name_;
   // (family, instance) of each benchmark: its place in registration order.
   std::map<std::string, std::pair<std::int64_t, std::int64_t>> order_by_name_;
+  // Names reported by more than one (family, instance): how many there were.
+  std::map<std::string, std::set<std::pair<std::int64_t, std::int64_t>>> duplicates_;
   std::map<std::string, LatencyHistogram> latency_by_name_;
 };
 

@@ -220,11 +220,18 @@ int Run(RunnerState& state) {
   CheckFileBudgetsMatch(run_inputs.file_budgets, collector.run());
   RunData run = collector.run();
   const RunData* baseline = run_inputs.baseline ? &*run_inputs.baseline : nullptr;
-  const SuiteAnalysis analysis = MeasureMore(
+  SuiteAnalysis analysis = MeasureMore(
       run, baseline, config, AnalyzeSuite(run, baseline, config),
       ExtraRoundLimits{options.confirm, options.max_rounds, options.max_seconds},
       [](const std::vector<std::string>& names, int) { return RunRound(names); },
       console ? out : std::cerr);
+  // Kept with the verdicts (the console table prints those); on stderr when
+  // stdout carries a machine format.
+  const std::vector<std::string> duplicates = collector.DuplicateNameWarnings();
+  for (const std::string& warning : duplicates) {
+    if (!console) std::cerr << "benchgate: warning: " << warning << "\n";
+  }
+  analysis.warnings.insert(analysis.warnings.begin(), duplicates.begin(), duplicates.end());
   if (console) table.PrintGate(analysis);
   if (!options.out.empty()) {
     WriteFileAtomically(options.out,
