@@ -411,6 +411,19 @@ TEST_F(AbCommandTest, UsageErrors) {
   EXPECT_EQ(run.err,
             "benchgate-ab: error: --max-rounds: expected at least --rounds (6), got 5 (see "
             "--help)\n");
+  // NaN compares false with every bound: it must still be refused.
+  for (const std::string value : {"-1", "nan", "inf", "1s"}) {
+    run = Ab({"--max-seconds", value, kBase, kBase});
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_EQ(run.err,
+              "benchgate-ab: error: --max-seconds: expected a number of at least 0, got '" + value +
+                  "' (see --help)\n");
+  }
+  run = Ab({"--tolerance", "nan", kBase, kBase});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err,
+            "benchgate-ab: error: --tolerance: expected a number from 0 to 10, got 'nan' (see "
+            "--help)\n");
 }
 
 }  // namespace

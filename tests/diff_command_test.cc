@@ -105,6 +105,35 @@ TEST(DiffCommandTest, ExitCodes) {
   EXPECT_EQ(Diff({"--help"}).code, 0);
 }
 
+// "--tolerance nan" passed every gate before (NaN compares false with every
+// bound): each number option refuses what is not a finite number in range.
+TEST(DiffCommandTest, NumberOptionsRefuseNanAndInfinity) {
+  const std::vector<std::pair<std::string, std::string>> cases = {{"--tolerance", "from 0 to 10"},
+                                                                  {"--alpha", "from 1e-12 to 0.5"},
+                                                                  {"--max-cv", "from 0 to 100"}};
+  for (const auto& [option, range] : cases) {
+    for (const std::string value : {"nan", "inf", "-inf", "0.02x", "-1"}) {
+      const Result r = Diff({option, value, "base.json", "cand.json"});
+      EXPECT_EQ(r.code, 2) << option << " " << value;
+      EXPECT_EQ(r.err, "benchgate-diff: error: " + option + ": expected a number " + range +
+                           ", got '" + value + "' (see --help)\n");
+    }
+  }
+  EXPECT_EQ(Diff({"--tolerance", "0.02", "base.json", "base.json"}).code, 0);
+}
+
+// A 40 KB nested pattern as --filter: the exact one-line error, the pattern
+// cut at 60 characters.
+TEST(DiffCommandTest, HostileFilterExactMessage) {
+  const std::string nested = std::string(20000, '(') + std::string(20000, ')');
+  const Result r = Diff({"--filter", nested, "base.json", "cand.json"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err,
+            "benchgate-diff: error: --filter: expected a valid regular expression (RE2), "
+            "got \"" +
+                std::string(57, '(') + "...\": longer than 4096 characters (40000)\n");
+}
+
 // Shards of one suite (split by name, as --benchmark_filter shards would
 // be) merge into the same comparison as the whole file.
 TEST(DiffCommandTest, ShardsMergeLikeTheWholeRun) {

@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <limits>
 #include <optional>
 #include <string>
 
@@ -56,7 +57,7 @@ ParsedAbArgs ParseAbArgs(const std::vector<std::string>& args, std::ostream& out
   app.add_option(
          "--max-seconds", o.max_seconds,
          "start no extra round after this many seconds of the whole run (default: no limit)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(tool::FiniteNumber(0, std::numeric_limits<double>::infinity()));
   app.add_option("--seed", seed, "seed of the order within rounds (default: from the clock)");
   app.add_option("--keep", o.keep,
                  "keep each process's JSON in DIR (rNN-base.json, rNN-cand.json)");

@@ -57,6 +57,26 @@ void Render(const std::string& tool, const JudgingOptions& o, const SuiteAnalysi
 
 }  // namespace
 
+CLI::Validator FiniteNumber(double low, double high) {
+  const auto shown = [](double bound) {
+    std::ostringstream text;
+    text << bound;
+    return text.str();
+  };
+  const std::string expected = std::isinf(high)
+                                   ? "a number of at least " + shown(low)
+                                   : "a number from " + shown(low) + " to " + shown(high);
+  return CLI::Validator(
+      [=](const std::string& text) -> std::string {
+        char* end = nullptr;
+        const double value = std::strtod(text.c_str(), &end);
+        const bool whole = !text.empty() && end == text.c_str() + text.size();
+        if (whole && std::isfinite(value) && value >= low && value <= high) return "";
+        return "expected " + expected + ", got '" + text + "'";
+      },
+      "FLOAT");
+}
+
 JudgingFlags::JudgingFlags(CLI::App& app, JudgingOptions& o) : app_(app), options_(o) {
   app.add_option("--format,-f", o.format,
                  "text (default), markdown, json, html, junit, github, badge (SVG), badge-json "
@@ -69,17 +89,17 @@ JudgingFlags::JudgingFlags(CLI::App& app, JudgingOptions& o) : app_(app), option
                  "which way is better: auto (rates higher, the rest lower), lower, higher")
       ->check(CLI::IsMember({"auto", "lower", "higher"}));
   app.add_option("--alpha", o.alpha, "suite-wide significance level (default 0.05)")
-      ->check(CLI::Range(1e-12, 0.5));
+      ->check(FiniteNumber(1e-12, 0.5));
   app.add_option("--correction", o.correction, "bh (Benjamini-Hochberg, default) or holm")
       ->check(CLI::IsMember({"bh", "holm"}));
   app.add_option("--tolerance", o.tolerance,
                  "smallest relative change that counts (default 0.05; budgets' max_regression "
                  "wins)")
-      ->check(CLI::Range(0.0, 10.0));
+      ->check(FiniteNumber(0.0, 10.0));
   app.add_option("--max-cv", o.max_cv,
                  "above this noise of the kept samples (the smaller of their CV and their clean "
                  "side's spread) a benchmark is inconclusive (default 0.05)")
-      ->check(CLI::Range(0.0, 100.0));
+      ->check(FiniteNumber(0.0, 100.0));
   app.add_option("--max-undecided", max_undecided_,
                  "fail the gate when more than SHARE of the judged benchmarks stay inconclusive, "
                  "e.g. 10% or 0.1 (default 1: never)");

@@ -65,6 +65,13 @@ std::string OneLine(std::string text);
 // "10%" or "0.1" as a share from 0 to 1; nullopt for anything else.
 std::optional<double> ParseShare(const std::string& text);
 
+// A number option's check: finite and from `low` to `high` (no upper bound
+// when `high` is infinite). CLI11's Range lets NaN through (every comparison
+// with it is false: "--tolerance nan" passed every gate) and prints the
+// bounds of a double; this one says "expected a number from 0 to 10, got
+// 'nan'".
+CLI::Validator FiniteNumber(double low, double high);
+
 // The analysis settings the options make (budgets are read by the tool).
 AnalysisConfig ConfigFor(const JudgingOptions& options);
 
