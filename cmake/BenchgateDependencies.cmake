@@ -7,3 +7,5 @@ find_package(Boost 1.71 REQUIRED)   # Boost.Math is header-only
 find_package(Threads REQUIRED)
 # Benchmark-name patterns (gate/name_pattern.h): linear-time matching.
 include(${CMAKE_CURRENT_LIST_DIR}/benchgateRe2.cmake)
+# GoogleTest: the tests, and benchgate::gtest (benchgate/gtest.h) when found.
+find_package(GTest)

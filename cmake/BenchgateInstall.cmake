@@ -18,6 +18,15 @@ install(TARGETS benchgate benchgate_main benchgate_memory
         OBJECTS DESTINATION ${CMAKE_INSTALL_LIBDIR}/benchgate-objects
         INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 
+# benchgate::gtest in an export set of its own: a consumer without
+# GoogleTest still finds the package (benchgateConfig.cmake includes it only
+# when GTest is found there).
+if(TARGET benchgate_gtest)
+  install(TARGETS benchgate_gtest EXPORT benchgateGtestTargets
+          ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
+  install(EXPORT benchgateGtestTargets NAMESPACE benchgate:: DESTINATION ${BENCHGATE_CONFIG_DIR})
+endif()
+
 if(TARGET benchgate-diff)
   install(TARGETS benchgate-diff RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 endif()
