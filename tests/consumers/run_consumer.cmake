@@ -73,6 +73,9 @@ if(NOT EXISTS ${WORK_DIR}/adopted_ctest.json)
   message(FATAL_ERROR "ctest -L benchmark did not run the adopted_gate test")
 endif()
 
+# benchgate::gtest: the allocation assertions pass in a user's test binary.
+run(${WORK_DIR}/consumer_gtest)
+
 message(STATUS "consumer (${MODE}) ok: allocs_per_iter ${allocs}, latency count ${latency}, "
                "exit codes 1 (30% slower), 0 (unchanged), 2 (missing baseline); "
-               "BENCHMARK_MAIN() and benchmark_main adopted, BENCHGATE_MAIN(), ctest -L benchmark")
+               "BENCHMARK_MAIN() and benchmark_main adopted, BENCHGATE_MAIN(), ctest -L benchmark, benchgate::gtest")

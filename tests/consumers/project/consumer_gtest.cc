@@ -1,0 +1,16 @@
+// A user's unit test with benchgate's allocation assertions (C++17).
+#include <benchgate/gtest.h>
+
+#include <string>
+#include <vector>
+
+TEST(ConsumerAllocations, ReserveOnceThenNoMore) {
+  std::vector<int> values;
+  values.reserve(64);
+  EXPECT_NO_ALLOCATIONS([&] {
+    values.clear();
+    for (int i = 0; i < 64; ++i) values.push_back(i);
+  });
+  EXPECT_ALLOCATIONS_AT_MOST(1, [] { std::string text(100, 'x'); });
+  EXPECT_NO_NET_GROWTH(100, [] { std::vector<int> scratch(10); });
+}
