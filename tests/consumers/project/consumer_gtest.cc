@@ -1,6 +1,7 @@
 // A user's unit test with benchgate's allocation assertions (C++17).
 #include <benchgate/gtest.h>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -13,4 +14,9 @@ TEST(ConsumerAllocations, ReserveOnceThenNoMore) {
   });
   EXPECT_ALLOCATIONS_AT_MOST(1, [] { std::string text(100, 'x'); });
   EXPECT_NO_NET_GROWTH(100, [] { std::vector<int> scratch(10); });
+}
+
+// A trivial call against a second: decided whatever the machine's noise.
+TEST(ConsumerTiming, TrivialCallIsFast) {
+  EXPECT_MEDIAN_AT_MOST(std::chrono::seconds(1), [] {});
 }
