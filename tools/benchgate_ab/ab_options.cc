@@ -13,8 +13,9 @@ constexpr const char* kUsage =
     "benchgate-ab: run two benchmark binaries in interleaved rounds and gate on the result\n"
     "  benchgate-ab [options] BASELINE_BINARY CANDIDATE_BINARY [-- flags for both binaries]\n"
     "Each round runs both binaries once, in a random order (--seed replays it); each\n"
-    "benchmark is judged on one log ratio of the two processes' medians per round\n"
-    "(Wilcoxon signed-rank test, Hodges-Lehmann size). Any Google Benchmark binary works.\n"
+    "benchmark is judged on one log ratio of the two processes' fastest repetitions per\n"
+    "round (Wilcoxon signed-rank test, Hodges-Lehmann size). Any Google Benchmark binary\n"
+    "works.\n"
     "Exit codes: 0 gate passed, 1 regression, budget exceeded or too many undecided\n"
     "(--max-undecided), 2 bad input or usage.";
 

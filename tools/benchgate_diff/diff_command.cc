@@ -38,10 +38,8 @@ Inputs ReadInputs(const DiffOptions& o) {
       throw Error(o.inputs.front(), "", "expected a history of at least two runs");
     }
     in.runs = ReadRuns(files);
-    for (std::size_t i = 0; i < files.size(); ++i) {
-      FilterBenchmarks(in.runs[i], o.filter);
-      in.labels.push_back(FileName(files[i]));
-    }
+    FilterBenchmarks(in.runs, o.filter);
+    for (const std::string& file : files) in.labels.push_back(FileName(file));
     in.baseline = in.runs.front();
     in.candidate = in.runs.back();
     return in;
@@ -59,7 +57,7 @@ Inputs ReadInputs(const DiffOptions& o) {
                     std::to_string(before.size()) + "), got " + std::to_string(after.size()));
   }
   std::vector<RunData> runs = ReadRuns(files);
-  for (RunData& run : runs) FilterBenchmarks(run, o.filter);
+  FilterBenchmarks(runs, o.filter);
   const auto middle = runs.begin() + static_cast<std::ptrdiff_t>(before.size());
   if (o.paired) {
     in.baseline_rounds.assign(runs.begin(), middle);

@@ -72,7 +72,7 @@ RunData MergeSide(std::vector<RunData> runs, const std::vector<std::string>& fil
   return merged;
 }
 
-void FilterBenchmarks(RunData& run, const std::string& regex) {
+void FilterBenchmarks(std::vector<RunData>& runs, const std::string& regex) {
   if (regex.empty()) return;
   std::string problem;
   const std::optional<NamePattern> pattern = NamePattern::Compile(regex, &problem);
@@ -81,10 +81,13 @@ void FilterBenchmarks(RunData& run, const std::string& regex) {
         "--filter", "",
         "expected a valid regular expression (RE2), got " + ShownPattern(regex) + ": " + problem);
   }
-  auto& sets = run.benchmarks;
-  sets.erase(std::remove_if(sets.begin(), sets.end(),
-                            [&](const SampleSet& set) { return !pattern->MatchesPart(set.name); }),
-             sets.end());
+  for (RunData& run : runs) {
+    auto& sets = run.benchmarks;
+    sets.erase(
+        std::remove_if(sets.begin(), sets.end(),
+                       [&](const SampleSet& set) { return !pattern->MatchesPart(set.name); }),
+        sets.end());
+  }
 }
 
 std::vector<std::string> AggregateOnlyWarnings(const RunData& run) {

@@ -22,10 +22,10 @@ std::vector<RunData> ReadRuns(const std::vector<std::string>& files);
 // The runs of one side merged into one (MergeRuns); `files` names them.
 RunData MergeSide(std::vector<RunData> runs, const std::vector<std::string>& files);
 
-// Keeps the benchmarks whose name matches `regex` (searched, as Google
-// Benchmark's --benchmark_filter does). Throws benchgate::Error naming
-// --filter for an invalid expression.
-void FilterBenchmarks(RunData& run, const std::string& regex);
+// Keeps, in every run, the benchmarks whose name matches `regex` (searched,
+// as Google Benchmark's --benchmark_filter does; compiled once for all runs).
+// Throws benchgate::Error naming --filter for an invalid expression.
+void FilterBenchmarks(std::vector<RunData>& runs, const std::string& regex);
 
 // "FILE: only aggregate rows; BM_X compared by its median, no test possible"
 // for every benchmark that has no per-repetition samples.
