@@ -369,11 +369,14 @@ TEST(DiffCommandTest, PairedJudgesRoundsWithTheProcessAsTheUnit) {
             "baseline files (10), got 9\n");
   const Result positional = Diff({"--paired", "base.json", "cand.json"});
   EXPECT_EQ(positional.code, 2);
-  EXPECT_NE(positional.err.find("--paired: expected the rounds as --baseline FILE... "
-                                "--candidate FILE..."),
-            std::string::npos)
-      << positional.err;
-  EXPECT_EQ(Diff({"--paired", "--history", "base.json", "cand.json"}).code, 2);
+  EXPECT_EQ(positional.err,
+            "benchgate-diff: error: --paired: expected the rounds as --baseline FILE... "
+            "--candidate FILE... (see --help)\n");
+  const Result history = Diff({"--paired", "--history", "base.json", "cand.json"});
+  EXPECT_EQ(history.code, 2);
+  EXPECT_EQ(history.err,
+            "benchgate-diff: error: --paired and --history are two different modes (see "
+            "--help)\n");
 }
 
 TEST(DiffCommandTest, FilterKeepsMatchingNames) {
