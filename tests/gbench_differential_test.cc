@@ -10,12 +10,15 @@
 // default, which reorders rows; README: differences) and repetitions are
 // given (benchgate's default is its preset's).
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "run_binary.h"
@@ -66,6 +69,20 @@ json Shapes(const json& document) {
   return shapes;
 }
 
+// Equal shapes row by row; on failure names the first rows that differ
+// rather than printing two whole documents.
+void ExpectSameShapes(const json& alone, const json& gated, const std::string& context) {
+  const json a = Shapes(alone), b = Shapes(gated);
+  EXPECT_EQ(b.size(), a.size()) << context << ": number of rows";
+  int shown = 0;
+  for (std::size_t i = 0; i < std::min(a.size(), b.size()) && shown < 3; ++i) {
+    if (a[i] == b[i]) continue;
+    ADD_FAILURE() << context << ": row " << i << "\n  alone: " << a[i].dump()
+                  << "\n  gated: " << b[i].dump();
+    ++shown;
+  }
+}
+
 // Both binaries with `flags` and JSON on stdout: equal exit codes, stdout
 // pure JSON on both sides, equal shapes row by row.
 void ExpectSameJson(const std::string& flags) {
@@ -75,11 +92,7 @@ void ExpectSameJson(const std::string& flags) {
   json a, b;
   ASSERT_NO_THROW(a = json::parse(alone.out)) << flags;
   ASSERT_NO_THROW(b = json::parse(gated.out)) << flags << "\n" << gated.out.substr(0, 400);
-  const json sa = Shapes(a), sb = Shapes(b);
-  ASSERT_EQ(sb.size(), sa.size()) << flags;
-  for (std::size_t i = 0; i < sa.size(); ++i) {
-    EXPECT_EQ(sb[i], sa[i]) << flags << " row " << i;
-  }
+  ExpectSameShapes(a, b, "stdout json " + flags);
 }
 
 TEST(GbenchDifferentialTest, JsonOnStdout) { ExpectSameJson(""); }
@@ -88,53 +101,89 @@ TEST(GbenchDifferentialTest, NegativeFilterAndTimeUnit) {
   ExpectSameJson("--benchmark_filter=-BM_Vector --benchmark_time_unit=ms");
 }
 
+// Google Benchmark's own aggregates flags, on top of the registrations'
+// ->ReportAggregatesOnly() and ->DisplayAggregatesOnly().
+TEST(GbenchDifferentialTest, AggregatesFlagsOnStdout) {
+  ExpectSameJson("--benchmark_display_aggregates_only=true");
+  ExpectSameJson("--benchmark_report_aggregates_only=true");
+}
+
 TEST(GbenchDifferentialTest, FilterToFixtures) {
   ExpectSameJson("'--benchmark_filter=Table|Typed'");
 }
 
-// --benchmark_out in each format, console on stdout.
-TEST(GbenchDifferentialTest, OutFileInJsonAndCsv) {
-  const std::string dir = testing::TempDir();
-  const Ran alone = RunBinary(GBENCH_BIN, kCommon + " --benchmark_out=" + dir + "diff_alone.json");
-  const Ran gated =
-      RunBinary(BENCHGATE_BIN, kCommon + " --benchmark_out=" + dir + "diff_gated.json");
-  EXPECT_EQ(gated.exit_code, alone.exit_code);
-  // Known difference (README): a benchmark registered with
-  // ->DisplayAggregatesOnly() keeps only its aggregates in benchgate's
-  // --benchmark_out (Google Benchmark alone writes every row there); its
-  // rows (BM_Vector/9) are compared apart until that is mended.
-  const auto without_display_only = [](json shapes) {
-    json kept = json::array();
-    for (const json& row : shapes) {
-      if (row.at("run_name").get<std::string>().rfind("BM_Vector/9/", 0) != 0) kept.push_back(row);
-    }
-    return kept;
-  };
-  const json a = json::parse(ReadWholeFile(dir + "diff_alone.json"));
-  const json b = json::parse(ReadWholeFile(dir + "diff_gated.json"));
-  EXPECT_EQ(without_display_only(Shapes(b)), without_display_only(Shapes(a)));
-  for (const char* file : {"diff_alone.csv", "diff_gated.csv"}) std::remove((dir + file).c_str());
-  RunBinary(GBENCH_BIN,
-            kCommon + " --benchmark_out_format=csv --benchmark_out=" + dir + "diff_alone.csv");
-  RunBinary(BENCHGATE_BIN,
-            kCommon + " --benchmark_out_format=csv --benchmark_out=" + dir + "diff_gated.csv");
-  // Same header and the same names in the same order (the first column).
-  // From the header on (the context lines above it name the binary).
-  const auto names = [](const std::string& csv) {
-    std::vector<std::string> first;
-    std::istringstream lines(csv);
-    bool header = false;
-    for (std::string line; std::getline(lines, line);) {
-      header = header || line.rfind("name,", 0) == 0;
-      if (header && line.find("BM_Vector/9/") == std::string::npos) {
-        first.push_back(line.substr(0, line.find(',')));
-      }
-    }
-    return first;
-  };
-  const std::string csv_alone = ReadWholeFile(dir + "diff_alone.csv");
-  ASSERT_FALSE(csv_alone.empty());
-  EXPECT_EQ(names(ReadWholeFile(dir + "diff_gated.csv")), names(csv_alone));
+// Runs both binaries with --benchmark_out in `format` (console on stdout):
+// equal exit codes; returns the two files' texts {alone, gated}.
+std::pair<std::string, std::string> OutFiles(const std::string& format, const std::string& flags) {
+  // The process id keeps concurrent runs of this test apart.
+  const std::string stem = testing::TempDir() + "diff_" + std::to_string(getpid());
+  const std::string alone_path = stem + "_alone." + format;
+  const std::string gated_path = stem + "_gated." + format;
+  std::remove(alone_path.c_str());
+  std::remove(gated_path.c_str());
+  const std::string common = kCommon + " --benchmark_out_format=" + format + " " + flags;
+  const Ran alone = RunBinary(GBENCH_BIN, common + " --benchmark_out=" + alone_path);
+  const Ran gated = RunBinary(BENCHGATE_BIN, common + " --benchmark_out=" + gated_path);
+  EXPECT_EQ(gated.exit_code, alone.exit_code) << format << " " << flags;
+  std::pair<std::string, std::string> texts{ReadWholeFile(alone_path), ReadWholeFile(gated_path)};
+  std::remove(alone_path.c_str());
+  std::remove(gated_path.c_str());
+  return texts;
+}
+
+// The first field of every line from the first line starting with `from`
+// on (the context lines above it name the binary and the machine's load).
+std::vector<std::string> FirstFields(const std::string& text, const std::string& from,
+                                     char separator) {
+  std::vector<std::string> fields;
+  std::istringstream lines(text);
+  bool started = false;
+  for (std::string line; std::getline(lines, line);) {
+    started = started || line.rfind(from, 0) == 0;
+    if (started) fields.push_back(line.substr(0, line.find(separator)));
+  }
+  return fields;
+}
+
+TEST(GbenchDifferentialTest, AggregatesFlagsInTheOutFile) {
+  // Known difference (README): with --benchmark_report_aggregates_only
+  // Google Benchmark lets a registration's ->DisplayAggregatesOnly() keep
+  // every row in the file; benchgate cannot see registrations and keeps the
+  // aggregates of every benchmark. BM_Vector/9 is that registration.
+  for (const std::string flags :
+       {"--benchmark_display_aggregates_only=true",
+        "--benchmark_report_aggregates_only=true --benchmark_filter=-BM_Vector/9/"}) {
+    const auto [alone, gated] = OutFiles("json", flags);
+    ExpectSameShapes(json::parse(alone), json::parse(gated), "--benchmark_out json " + flags);
+  }
+}
+
+TEST(GbenchDifferentialTest, OutFileJson) {
+  const auto [alone, gated] = OutFiles("json", "");
+  ExpectSameShapes(json::parse(alone), json::parse(gated), "--benchmark_out json");
+}
+
+TEST(GbenchDifferentialTest, OutFileCsv) {
+  // Google Benchmark's CSV reporter aborts at the first benchmark with a
+  // counter its header lacks (BM_Counters here): benchgate must abort alike
+  // with the same rows on disk.
+  const auto [alone_all, gated_all] = OutFiles("csv", "");
+  ASSERT_NE(alone_all.find("BM_Linear"), std::string::npos);
+  EXPECT_EQ(alone_all.find("BM_Counters"), std::string::npos);
+  EXPECT_EQ(FirstFields(gated_all, "name,", ','), FirstFields(alone_all, "name,", ','));
+  // Without it, both run to the end.
+  const auto [alone, gated] = OutFiles("csv", "--benchmark_filter=-BM_Counters");
+  const std::vector<std::string> names = FirstFields(alone, "name,", ',');
+  ASSERT_FALSE(names.empty());
+  EXPECT_EQ(names.back(), "\"BM_Template<std::string>/iterations:20_cv\"");
+  EXPECT_EQ(FirstFields(gated, "name,", ','), names);
+}
+
+TEST(GbenchDifferentialTest, OutFileConsole) {
+  const auto [alone, gated] = OutFiles("console", "");
+  const std::vector<std::string> names = FirstFields(alone, "Benchmark ", ' ');
+  ASSERT_GT(names.size(), 100u);
+  EXPECT_EQ(FirstFields(gated, "Benchmark ", ' '), names);
 }
 
 // CSV on stdout: nothing but the CSV (no warning, no gate line).
@@ -172,6 +221,44 @@ TEST(GbenchDifferentialTest, ContextReachesTheJson) {
   const json b = json::parse(RunBinary(BENCHGATE_BIN, flags).out);
   EXPECT_EQ(a.at("context").value("pr", ""), "1234");
   EXPECT_EQ(b.at("context").value("pr", ""), "1234");
+}
+
+// Google Benchmark hands its display reporter only the aggregates of a
+// ->DisplayAggregatesOnly() benchmark; benchgate still judges it from every
+// repetition. ->ReportAggregatesOnly() keeps the repetitions from every
+// reporter: benchgate says it cannot judge that one, and fails with exit 2
+// when it is all there is.
+TEST(GbenchDifferentialTest, AggregatesOnlyRegistrations) {
+  const std::string out = testing::TempDir() + "diff_" + std::to_string(getpid()) + ".json";
+  const Ran ran = RunBinary(BENCHGATE_BIN, kCommon +
+                                               " --benchmark_format=json "
+                                               "--benchmark_filter=BM_Vector/[79]/ "
+                                               "--benchgate_out=" +
+                                               out);
+  EXPECT_EQ(ran.exit_code, 0);
+  const json enriched = json::parse(ReadWholeFile(out));
+  std::remove(out.c_str());
+  const json& results = enriched.at("benchgate").at("results");
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_EQ(results[0].at("name"), "BM_Vector/9/iterations:20/repeats:2");
+  EXPECT_EQ(results[0].at("samples").at("real_time").size(), 2u);
+  const json& warnings = enriched.at("benchgate").at("gate").at("warnings");
+  // The first warning (an unstable-CV one may follow, timings being tiny).
+  ASSERT_GE(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].get<std::string>().rfind(
+                "BM_Vector/7/iterations:20/repeats:2: registered with ->ReportAggregatesOnly(), "
+                "so Google Benchmark hands out only its aggregates; benchgate has no samples",
+                0),
+            0u);
+  // stderr names it too (stdout is JSON).
+  const Ran stderr_of =
+      RunBinary(BENCHGATE_BIN, kCommon + " --benchmark_format=json --benchmark_filter=BM_Vector/7/",
+                /*stderr_only=*/true);
+  EXPECT_EQ(stderr_of.exit_code, 2);
+  EXPECT_NE(stderr_of.out.find("benchgate: error: "), std::string::npos);
+  EXPECT_NE(stderr_of.out.find("expected a benchmark with samples; BM_Vector/7/iterations:20/"
+                               "repeats:2: registered with ->ReportAggregatesOnly()"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -47,9 +47,9 @@ TEST(OptionsTest, InjectsTenRepetitionsAndNeutralisesTakenOverFlags) {
   EXPECT_EQ(
       parsed.gbench_args,
       (std::vector<std::string>{
-          "--benchmark_filter=BM_A", "--benchmark_out=", "--benchmark_report_aggregates_only=false",
-          "--benchmark_display_aggregates_only=false", "--benchmark_repetitions=10",
-          "--benchmark_enable_random_interleaving=true"}));
+          "--benchmark_filter=BM_A", "--benchmark_out=/dev/null",
+          "--benchmark_report_aggregates_only=false", "--benchmark_display_aggregates_only=false",
+          "--benchmark_repetitions=10", "--benchmark_enable_random_interleaving=true"}));
 }
 
 TEST(OptionsTest, KeepsTheUsersRepetitions) {
@@ -111,7 +111,10 @@ TEST(OptionsTest, TakesOverGoogleBenchmarkFileOutputAndAggregatesFlags) {
   // Observed flags stay for Google Benchmark, taken-over ones do not.
   EXPECT_EQ(parsed.gbench_args[0], "--benchmark_format=json");
   EXPECT_EQ(parsed.gbench_args[1], "--benchmark_color=false");
-  EXPECT_EQ(parsed.gbench_args[2], "--benchmark_out=");
+  EXPECT_EQ(parsed.gbench_args[2], "--benchmark_out=/dev/null");
+  EXPECT_EQ(parsed.gbench_args[3], "--benchmark_report_aggregates_only=false");
+  // The display flag goes back: Google Benchmark applies it to the display.
+  EXPECT_EQ(parsed.gbench_args[4], "--benchmark_display_aggregates_only=true");
 }
 
 TEST(OptionsTest, BenchmarkOutFromGoogleBenchmarksEnvironmentVariable) {

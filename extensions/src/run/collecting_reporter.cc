@@ -7,21 +7,86 @@
 
 namespace benchgate {
 
+void SinkForwarder::ReportRuns(const std::vector<benchmark::BenchmarkReporter::Run>& rows) {
+  using Run = benchmark::BenchmarkReporter::Run;
+  if (!sink_.aggregates_only) {
+    Report(rows);
+    return;
+  }
+  if (rows.front().run_type == Run::RT_Aggregate) {
+    pending_.clear();  // aggregates exist: the iteration rows are not shown
+    memory_.clear();
+    Report(rows);
+    return;
+  }
+  Flush();
+  pending_ = rows;
+  // Held rows may be flushed in Finalize(), after Google Benchmark 1.7.1 has
+  // destroyed the runner that owns memory_result: keep a copy of our own.
+  for (Run& row : pending_) {
+    if (row.memory_result == nullptr) continue;
+    memory_.push_back(*row.memory_result);
+    row.memory_result = &memory_.back();
+  }
+}
+
+void SinkForwarder::Finalize() {
+  Flush();
+  sink_.reporter->Finalize();
+}
+
+void SinkForwarder::Flush() {
+  if (pending_.empty()) return;
+  Report(pending_);
+  pending_.clear();
+  memory_.clear();
+}
+
+void SinkForwarder::Report(const std::vector<benchmark::BenchmarkReporter::Run>& rows) {
+  sink_.reporter->ReportRuns(rows);
+  // Google Benchmark flushes its reporters' streams after every benchmark,
+  // so what ran is on disk if a later one aborts (its CSV reporter aborts on
+  // a counter missing from the header); it flushes benchgate's, not these.
+  sink_.reporter->GetOutputStream().flush();
+}
+
+DisplayView::DisplayView(ReporterSink display) {
+  if (display.reporter != nullptr) sinks_.emplace_back(display);
+}
+
+bool DisplayView::ReportContext(const Context& context) {
+  for (SinkForwarder& sink : sinks_) return sink.ReportContext(context);
+  return true;
+}
+
+void DisplayView::ReportRuns(const std::vector<Run>& rows) {
+  if (rows.empty()) return;
+  // The CollectingReporter takes the hidden data from the file view's rows;
+  // the display's copies only lose the bookkeeping.
+  std::vector<Run> cleaned = rows;
+  for (Run& row : cleaned) StripHiddenData(row);
+  for (SinkForwarder& sink : sinks_) sink.ReportRuns(cleaned);
+}
+
+void DisplayView::Finalize() {
+  for (SinkForwarder& sink : sinks_) sink.Finalize();
+}
+
 CollectingReporter::CollectingReporter(
-    ReporterSink display, ReporterSink file, bool json_aggregates_only,
+    ReporterSink file, bool json_aggregates_only,
     std::function<void(const SampleSet&, std::size_t name_width)> on_benchmark)
     : on_benchmark_(std::move(on_benchmark)) {
   json_.SetOutputStream(&json_text_);
   json_.SetErrorStream(&json_text_);
-  sinks_.push_back(SinkState{ReporterSink{&json_, json_aggregates_only}, {}, {}});
-  if (display.reporter != nullptr) sinks_.push_back(SinkState{display, {}, {}});
-  if (file.reporter != nullptr) sinks_.push_back(SinkState{file, {}, {}});
+  sinks_.reserve(2);  // never moved once rows are held
+  sinks_.emplace_back(ReporterSink{&json_, json_aggregates_only});
+  if (file.reporter != nullptr) sinks_.emplace_back(file);
 }
 
 bool CollectingReporter::ReportContext(const Context& context) {
   name_field_width_ = context.name_field_width;
   bool go_on = true;
-  for (SinkState& state : sinks_) go_on = state.sink.reporter->ReportContext(context) && go_on;
+  for (SinkForwarder& sink : sinks_) go_on = sink.ReportContext(context) && go_on;
   return go_on;
 }
 
@@ -29,7 +94,7 @@ void CollectingReporter::ReportRuns(const std::vector<Run>& rows) {
   if (rows.empty()) return;
   std::vector<Run> cleaned = rows;
   Collect(cleaned);
-  for (SinkState& state : sinks_) Forward(state, cleaned);
+  for (SinkForwarder& sink : sinks_) sink.ReportRuns(cleaned);
 }
 
 void CollectingReporter::Finalize() {
@@ -43,40 +108,7 @@ void CollectingReporter::Finalize() {
   for (std::size_t i = 0; i < run_.benchmarks.size(); ++i) {
     index_by_name_[run_.benchmarks[i].name] = i;
   }
-  for (SinkState& state : sinks_) {
-    Flush(state);
-    state.sink.reporter->Finalize();
-  }
-}
-
-void CollectingReporter::Forward(SinkState& state, const std::vector<Run>& rows) {
-  if (!state.sink.aggregates_only) {
-    state.sink.reporter->ReportRuns(rows);
-    return;
-  }
-  const bool aggregates = rows.front().run_type == Run::RT_Aggregate;
-  if (aggregates) {
-    state.pending.clear();  // aggregates exist: the iteration rows are not shown
-    state.memory.clear();
-    state.sink.reporter->ReportRuns(rows);
-    return;
-  }
-  Flush(state);
-  state.pending = rows;
-  // Held rows may be flushed in Finalize(), after Google Benchmark 1.7.1 has
-  // destroyed the runner that owns memory_result: keep a copy of our own.
-  for (Run& row : state.pending) {
-    if (row.memory_result == nullptr) continue;
-    state.memory.push_back(*row.memory_result);
-    row.memory_result = &state.memory.back();
-  }
-}
-
-void CollectingReporter::Flush(SinkState& state) {
-  if (state.pending.empty()) return;
-  state.sink.reporter->ReportRuns(state.pending);
-  state.pending.clear();
-  state.memory.clear();
+  for (SinkForwarder& sink : sinks_) sink.Finalize();
 }
 
 std::vector<std::string> CollectingReporter::DuplicateNameWarnings() const {
@@ -91,12 +123,31 @@ std::vector<std::string> CollectingReporter::DuplicateNameWarnings() const {
   return warnings;
 }
 
+std::vector<std::string> CollectingReporter::AggregatesOnlyWarnings() const {
+  std::vector<std::string> warnings;
+  for (const std::string& name : aggregates_only_) {
+    warnings.push_back(name +
+                       ": registered with ->ReportAggregatesOnly(), so Google Benchmark hands "
+                       "out only its aggregates; benchgate has no samples and does not judge it "
+                       "(remove it; --benchmark_report_aggregates_only keeps outputs as lean and "
+                       "the samples)");
+  }
+  return warnings;
+}
+
 void CollectingReporter::Collect(std::vector<Run>& rows) {
   SampleSet* current = nullptr;
   for (Run& row : rows) {
     HiddenData hidden = TakeHiddenData(row);  // before any sink sees the row
-    if (row.run_type != Run::RT_Iteration) continue;
     const std::string name = row.run_name.str();
+    if (row.run_type != Run::RT_Iteration) {
+      if (index_by_name_.count(name) == 0 &&
+          std::find(aggregates_only_.begin(), aggregates_only_.end(), name) ==
+              aggregates_only_.end()) {
+        aggregates_only_.push_back(name);
+      }
+      continue;
+    }
     auto [it, inserted] = index_by_name_.emplace(name, run_.benchmarks.size());
     const std::pair<std::int64_t, std::int64_t> instance{row.family_index,
                                                          row.per_family_instance_index};

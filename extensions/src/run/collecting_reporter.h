@@ -1,12 +1,21 @@
-// The reporter benchgate hands to Google Benchmark. It sees every row once
-// and fans it out:
+// The reporters benchgate hands to Google Benchmark.
+//
+// Google Benchmark gives its display reporter and its file reporter
+// different views of a benchmark registered with ->DisplayAggregatesOnly():
+// the display sees only the aggregates, the file every row. So benchgate is
+// both: the CollectingReporter is Google Benchmark's *file* reporter (it
+// sees every row once) and fans them out
 //   - into the model (one SampleSet per benchmark, iteration rows = samples),
 //   - into an in-memory JSONReporter, whose text becomes the `context` and
 //     `benchmarks` keys of the enriched JSON (so they are exactly what Google
-//     Benchmark writes for the same rows),
-//   - to an optional display sink and file sink (Google Benchmark reporters
-//     chosen by --benchmark_format / --benchmark_out_format), applying the
-//     *_aggregates_only rules benchgate took over from Google Benchmark.
+//     Benchmark writes for the same rows to a file),
+//   - to an optional file sink (the reporter chosen by
+//     --benchmark_out_format);
+// and the DisplayView is its display reporter, forwarding the display's view
+// to an optional display sink (the reporter chosen by --benchmark_format).
+// Both apply the *_aggregates_only flags benchgate took over from Google
+// Benchmark. A benchmark registered with ->ReportAggregatesOnly() reaches
+// neither with its iteration rows: benchgate names it in a warning.
 // This file and gbench_rows.cc are the only readers of Google Benchmark's
 // reporter types.
 #ifndef BENCHGATE_RUN_COLLECTING_REPORTER_H_
@@ -36,12 +45,46 @@ struct ReporterSink {
   bool aggregates_only = false;
 };
 
+// One sink fed the rows of one view. With aggregates_only it holds a
+// benchmark's iteration rows until it is known whether aggregate rows follow
+// (Google Benchmark reports the iteration rows when there are no aggregates,
+// e.g. with one repetition).
+class SinkForwarder {
+ public:
+  explicit SinkForwarder(ReporterSink sink) : sink_(sink) {}
+  bool ReportContext(const benchmark::BenchmarkReporter::Context& context) {
+    return sink_.reporter->ReportContext(context);
+  }
+  void ReportRuns(const std::vector<benchmark::BenchmarkReporter::Run>& rows);
+  void Finalize();
+
+ private:
+  void Flush();
+  void Report(const std::vector<benchmark::BenchmarkReporter::Run>& rows);
+  ReporterSink sink_;
+  std::vector<benchmark::BenchmarkReporter::Run> pending_;
+  std::deque<benchmark::MemoryManager::Result> memory_;  // owned by `pending_`
+};
+
+// Google Benchmark's display reporter: its view goes to the display sink, if
+// any (none when benchgate prints its own table).
+class DisplayView : public benchmark::BenchmarkReporter {
+ public:
+  explicit DisplayView(ReporterSink display);
+  bool ReportContext(const Context& context) override;
+  void ReportRuns(const std::vector<Run>& rows) override;
+  void Finalize() override;
+
+ private:
+  std::vector<SinkForwarder> sinks_;  // zero or one
+};
+
 class CollectingReporter : public benchmark::BenchmarkReporter {
  public:
   // on_benchmark: called when a benchmark's iteration rows arrive (all its
   // repetitions), with its samples and Google Benchmark's longest name; used
   // to print a row as soon as possible.
-  CollectingReporter(ReporterSink display, ReporterSink file, bool json_aggregates_only,
+  CollectingReporter(ReporterSink file, bool json_aggregates_only,
                      std::function<void(const SampleSet&, std::size_t name_width)> on_benchmark);
 
   bool ReportContext(const Context& context) override;
@@ -56,23 +99,16 @@ class CollectingReporter : public benchmark::BenchmarkReporter {
   // ->Threads(8) and ->ThreadRange(1, 32) both make ".../threads:8"): their
   // samples were merged into one benchmark, which the user should know.
   std::vector<std::string> DuplicateNameWarnings() const;
+  // One line per benchmark of which only aggregate rows arrived (registered
+  // with ->ReportAggregatesOnly()): it has no samples and is not judged.
+  std::vector<std::string> AggregatesOnlyWarnings() const;
 
  private:
-  // Buffers iteration rows for an aggregates-only sink until it is known
-  // whether aggregate rows follow (Google Benchmark reports the iteration rows
-  // when there are no aggregates, e.g. with one repetition).
-  struct SinkState {
-    ReporterSink sink;
-    std::vector<Run> pending;
-    std::deque<benchmark::MemoryManager::Result> memory;  // owned by `pending`
-  };
-  static void Forward(SinkState& state, const std::vector<Run>& rows);
-  static void Flush(SinkState& state);
   void Collect(std::vector<Run>& rows);
 
   std::ostringstream json_text_;
   benchmark::JSONReporter json_;
-  std::vector<SinkState> sinks_;
+  std::vector<SinkForwarder> sinks_;
   std::function<void(const SampleSet&, std::size_t name_width)> on_benchmark_;
   RunData run_;
   std::size_t name_field_width_ = 0;
@@ -82,6 +118,8 @@ class CollectingReporter : public benchmark::BenchmarkReporter {
   // Names reported by more than one (family, instance): how many there were.
   std::map<std::string, std::set<std::pair<std::int64_t, std::int64_t>>> duplicates_;
   std::map<std::string, LatencyHistogram> latency_by_name_;
+  // Run names of aggregate rows whose benchmark sent no iteration row.
+  std::vector<std::string> aggregates_only_;
 };
 
 }  // namespace benchgate

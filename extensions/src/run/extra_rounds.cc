@@ -11,8 +11,9 @@ namespace benchgate {
 RunData RunRound(const std::vector<std::string>& names) {
   // No display or file sink: the first pass is what Google Benchmark's own
   // outputs describe; the extra samples feed the verdicts.
-  CollectingReporter extra(ReporterSink{}, ReporterSink{}, false, nullptr);
-  benchmark::RunSpecifiedBenchmarks(&extra, ExactNameFilter(names));
+  DisplayView no_display(ReporterSink{});
+  CollectingReporter extra(ReporterSink{}, false, nullptr);
+  benchmark::RunSpecifiedBenchmarks(&no_display, &extra, ExactNameFilter(names));
   DiscardLatencyHistograms();
   return extra.run();
 }

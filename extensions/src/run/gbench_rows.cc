@@ -41,4 +41,9 @@ HiddenData TakeHiddenData(benchmark::BenchmarkReporter::Run& row) {
   return hidden;
 }
 
+void StripHiddenData(benchmark::BenchmarkReporter::Run& row) {
+  StripHiddenCounters(row);
+  ForgetStaleMemoryResult(row);
+}
+
 }  // namespace benchgate

@@ -27,6 +27,10 @@ struct HiddenData {
 // that no output (console, Google Benchmark's JSON) ever shows them.
 HiddenData TakeHiddenData(benchmark::BenchmarkReporter::Run& row);
 
+// Removes the bookkeeping from a copy of a row that another reporter takes
+// the hidden data from (Google Benchmark's display view of the same rows).
+void StripHiddenData(benchmark::BenchmarkReporter::Run& row);
+
 }  // namespace benchgate
 
 #endif  // BENCHGATE_RUN_GBENCH_ROWS_H_

@@ -325,9 +325,15 @@ ParsedArgs ParseArgs(const std::vector<std::string>& args, const EnvLookup& env)
 
   // Neutralise what benchgate took over, including values Google Benchmark
   // already read from its environment variables before main() started.
-  parsed.gbench_args.emplace_back("--benchmark_out=");
+  // Google Benchmark accepts a file reporter (benchgate's collector, which
+  // must see the file's view of the rows) only with --benchmark_out set; it
+  // opens that path itself, so it gets one that takes no harm.
+  parsed.gbench_args.push_back(std::string("--benchmark_out=") + kUnusedGbenchOut);
   parsed.gbench_args.emplace_back("--benchmark_report_aggregates_only=false");
-  parsed.gbench_args.emplace_back("--benchmark_display_aggregates_only=false");
+  // Only what the display shows: Google Benchmark applies it to the display
+  // view alone, and a benchmark's own ->DisplayAggregatesOnly(false) wins.
+  parsed.gbench_args.push_back(std::string("--benchmark_display_aggregates_only=") +
+                               (options.display_aggregates_only ? "true" : "false"));
   if (!options.repetitions_given) {
     parsed.gbench_args.push_back("--benchmark_repetitions=" + std::to_string(options.repetitions));
   }

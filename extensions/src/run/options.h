@@ -16,6 +16,15 @@
 
 namespace benchgate {
 
+// The path Google Benchmark opens for its file reporter: benchgate's
+// reporters write where they were told instead, so nothing goes there.
+inline constexpr const char* kUnusedGbenchOut =
+#ifdef _WIN32
+    "NUL";
+#else
+    "/dev/null";
+#endif
+
 // Repetitions used when neither --benchmark_repetitions nor
 // BENCHMARK_REPETITIONS is given: enough samples for a rank test.
 inline constexpr int kDefaultRepetitions = 10;
@@ -50,7 +59,9 @@ struct Options {
 
   // Google Benchmark flags benchgate takes over: it writes --benchmark_out
   // itself so that the file gets the same rows as the enriched JSON, and it
-  // always needs the per-repetition rows, whatever the aggregates flags say.
+  // always needs the per-repetition rows, whatever the aggregates flags say
+  // (--benchmark_display_aggregates_only goes back to Google Benchmark, which
+  // applies it to the display alone).
   std::string gbench_out;
   std::string gbench_out_format = "json";
   bool report_aggregates_only = false;

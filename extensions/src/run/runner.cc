@@ -195,20 +195,24 @@ int Run(RunnerState& state) {
   config.adaptive.decay = options.history_decay;
   const auto history = run_inputs.history.environments.find(environment.key);
   if (history != run_inputs.history.environments.end()) config.history = &history->second;
-  CollectingReporter collector(ReporterSink{display.get(), options.display_aggregates_only ||
-                                                               options.report_aggregates_only},
-                               ReporterSink{file.get(), options.report_aggregates_only},
+  // Google Benchmark applies --benchmark_display_aggregates_only to the
+  // display view itself; the report flag is benchgate's to apply.
+  DisplayView display_view(ReporterSink{display.get(), options.report_aggregates_only});
+  CollectingReporter collector(ReporterSink{file.get(), options.report_aggregates_only},
                                options.report_aggregates_only,
                                [&](const SampleSet& set, std::size_t name_width) {
                                  if (!console) return;
                                  table.SetNameWidth(std::max<std::size_t>(name_width, 20));
                                  table.PrintMeasurement(AnalyzeMeasurement(set, config));
                                });
-  benchmark::RunSpecifiedBenchmarks(&collector);
+  benchmark::RunSpecifiedBenchmarks(&display_view, &collector);
   // Histograms of trial and memory-measurement runs were never reported.
   DiscardLatencyHistograms();
 
   if (collector.benchmark_count() == 0) {
+    const std::vector<std::string> no_samples = collector.AggregatesOnlyWarnings();
+    if (!no_samples.empty())
+      throw Error(state.program, "", "expected a benchmark with samples; " + no_samples.front());
     const std::string filter = benchmark::GetBenchmarkFilter();
     if (filter.empty() || filter == "." || filter == "all") {
       throw Error(state.program, "", "expected at least one registered benchmark");
@@ -227,11 +231,14 @@ int Run(RunnerState& state) {
       console ? out : std::cerr);
   // Kept with the verdicts (the console table prints those); on stderr when
   // stdout carries a machine format.
-  const std::vector<std::string> duplicates = collector.DuplicateNameWarnings();
-  for (const std::string& warning : duplicates) {
+  std::vector<std::string> registration = collector.DuplicateNameWarnings();
+  for (std::string& warning : collector.AggregatesOnlyWarnings()) {
+    registration.push_back(std::move(warning));
+  }
+  for (const std::string& warning : registration) {
     if (!console) std::cerr << "benchgate: warning: " << warning << "\n";
   }
-  analysis.warnings.insert(analysis.warnings.begin(), duplicates.begin(), duplicates.end());
+  analysis.warnings.insert(analysis.warnings.begin(), registration.begin(), registration.end());
   if (console) table.PrintGate(analysis);
   if (!options.out.empty()) {
     WriteFileAtomically(options.out,
