@@ -76,10 +76,14 @@ void RenderBadgeSvg(const Badge& badge, std::ostream& out) {
   const long width = left + right;
   const std::string label = XmlEscape(badge.label), message = XmlEscape(badge.message);
   const std::string title = label + ": " + message;
-  const auto text = [&out](double x, const std::string& words) {
-    // A shadow one pixel down, then the text: legible on every colour.
-    out << "<text x=\"" << x << "\" y=\"15\" fill=\"#010101\" fill-opacity=\".3\">" << words
-        << "</text><text x=\"" << x << "\" y=\"14\">" << words << "</text>";
+  const auto text = [&out](double x, long box, const std::string& words) {
+    // A shadow one pixel down, then the text: legible on every colour. The
+    // text is stretched to its box's width less the padding, so that it
+    // fits whichever font the viewer has (Verdana is rare on Linux).
+    const std::string attributes = " textLength=\"" + std::to_string(box - 10) + "\"";
+    out << "<text x=\"" << x << "\" y=\"15\"" << attributes
+        << " fill=\"#010101\" fill-opacity=\".3\">" << words << "</text><text x=\"" << x
+        << "\" y=\"14\"" << attributes << ">" << words << "</text>";
   };
   out << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width
       << "\" height=\"20\" role=\"img\" aria-label=\"" << title << "\">"
@@ -94,8 +98,8 @@ void RenderBadgeSvg(const Badge& badge, std::ostream& out) {
       << "\" height=\"20\" fill=\"url(#s)\"/></g>"
       << "<g fill=\"#fff\" text-anchor=\"middle\" "
          "font-family=\"Verdana,Geneva,DejaVu Sans,sans-serif\" font-size=\"11\">";
-  text(static_cast<double>(left) / 2, label);
-  text(static_cast<double>(left) + static_cast<double>(right) / 2, message);
+  text(static_cast<double>(left) / 2, left, label);
+  text(static_cast<double>(left) + static_cast<double>(right) / 2, right, message);
   out << "</g></svg>\n";
 }
 
