@@ -82,7 +82,7 @@ TEST(AnalysisTest, InconclusiveWithReasons) {
             "too few samples (10 baseline, 3 candidate; need 5 each)");
   EXPECT_EQ(suite.benchmarks[1].status, VerdictStatus::kInconclusive);
   EXPECT_EQ(suite.benchmarks[1].reasons[0],
-            "unstable: CV of the candidate 19.8% above the 5.0% limit");
+            "unstable: noise of the candidate 19.8% above the 5.0% limit");
   EXPECT_EQ(suite.benchmarks[1].undecided, Undecided::kUnstable);
   EXPECT_TRUE(suite.benchmarks[1].more_helps);
   EXPECT_FALSE(suite.gate_failed);

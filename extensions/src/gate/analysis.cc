@@ -60,11 +60,14 @@ bool Unstable(const BenchmarkAnalysis& benchmark, const AnalysisConfig& config) 
 
 std::string UnstableReason(const BenchmarkAnalysis& benchmark, const AnalysisConfig& config) {
   const std::size_t slow = benchmark.judged.slow;
-  return "unstable: CV " + FormatPercent(benchmark.judged.spread) + " above the " +
-         FormatPercent(config.max_cv) + " limit" +
+  // The noise is not the CV the tables show (that of every sample, as
+  // Google Benchmark's _cv): both are named so that the two numbers agree.
+  return "unstable: noise " + FormatPercent(benchmark.judged.spread) + " above the " +
+         FormatPercent(config.max_cv) + " limit (CV " + FormatPercent(benchmark.judged.cv) +
          (slow == 0 ? std::string()
-                    : " (with " + std::to_string(slow) + " slow sample" + (slow == 1 ? "" : "s") +
-                          " set aside)");
+                    : ", " + std::to_string(slow) + " slow sample" + (slow == 1 ? "" : "s") +
+                          " set aside") +
+         ")";
 }
 
 bool IsTime(const std::string& metric) { return metric == "real_time" || metric == "cpu_time"; }
@@ -213,7 +216,7 @@ bool JudgeUndecidable(BenchmarkAnalysis& b, const AnalysisConfig& config) {
     // The baseline first: when it is unstable, more candidate rounds cannot help.
     const bool after = c.baseline_spread <= config.max_cv;
     MarkUndecided(b, Undecided::kUnstable, after,
-                  std::string("unstable: CV of the ") + (after ? "candidate " : "baseline ") +
+                  std::string("unstable: noise of the ") + (after ? "candidate " : "baseline ") +
                       FormatPercent(after ? c.candidate_spread : c.baseline_spread) +
                       " above the " + FormatPercent(config.max_cv) + " limit");
   } else {

@@ -40,9 +40,9 @@ struct MetricStats {
   double median_ci_lo = 0, median_ci_hi = 0;
   double median_ci_coverage = 0;                    // achieved coverage, >= the level asked
   std::size_t outliers_low = 0, outliers_high = 0;  // Tukey, beyond 1.5 IQR
-  // CV of the values left after the slow outliers of FindSlowOutliers are
-  // set aside, and how many they were: the instability measure, which a few
-  // interfered repetitions cannot inflate.
+  // The noise (NoiseSpread) of the values left after the slow outliers of
+  // FindSlowOutliers are set aside, and how many they were: the instability
+  // measure, which a few interfered repetitions cannot inflate.
   double spread = 0;
   std::size_t slow = 0;
 };
