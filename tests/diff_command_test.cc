@@ -574,5 +574,30 @@ TEST(DiffCommandTest, HistoryFindsAnInjectedStep) {
   EXPECT_NE(html.out.find("change point"), std::string::npos);
 }
 
+// Runs measured in different environments (here: another compiler version,
+// as a CI image upgrade makes) are said to be, with the field that differs,
+// above the verdicts; each side's machine warnings are said once.
+TEST(DiffCommandTest, DifferentEnvironmentsAreNamed) {
+  const std::string enriched = kData + "/io/enriched_fixture_bench.json";
+  nlohmann::json upgraded = nlohmann::json::parse(ReadFile(enriched));
+  auto& environment = upgraded["benchgate"]["environment"];
+  environment["compiler_version"] = "13.2.0";
+  environment["key"] = "0123456789abcdef";
+  const fs::path other = fs::path(testing::TempDir()) / "upgraded_compiler.json";
+  std::ofstream(other) << upgraded.dump();
+  const Result r = Diff({enriched, other.string()});
+  fs::remove(other);
+  EXPECT_NE(r.out.find("warning: the baseline and the candidate were measured in different "
+                       "environments (compiler_version 12.2.0 vs 13.2.0): a change may be the "
+                       "environment's, not the code's\n"),
+            std::string::npos)
+      << r.out;
+  // The fixture's own machine warnings, on both sides: once each, unprefixed.
+  EXPECT_NE(r.out.find("warning: running in a virtual machine (other)"), std::string::npos);
+  EXPECT_EQ(r.out.find("baseline: running"), std::string::npos) << r.out;
+  const Result same = Diff({enriched, enriched});
+  EXPECT_EQ(same.out.find("different environments"), std::string::npos) << same.out;
+}
+
 }  // namespace
 }  // namespace benchgate::diff

@@ -295,6 +295,15 @@ TEST(EnvironmentTest, KeyIsFnv1a64OfThePinnedCanonicalText) {
       "optimization=speed\n"
       "sanitizers=none\n";
   EXPECT_EQ(EnvironmentKeyText(env), text);
+  // kEnvironmentKeyFields (what benchgate-diff names when keys differ) are
+  // the key text's fields, in its order.
+  const std::string header = "benchgate.environment.key/1\n";
+  std::istringstream lines(text.substr(header.size()));
+  for (const char* field : kEnvironmentKeyFields) {
+    std::string line;
+    std::getline(lines, line);
+    EXPECT_EQ(line.substr(0, line.find('=')), field);
+  }
   // Python: h = 0xcbf29ce484222325; for b in text.encode(): h ^= b;
   // h = (h * 0x100000001b3) % 2**64; print('%016x' % h). The same loop gives
   // the FNV reference vectors fnv1a64("") = cbf29ce484222325 and

@@ -14,6 +14,7 @@
 #include "benchgate/gate/analysis.h"
 #include "benchgate/gate/budget_model.h"
 #include "benchgate/gate/process_analysis.h"
+#include "benchgate/gate/run_warnings.h"
 #include "benchgate/io/files.h"
 #include "benchgate/io/run_reader.h"
 #include "benchgate/io/thresholds_reader.h"
@@ -67,14 +68,22 @@ std::string MakeKeepDir(const std::string& dir) {
   return dir;
 }
 
-// What every process said of the machine (CPU scaling, a debug build, ...),
-// each once: 2 x rounds processes would repeat the same words.
+// What the processes said of the machine (CPU scaling, a debug build, ...)
+// and of their builds, each once: 2 x rounds processes would repeat the
+// same words.
 std::vector<std::string> MachineWarnings(const RoundRunner& rounds) {
-  std::vector<std::string> warnings;
-  for (const auto* side : {&rounds.baseline(), &rounds.candidate()}) {
-    for (const RunData& run : *side) AppendNewWarnings(warnings, run.warnings);
+  RunData sides[2];
+  const std::vector<RunData>* runs[2] = {&rounds.baseline(), &rounds.candidate()};
+  for (int side = 0; side < 2; ++side) {
+    for (const RunData& run : *runs[side]) {
+      if (sides[side].environment_key.empty()) {
+        sides[side].environment_key = run.environment_key;
+        sides[side].environment = run.environment;
+      }
+      AppendNewWarnings(sides[side].warnings, run.warnings);
+    }
   }
-  return warnings;
+  return ComparisonWarnings(sides[0], sides[1]);
 }
 
 // Extra rounds for the benchmarks still undecided, in batches of half

@@ -8,6 +8,7 @@
 #include "benchgate/gate/budget_model.h"
 #include "benchgate/gate/history_series.h"
 #include "benchgate/gate/process_analysis.h"
+#include "benchgate/gate/run_warnings.h"
 #include "benchgate/io/files.h"
 #include "benchgate/io/thresholds_reader.h"
 #include "benchgate/report/html_report.h"
@@ -110,9 +111,11 @@ int Diff(const DiffOptions& o, std::ostream& out, std::ostream& err, bool out_is
       err << "benchgate-diff: warning: " << warning << "\n";
     }
   }
-  const SuiteAnalysis suite =
-      o.paired ? AnalyzeProcesses(in.baseline_rounds, in.candidate_rounds, config)
-               : AnalyzeSuite(in.candidate, &in.baseline, config);
+  SuiteAnalysis suite = o.paired ? AnalyzeProcesses(in.baseline_rounds, in.candidate_rounds, config)
+                                 : AnalyzeSuite(in.candidate, &in.baseline, config);
+  // What the runs' machines put in doubt comes first.
+  const std::vector<std::string> inputs = ComparisonWarnings(in.baseline, in.candidate);
+  suite.warnings.insert(suite.warnings.begin(), inputs.begin(), inputs.end());
 
   RenderOptions render = tool::RenderOptionsFor(o, out_is_terminal);
   render.baseline_label = o.history ? in.labels.front() : in.baseline.source;

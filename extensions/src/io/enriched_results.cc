@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "benchgate/io/enriched_writer.h"
+#include "benchgate/model/environment.h"
 #include "io/gbench_rows.h"
 
 namespace benchgate {
@@ -170,6 +171,13 @@ void ReadEnvironment(const JsonChecker& checker, const json& benchgate, RunData&
   checker.Object(*environment, "/benchgate/environment");
   if (const json* key = FindMember(*environment, "key")) {
     run.environment_key = checker.String(*key, "/benchgate/environment/key");
+  }
+  for (const char* field : kEnvironmentKeyFields) {
+    const json* value = FindMember(*environment, field);
+    if (value == nullptr) continue;
+    // Text for saying what differs; only strings and numbers are words.
+    run.environment.emplace_back(field,
+                                 value->is_string() ? value->get<std::string>() : value->dump());
   }
   if (const json* warnings = FindMember(*environment, "warnings")) {
     const std::string at = "/benchgate/environment/warnings";

@@ -89,6 +89,7 @@ RunData MergeRuns(const std::vector<RunData>& runs) {
     if (merged.source.empty()) {
       merged.source = run.source;
       merged.environment_key = run.environment_key;
+      merged.environment = run.environment;
       merged.date = run.date;
     }
     AppendNewWarnings(merged.warnings, run.warnings);

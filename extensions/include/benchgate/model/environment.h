@@ -8,9 +8,8 @@
 // adaptive thresholds only compare like with like. It hashes (see
 // run/environment_capture.cc, ComputeEnvironmentKey):
 //   cpu_model, num_cpus, caches, architecture, virtualization, os, kernel,
-//   compiler, compiler_version, build_type, optimization, sanitizers,
-//   library_build_type.
-// and deliberately NOT:
+//   compiler, compiler_version, build_type, optimization, sanitizers
+// (kEnvironmentKeyFields) and deliberately NOT:
 //   - mhz and load_avg: measured, they differ on every run;
 //   - hostname: a CI fleet of identical machines must share one key;
 //   - governor and turbo: settings of the same machine that benchmarking
@@ -27,6 +26,12 @@
 #include <vector>
 
 namespace benchgate {
+
+// The fields the key hashes, by their names in the enriched JSON, in the
+// order of the key text.
+inline constexpr const char* kEnvironmentKeyFields[] = {
+    "cpu_model", "num_cpus", "caches",           "architecture", "virtualization", "os",
+    "kernel",    "compiler", "compiler_version", "build_type",   "optimization",   "sanitizers"};
 
 // One CPU cache level as Google Benchmark reports it in its JSON context.
 struct CpuCache {

@@ -67,7 +67,10 @@ struct RunData {
   std::string source;                 // file path, or "" for the live run
   std::vector<SampleSet> benchmarks;  // in the order Google Benchmark reported them
   std::string environment_key;        // "" when unknown (plain Google Benchmark JSON)
-  std::string date;                   // context.date when known
+  // The fields the key hashes (kEnvironmentKeyFields) as text, as far as an
+  // enriched file has them: what tells two environments apart in words.
+  std::vector<std::pair<std::string, std::string>> environment;
+  std::string date;  // context.date when known
   // What the run's machine state puts in doubt, in words: benchgate's
   // environment warnings when the JSON is enriched, else what Google
   // Benchmark's context says (CPU scaling, a debug library).
