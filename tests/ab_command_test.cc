@@ -76,6 +76,7 @@ class AbCommandTest : public ::testing::Test {
 
 const std::string kBase = AB_BASE_BIN;
 const std::string kCand = AB_CAND_BIN;
+const std::string kBudgeted = AB_BUDGETED_BIN;
 // Few rounds and repetitions: the fixture's manual times make every process
 // report the same samples, so the verdicts need no more.
 const std::vector<std::string> kQuick = {"--", "--benchmark_repetitions=5"};
@@ -288,6 +289,34 @@ TEST_F(AbCommandTest, EnrichedLatencyAndMemoryReachTheBudgets) {
       EXPECT_EQ(reasons.find("not measured"), std::string::npos) << reasons;
     }
   }
+}
+
+// A BENCHGATE_BUDGET in the candidate's code judges it without any
+// --thresholds file, in benchgate-ab and in benchgate-diff on the kept runs,
+// as the runner itself would.
+TEST_F(AbCommandTest, CodeBudgetsOfTheCandidateAreJudged) {
+  const fs::path keep = dir_ / "keep";
+  const Outcome run = Ab(Args({"--rounds", "6", "--seed", "8", "--format", "json", "--keep",
+                               keep.string(), kBase, kBudgeted}));
+  ASSERT_EQ(run.exit_code, 1) << run.err << run.out;
+  const json report = json::parse(run.out);
+  bool judged = false;
+  for (const json& c : report["comparisons"]) {
+    if (c["name"] != "BM_Steady/iterations:20/manual_time") continue;
+    judged = true;
+    EXPECT_EQ(c["verdict"], "budget_exceeded") << c.dump();
+    const std::string reasons = c["reasons"].dump();
+    EXPECT_NE(reasons.find("allocs_per_iter"), std::string::npos) << reasons;
+    EXPECT_NE(reasons.find("ab_fixture_bench.cc:"), std::string::npos) << reasons;  // its origin
+  }
+  EXPECT_TRUE(judged) << run.out;
+  std::ostringstream out, err;
+  EXPECT_EQ(benchgate::diff::RunDiff({"--format", "json", (keep / "r01-base.json").string(),
+                                      (keep / "r01-cand.json").string()},
+                                     out, err),
+            1)
+      << err.str();
+  EXPECT_NE(out.str().find("budget_exceeded"), std::string::npos) << out.str();
 }
 
 TEST(AbOrderTest, SeedsGiveDifferentOrders) {

@@ -71,5 +71,21 @@ TEST(ComparisonWarningsTest, SharedWarningsOnceAndOneSidesPrefixed) {
                                       "candidate: debug build"}));
 }
 
+// Processes of one machine report the same kind of warning with other
+// numbers: said once, in the baseline's words; within one side, once too.
+TEST(ComparisonWarningsTest, SameKindWithOtherNumbersIsOneWarning) {
+  const RunData base = Side("k", {}, {"high load: 1-minute load average 1.30 is above 1.00"});
+  const RunData cand = Side("k", {}, {"high load: 1-minute load average 2.50 is above 1.00"});
+  EXPECT_EQ(ComparisonWarnings(base, cand),
+            std::vector<std::string>{"high load: 1-minute load average 1.30 is above 1.00"});
+  std::vector<std::string> merged;
+  AppendNewWarnings(merged, {"high load: 1.30", "debug build (no optimisation)"});
+  AppendNewWarnings(merged, {"high load: 2.50", "debug build (no optimisation)", "turbo: on"});
+  EXPECT_EQ(merged, (std::vector<std::string>{"high load: 1.30", "debug build (no optimisation)",
+                                              "turbo: on"}));
+  EXPECT_EQ(WarningKind("high load: 1.30: x"), "high load");
+  EXPECT_EQ(WarningKind("no colon"), "no colon");
+}
+
 }  // namespace
 }  // namespace benchgate

@@ -650,6 +650,66 @@ TEST(EnrichedWriterTest, VerdictAndGateTellWhatWasUndecided) {
   EXPECT_EQ(gate["extra_rounds"], 2);
 }
 
+// The binary's BENCHGATE_BUDGET rules travel in its enriched JSON and come
+// back as they were declared, ranked as code.
+TEST(EnrichedWriterTest, CodeBudgetsRoundTrip) {
+  BudgetRule p99;
+  p99.pattern = "BM_Lookup/.*";
+  p99.limits = {Limit{"p99", 10000, false}, Limit{"counter:items_per_second", 1e6, true}};
+  p99.max_regression = 0.05;
+  p99.origin = "bench/lookup.cc:42";
+  BudgetRule allocs;
+  allocs.pattern = "BM_Parse";
+  allocs.limits = {Limit{"allocs_per_iter", 0, false}};
+  allocs.origin = "bench/parse.cc:7";
+  const std::string text = RenderEnrichedJson(R"({"context": {}, "benchmarks": []})", Environment{},
+                                              SuiteAnalysis{}, {p99, allocs});
+  const RunData run = ReadRunText(text, "e.json");
+  ASSERT_EQ(run.budgets.size(), 2u);
+  const BudgetRule& back = run.budgets[0];
+  EXPECT_EQ(back.pattern, "BM_Lookup/.*");
+  ASSERT_EQ(back.limits.size(), 2u);
+  EXPECT_EQ(back.limits[0].statistic, "p99");
+  EXPECT_EQ(back.limits[0].value, 10000);
+  EXPECT_FALSE(back.limits[0].is_minimum);
+  EXPECT_EQ(back.limits[1].statistic, "counter:items_per_second");
+  EXPECT_TRUE(back.limits[1].is_minimum);
+  EXPECT_EQ(back.max_regression, 0.05);
+  EXPECT_EQ(back.origin, "bench/lookup.cc:42");
+  EXPECT_EQ(back.origin_file, "bench/lookup.cc");
+  EXPECT_EQ(back.origin_place, "42");
+  EXPECT_EQ(back.source_rank, kRankCode);
+  EXPECT_FALSE(run.budgets[1].max_regression.has_value());
+  // No rules, no key: files of binaries without budgets stay as they were.
+  EXPECT_FALSE(nlohmann::json::parse(RenderEnrichedJson(
+      R"({"context": {}, "benchmarks": []})", Environment{}, SuiteAnalysis{}))["benchgate"]
+                   .contains("budgets"));
+}
+
+TEST(EnrichedReaderTest, BadCodeBudgetNamesItsPlace) {
+  const auto error_of = [](const std::string& budgets) {
+    const std::string text = R"({"context": {}, "benchmarks": [], "benchgate": {
+        "schema_version": 1, "budgets": )" +
+                             budgets + "}}";
+    try {
+      ReadRunText(text, "e.json");
+    } catch (const Error& error) {
+      return std::string(error.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_EQ(error_of(R"([{"pattern": "BM_A", "origin": "a.cc:1", "limits": [
+                {"statistic": "p42", "value": 1, "minimum": false}]}])"),
+            "e.json:/benchgate/budgets/0: expected a budget statistic (median, mean, p50, p90, "
+            "p95, p99, max, cv, latency_p99, latency_p999, allocs_per_iter, bytes_per_iter or "
+            "counter:<name>), got \"p42\"");
+  EXPECT_EQ(error_of(R"([{"pattern": "BM_A", "origin": "a.cc:1", "limits": [
+                {"statistic": "p99", "value": "fast", "minimum": false}]}])"),
+            "e.json:/benchgate/budgets/0/limits/0/value: expected a number, got \"fast\"");
+  EXPECT_EQ(error_of(R"({"pattern": "BM_A"})"),
+            "e.json:/benchgate/budgets: expected an array, got an object");
+}
+
 // --- The history file's parse keeps its own wording (runner_e2e_test pins it). ---
 
 TEST(JsonTextTest, LegacyParseKeepsNlohmannsWordingAndNullForNaN) {

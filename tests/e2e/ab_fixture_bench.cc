@@ -10,7 +10,8 @@
 //
 // The candidate (AB_ENRICHED) also records what only benchgate's enriched
 // JSON carries: a latency histogram of BM_Slowed (Sampled) and, through
-// benchgate::memory, one allocation per iteration of BM_Steady.
+// benchgate::memory, one allocation per iteration of BM_Steady. With
+// AB_CODE_BUDGET it declares in code that BM_Steady allocates nothing.
 #include <benchmark/benchmark.h>
 
 #include <chrono>
@@ -58,5 +59,8 @@ void BM_Steady(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_Steady)->UseManualTime()->Iterations(20);
+#ifdef AB_CODE_BUDGET
+BENCHGATE_BUDGET("BM_Steady.*").AllocsPerIter(0);
+#endif
 
 }  // namespace

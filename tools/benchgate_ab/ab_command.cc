@@ -117,7 +117,7 @@ int Ab(const AbOptions& o, std::ostream& out, std::ostream& err, const Terminals
   if (!o.output.empty()) CheckWritablePath(o.output, "--output");
   CheckExecutable(o.baseline_binary, "baseline");
   CheckExecutable(o.candidate_binary, "candidate");
-  const AnalysisConfig config = ConfigFor(o);
+  AnalysisConfig config = ConfigFor(o);
   const std::uint64_t seed = o.seed ? *o.seed : SeedFromClock();
   err << "benchgate-ab: seed " << seed << " (replay with --seed " << seed << ")\n";
 
@@ -128,6 +128,7 @@ int Ab(const AbOptions& o, std::ostream& out, std::ostream& err, const Terminals
   RoundRunner rounds(o, seed, work.path(), json_dir, progress);
   while (rounds.rounds() < o.rounds) rounds.Run();
   CheckAgainstRuns(o, config, rounds);
+  if (!rounds.candidate().empty()) tool::AddCodeBudgets(rounds.candidate().front(), config);
   std::size_t measured_again = 0;
   SuiteAnalysis suite =
       MeasureMore(o, config, rounds, progress, err,

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -13,6 +14,7 @@
 #include <cstring>
 #include <filesystem>
 #include <sstream>
+#include <string_view>
 #include <system_error>
 
 #include "benchgate/error.h"
@@ -91,7 +93,7 @@ InterruptGuard::~InterruptGuard() {
 }
 
 ChildExit RunChild(const std::string& binary, const std::vector<std::string>& args,
-                   const std::string& stderr_path) {
+                   const std::string& stderr_path, const std::vector<std::string>& set_env) {
   if (interrupted != 0) {
     throw Error("", "", "interrupted by " + SignalText(interrupted));
   }
@@ -108,9 +110,23 @@ ChildExit RunChild(const std::string& binary, const std::vector<std::string>& ar
   for (std::string& arg : owned) argv.push_back(arg.data());
   argv.push_back(nullptr);
 
+  std::vector<std::string> env_owned = set_env;
+  std::vector<char*> envp;
+  for (char** entry = environ; *entry != nullptr; ++entry) {
+    const std::string_view variable(*entry);
+    const bool replaced = std::any_of(set_env.begin(), set_env.end(), [&](const std::string& set) {
+      const std::size_t equals = set.find('=');
+      return equals != std::string::npos &&
+             variable.substr(0, equals + 1) == std::string_view(set).substr(0, equals + 1);
+    });
+    if (!replaced) envp.push_back(*entry);
+  }
+  for (std::string& entry : env_owned) envp.push_back(entry.data());
+  envp.push_back(nullptr);
+
   pid_t child = 0;
   const int spawned =
-      posix_spawn(&child, binary.c_str(), &spawn.actions, nullptr, argv.data(), environ);
+      posix_spawn(&child, binary.c_str(), &spawn.actions, nullptr, argv.data(), envp.data());
   if (spawned != 0) {
     return {false, std::string("could not be started (") + std::strerror(spawned) + ")"};
   }
@@ -130,7 +146,7 @@ ChildExit RunChild(const std::string& binary, const std::vector<std::string>& ar
   }
   if (WIFEXITED(status)) {
     const int code = WEXITSTATUS(status);
-    return {code == 0, code == 0 ? "" : "exited with status " + std::to_string(code)};
+    return {code == 0, code == 0 ? "" : "exited with status " + std::to_string(code), code};
   }
   if (WIFSIGNALED(status)) return {false, "killed by " + SignalText(WTERMSIG(status))};
   return {false, "ended abnormally"};

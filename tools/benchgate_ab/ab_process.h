@@ -45,13 +45,15 @@ class InterruptGuard {
 struct ChildExit {
   bool ok = false;
   std::string what;
+  int code = -1;  // the exit status when it exited, else -1
 };
 
 // Runs `binary` with `args` (argv[0] is the binary), the environment
-// inherited, stdin and stdout on /dev/null and stderr into `stderr_path`,
+// inherited with `set_env` ("NAME=value" entries) replacing or adding
+// variables, stdin and stdout on /dev/null and stderr into `stderr_path`,
 // and waits for it.
 ChildExit RunChild(const std::string& binary, const std::vector<std::string>& args,
-                   const std::string& stderr_path);
+                   const std::string& stderr_path, const std::vector<std::string>& set_env = {});
 
 // The line of a child's stderr worth quoting in a one-line error: the first
 // that mentions "error", else the first non-empty one ("" for none).

@@ -60,12 +60,30 @@ RunData RunProcess(const AbOptions& o, const std::string& role, const std::strin
                    int round, const std::vector<std::string>& only, const std::string& json_path,
                    const std::string& stderr_path) {
   const std::string source = role + " binary " + binary + ", round " + std::to_string(round);
-  const ChildExit ended = RunChild(binary, ChildArgs(o, json_path, only), stderr_path);
-  if (!ended.ok) {
+  // A benchgate binary also writes its enriched JSON where BENCHGATE_OUT
+  // says (any other binary ignores the variable): a superset of the Google
+  // Benchmark file with the latency histograms and the BENCHGATE_BUDGETs of
+  // its code. It replaces that file, so kept runs carry it too.
+  const std::string enriched_path = json_path + ".benchgate";
+  std::error_code error;
+  fs::remove(enriched_path, error);
+  const ChildExit ended = RunChild(binary, ChildArgs(o, json_path, only), stderr_path,
+                                   {"BENCHGATE_OUT=" + enriched_path});
+  const bool enriched = fs::is_regular_file(enriched_path, error);
+  // Exit 1 after writing it is the binary's own gate failing (its code's
+  // budgets broken): the measurements stand, and are judged here.
+  if (!ended.ok && !(ended.code == 1 && enriched)) {
     const std::string line = TellingLine(ReadIfAny(stderr_path));
     throw Error(source, "", ended.what + (line.empty() ? "" : ": " + line));
   }
-  std::error_code error;
+  if (enriched) {
+    std::error_code moved;
+    fs::rename(enriched_path, json_path, moved);
+    if (moved) {
+      throw Error(source, "", "cannot move its enriched JSON into place (" + moved.message() + ")");
+    }
+  }
+  error.clear();
   if (!fs::is_regular_file(json_path, error)) {
     throw Error(source, "", "wrote no JSON to --benchmark_out (is it a Google Benchmark binary?)");
   }

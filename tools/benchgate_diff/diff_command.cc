@@ -99,6 +99,7 @@ AnalysisConfig ConfigFor(const DiffOptions& o, const Inputs& in) {
       CheckPatternsMatch(config.budgets, names);
     }
   }
+  tool::AddCodeBudgets(in.candidate, config);
   return config;
 }
 

@@ -176,6 +176,10 @@ AnalysisConfig ConfigFor(const JudgingOptions& o) {
   return config;
 }
 
+void AddCodeBudgets(const RunData& candidate, AnalysisConfig& config) {
+  config.budgets.insert(config.budgets.begin(), candidate.budgets.begin(), candidate.budgets.end());
+}
+
 RenderOptions RenderOptionsFor(const JudgingOptions& o, bool out_is_terminal) {
   RenderOptions render;
   render.metric = o.metric;

@@ -75,6 +75,11 @@ CLI::Validator FiniteNumber(double low, double high);
 // The analysis settings the options make (budgets are read by the tool).
 AnalysisConfig ConfigFor(const JudgingOptions& options);
 
+// Adds the candidate binary's own BENCHGATE_BUDGET rules (carried in its
+// enriched JSON) to the budgets of the --thresholds files, as the runner
+// judges that binary: a file's rule still wins over code (budget_model.h).
+void AddCodeBudgets(const RunData& candidate, AnalysisConfig& config);
+
 // How reports render, given whether standard output is a terminal.
 RenderOptions RenderOptionsFor(const JudgingOptions& options, bool out_is_terminal);
 

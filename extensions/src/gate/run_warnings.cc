@@ -7,8 +7,12 @@
 namespace benchgate {
 namespace {
 
+// Whether `words` hold a warning of the kind of `word` (WarningKind: "high
+// load" with another load average is the same warning).
 bool Has(const std::vector<std::string>& words, const std::string& word) {
-  return std::find(words.begin(), words.end(), word) != words.end();
+  const std::string kind = WarningKind(word);
+  return std::any_of(words.begin(), words.end(),
+                     [&](const std::string& held) { return WarningKind(held) == kind; });
 }
 
 const std::string* FieldOf(const RunData& run, const std::string& name) {

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "benchgate/error.h"
+#include "benchgate/gate/budget_model.h"
 #include "benchgate/io/enriched_writer.h"
 #include "benchgate/model/environment.h"
 #include "io/gbench_rows.h"
@@ -189,6 +191,45 @@ void ReadEnvironment(const JsonChecker& checker, const json& benchgate, RunData&
   }
 }
 
+// "budgets": the binary's BENCHGATE_BUDGET rules (enriched_writer.h).
+void ReadBudgets(const JsonChecker& checker, const json& benchgate, RunData& run) {
+  const json* budgets = FindMember(benchgate, "budgets");
+  if (budgets == nullptr) return;
+  const std::string at = "/benchgate/budgets";
+  checker.Array(*budgets, at);
+  for (std::size_t i = 0; i < budgets->size(); ++i) {
+    const std::string rule_at = at + "/" + std::to_string(i);
+    const json& entry = checker.Object((*budgets)[i], rule_at);
+    BudgetRule rule;
+    rule.pattern = checker.String(checker.Member(entry, "pattern", rule_at), rule_at + "/pattern");
+    rule.origin = checker.String(checker.Member(entry, "origin", rule_at), rule_at + "/origin");
+    const std::size_t colon = rule.origin.rfind(':');
+    rule.origin_file = rule.origin.substr(0, colon);
+    rule.origin_place = colon == std::string::npos ? "" : rule.origin.substr(colon + 1);
+    rule.source_rank = kRankCode;
+    const std::string limits_at = rule_at + "/limits";
+    const json& limits = checker.Array(checker.Member(entry, "limits", rule_at), limits_at);
+    for (std::size_t j = 0; j < limits.size(); ++j) {
+      const std::string limit_at = limits_at + "/" + std::to_string(j);
+      const json& limit = checker.Object(limits[j], limit_at);
+      rule.limits.push_back(Limit{
+          checker.String(checker.Member(limit, "statistic", limit_at), limit_at + "/statistic"),
+          checker.Number(checker.Member(limit, "value", limit_at), limit_at + "/value"),
+          checker.Bool(checker.Member(limit, "minimum", limit_at), limit_at + "/minimum")});
+    }
+    if (const json* max_regression = FindMember(entry, "max_regression")) {
+      rule.max_regression = checker.Number(*max_regression, rule_at + "/max_regression");
+    }
+    // The rule's own checks (pattern, statistics, values), placed in this file.
+    try {
+      ValidateBudgetRule(rule);
+    } catch (const Error& error) {
+      checker.Fail(rule_at, error.expected());
+    }
+    run.budgets.push_back(std::move(rule));
+  }
+}
+
 }  // namespace
 
 void ApplyEnrichedResults(const JsonChecker& checker, const json& benchgate, RunData& run) {
@@ -201,6 +242,7 @@ void ApplyEnrichedResults(const JsonChecker& checker, const json& benchgate, Run
                                                       ", got " + DescribeJson(version));
   }
   ReadEnvironment(checker, benchgate, run);
+  ReadBudgets(checker, benchgate, run);
   const json* results = FindMember(benchgate, "results");
   if (results == nullptr) return;  // the rows are all there is
   const std::string results_at = PointerTo(at, "results");

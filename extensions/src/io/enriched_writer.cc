@@ -195,18 +195,35 @@ json GateJson(const SuiteAnalysis& suite) {
           {"extra_rounds", suite.extra_rounds}};
 }
 
+json BudgetsJson(const std::vector<BudgetRule>& rules) {
+  json budgets = json::array();
+  for (const BudgetRule& rule : rules) {
+    json limits = json::array();
+    for (const Limit& limit : rule.limits) {
+      limits.push_back(
+          {{"statistic", limit.statistic}, {"value", limit.value}, {"minimum", limit.is_minimum}});
+    }
+    json entry = {{"pattern", rule.pattern}, {"origin", rule.origin}, {"limits", limits}};
+    if (rule.max_regression) entry["max_regression"] = *rule.max_regression;
+    budgets.push_back(entry);
+  }
+  return budgets;
+}
+
 }  // namespace
 
 std::string RenderEnrichedJson(const std::string& gbench_json, const Environment& environment,
-                               const SuiteAnalysis& analysis) {
+                               const SuiteAnalysis& analysis,
+                               const std::vector<BudgetRule>& code_budgets) {
   json results = json::array();
   for (const BenchmarkAnalysis& benchmark : analysis.benchmarks) {
     results.push_back(ResultJson(benchmark));
   }
-  const json benchgate = {{"schema_version", kEnrichedSchemaVersion},
-                          {"environment", EnvironmentJson(environment)},
-                          {"results", results},
-                          {"gate", GateJson(analysis)}};
+  json benchgate = {{"schema_version", kEnrichedSchemaVersion},
+                    {"environment", EnvironmentJson(environment)},
+                    {"results", results},
+                    {"gate", GateJson(analysis)}};
+  if (!code_budgets.empty()) benchgate["budgets"] = BudgetsJson(code_budgets);
 
   // Splice before the closing brace of Google Benchmark's top-level object.
   const auto close = gbench_json.find_last_of('}');

@@ -61,9 +61,17 @@ void AppendSamples(SampleSet& into, const SampleSet& more) {
   if (!into.memory) into.memory = more.memory;
 }
 
+std::string WarningKind(const std::string& warning) {
+  return warning.substr(0, warning.find(": "));
+}
+
 void AppendNewWarnings(std::vector<std::string>& into, const std::vector<std::string>& from) {
   for (const std::string& warning : from) {
-    if (std::find(into.begin(), into.end(), warning) == into.end()) into.push_back(warning);
+    const std::string kind = WarningKind(warning);
+    const bool known = std::any_of(into.begin(), into.end(), [&](const std::string& held) {
+      return WarningKind(held) == kind;
+    });
+    if (!known) into.push_back(warning);
   }
 }
 
@@ -90,6 +98,7 @@ RunData MergeRuns(const std::vector<RunData>& runs) {
       merged.source = run.source;
       merged.environment_key = run.environment_key;
       merged.environment = run.environment;
+      merged.budgets = run.budgets;  // one binary's code: the first file's word
       merged.date = run.date;
     }
     AppendNewWarnings(merged.warnings, run.warnings);

@@ -85,6 +85,7 @@ std::unique_ptr<benchmark::BenchmarkReporter> MakeGbenchReporter(const std::stri
 struct RunInputs {
   std::optional<RunData> baseline;
   History history;
+  std::vector<BudgetRule> code_budgets;  // BENCHGATE_BUDGET: also written to the enriched JSON
   std::vector<BudgetRule> file_budgets;
   std::vector<BudgetRule> budgets;  // code and files together
 };
@@ -100,7 +101,8 @@ RunInputs Preflight(const Options& options) {
                 "expected console, json or csv, got '" + options.display_format + "'");
   }
   RunInputs run_inputs;
-  run_inputs.budgets = CodeBudgets();
+  run_inputs.code_budgets = CodeBudgets();
+  run_inputs.budgets = run_inputs.code_budgets;
   if (!options.thresholds.empty()) {
     run_inputs.file_budgets = ReadThresholds(options.thresholds);
     run_inputs.budgets.insert(run_inputs.budgets.end(), run_inputs.file_budgets.begin(),
@@ -241,8 +243,8 @@ int Run(RunnerState& state) {
   analysis.warnings.insert(analysis.warnings.begin(), registration.begin(), registration.end());
   if (console) table.PrintGate(analysis);
   if (!options.out.empty()) {
-    WriteFileAtomically(options.out,
-                        RenderEnrichedJson(collector.GbenchJsonText(), environment, analysis));
+    WriteFileAtomically(options.out, RenderEnrichedJson(collector.GbenchJsonText(), environment,
+                                                        analysis, run_inputs.code_budgets));
   }
   if (options.record) {
     RecordToHistoryFile(options.history, environment.key, HistoryEntries(analysis, environment),

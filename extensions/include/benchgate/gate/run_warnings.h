@@ -16,8 +16,9 @@ namespace benchgate {
 // - Different environment keys (both known): one warning naming the fields
 //   that differ ("compiler_version 12.2.0 vs 13.2.0"), or the keys when the
 //   fields are not in the files.
-// - A machine warning both sides carry: once, as it is. One side's only:
-//   prefixed with "baseline: " or "candidate: ".
+// - A machine warning both sides carry (of the same WarningKind): once, in
+//   the baseline's words. One side's only: prefixed with "baseline: " or
+//   "candidate: ".
 std::vector<std::string> ComparisonWarnings(const RunData& baseline, const RunData& candidate);
 
 }  // namespace benchgate

@@ -4,8 +4,10 @@
 #define BENCHGATE_IO_ENRICHED_WRITER_H_
 
 #include <string>
+#include <vector>
 
 #include "benchgate/gate/analysis.h"
+#include "benchgate/model/budget_rule.h"
 #include "benchgate/model/environment.h"
 
 namespace benchgate {
@@ -16,8 +18,18 @@ inline constexpr int kEnrichedSchemaVersion = 1;
 // the run ({"context": ..., "benchmarks": [...]}). It is kept as text, not
 // re-serialised, so `context` and `benchmarks` stay exactly as Google
 // Benchmark wrote them (including its bare NaN / Infinity).
+//
+// code_budgets: the binary's BENCHGATE_BUDGET rules, written as "budgets"
+// (only when there are any) so that benchgate-diff and benchgate-ab judge
+// the run by the budgets its code declares:
+//   "budgets": [ { "pattern": "BM_Lookup/.*", "origin": "bench/lookup.cc:42",
+//                  "limits": [ { "statistic": "p99", "value": 10000,
+//                                "minimum": false } ],
+//                  "max_regression": 0.05 } ]
+// Values in the Limit's units (nanoseconds for times, a fraction for cv).
 std::string RenderEnrichedJson(const std::string& gbench_json, const Environment& environment,
-                               const SuiteAnalysis& analysis);
+                               const SuiteAnalysis& analysis,
+                               const std::vector<BudgetRule>& code_budgets = {});
 
 }  // namespace benchgate
 

@@ -13,6 +13,8 @@
 #include <utility>
 #include <vector>
 
+#include "benchgate/model/budget_rule.h"
+
 namespace benchgate {
 
 // Opt-in per-iteration latency of a Sampled() benchmark, all repetitions and
@@ -75,6 +77,8 @@ struct RunData {
   // environment warnings when the JSON is enriched, else what Google
   // Benchmark's context says (CPU scaling, a debug library).
   std::vector<std::string> warnings;
+  // The binary's BENCHGATE_BUDGET rules, when its enriched JSON carries them.
+  std::vector<BudgetRule> budgets;
 };
 
 // Nanoseconds per unit of Google Benchmark's time_unit string ("ns", "us",
@@ -100,8 +104,14 @@ void AppendSamples(SampleSet& into, const SampleSet& more);
 // last), so each process stays a block of the analysis.
 RunData MergeRuns(const std::vector<RunData>& runs);
 
-// Appends the warnings of `from` that `into` does not hold yet, in order:
-// runs of one machine repeat the same words.
+// What a machine warning is about: its text before the first ": " ("high
+// load" of "high load: 1-minute load average 1.30 is above 1.00 ..."), or
+// the whole text. Runs of one machine say the same kinds with other numbers.
+std::string WarningKind(const std::string& warning);
+
+// Appends the warnings of `from` whose kind `into` does not hold yet, in
+// order: runs of one machine repeat the same words (or the same kind with
+// another load average; the first run's words stand for all).
 void AppendNewWarnings(std::vector<std::string>& into, const std::vector<std::string>& from);
 
 // Whether a larger value of `metric` is better: Google Benchmark's rate
