@@ -4,7 +4,8 @@
 // they hold the lock or are halfway through writing. After every trial the
 // file must read back as valid and hold every record whose process
 // finished; a killed recorder may leave a temporary file beside it (never
-// read) and its own record may or may not be there.
+// read; a write a minute later removes it, io_files_test) and its own
+// record may or may not be there.
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>

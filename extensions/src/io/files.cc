@@ -1,12 +1,16 @@
 #include "benchgate/io/files.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
+#include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 
@@ -42,10 +46,46 @@ bool WriteAll(int fd, const std::string& content) {
   return true;
 }
 
+// Whether process `pid` is gone from this machine (its temporaries are
+// nobody's any more). A process of another user still counts as alive.
+bool ProcessGone(long pid) {
+  return pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+}
+
 }  // namespace
 
+void RemoveStaleTemporaries(const std::string& path) {
+  const std::string directory = DirectoryOf(path);
+  const auto slash = path.find_last_of('/');
+  const std::string prefix = (slash == std::string::npos ? path : path.substr(slash + 1)) + ".tmp.";
+  DIR* listing = ::opendir(directory.c_str());
+  if (listing == nullptr) return;
+  const std::time_t now = std::time(nullptr);
+  while (const dirent* entry = ::readdir(listing)) {
+    const std::string name = entry->d_name;
+    if (name.rfind(prefix, 0) != 0) continue;
+    const std::string full = directory + "/" + name;
+    struct stat info {};
+    if (::lstat(full.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) continue;
+    const double age = std::difftime(now, info.st_mtime);
+    // "<pid>.XXXXXX" since names carry the writer's process; the older
+    // "XXXXXX" names have none.
+    const std::string rest = name.substr(prefix.size());
+    char* end = nullptr;
+    const long pid = std::strtol(rest.c_str(), &end, 10);
+    const bool has_pid = end != rest.c_str() && *end == '.';
+    // A write takes milliseconds: a minute-old temporary of a process that
+    // is gone was left by a killed writer; a day-old one, by anyone (on a
+    // shared file system the writer may live on another machine).
+    if ((has_pid && age > 60 && ProcessGone(pid)) || age > 24 * 3600) ::unlink(full.c_str());
+  }
+  ::closedir(listing);
+}
+
 void WriteFileAtomically(const std::string& path, const std::string& content) {
-  std::string temp = path + ".tmp.XXXXXX";
+  // The writer's process in the name, so that a later writer can tell a
+  // killed one's leftover (RemoveStaleTemporaries).
+  std::string temp = path + ".tmp." + std::to_string(::getpid()) + ".XXXXXX";
   const int fd = ::mkstemp(temp.data());
   if (fd < 0) throw Error(path, "", SystemError("expected a writable location"));
   // mkstemp creates 0600; a result file should get the usual permissions.
@@ -69,6 +109,7 @@ void WriteFileAtomically(const std::string& path, const std::string& content) {
     ::fsync(dir);
     ::close(dir);
   }
+  RemoveStaleTemporaries(path);
 }
 
 void CheckWritablePath(const std::string& path, const std::string& flag) {

@@ -9,8 +9,16 @@
 
 namespace benchgate {
 
+// Writes a temporary file beside `path` ("path.tmp.<pid>.XXXXXX"), syncs it
+// and renames it over `path`, so readers see the old or the new file whole.
 // Throws benchgate::Error(path, "", "...") when the file cannot be written.
+// Afterwards removes stale temporaries of `path` (RemoveStaleTemporaries).
 void WriteFileAtomically(const std::string& path, const std::string& content);
+
+// Removes the temporaries a killed writer of `path` left: those of a process
+// that no longer exists, older than a minute, and any older than a day.
+// Best effort: never throws.
+void RemoveStaleTemporaries(const std::string& path);
 
 // Checks, before any benchmark runs, that `path` could be written: its
 // directory exists and is writable, and the file itself, if present, is a
