@@ -268,6 +268,25 @@ TEST_F(AbCommandTest, MachineWarningsOnceWhateverTheRounds) {
   EXPECT_EQ(mentions, 1u) << report["warnings"].dump();
 }
 
+// The load benchgate-ab's own processes make is not a warning about the
+// machine: a candidate whose enriched JSON says "high load" in every
+// process is not reported as such.
+TEST_F(AbCommandTest, ItsOwnLoadIsNoWarning) {
+  // Into the environment's warnings (a list on lines of their own; the
+  // gate's are an empty [] here).
+  const std::string loaded =
+      Script("loaded.sh",
+             "\"" + kCand +
+                 "\" \"$@\" || exit $?\nsed -i 's/\"warnings\": \\[$/\"warnings\": [\"high load: "
+                 "1-minute load average 1.07 is above 1.00\",/' \"$BENCHGATE_OUT\"");
+  const Outcome run = Ab(Args({"--rounds", "6", "--seed", "6", "--format", "json", kBase, loaded}));
+  ASSERT_EQ(run.exit_code, 1) << run.err;  // BM_Slowed, as always
+  EXPECT_EQ(run.err.find("high load"), std::string::npos) << run.err;
+  EXPECT_EQ(run.out.find("high load"), std::string::npos);
+  // The candidate's other machine warnings still come through.
+  EXPECT_NE(run.err.find("candidate: debug build"), std::string::npos) << run.err;
+}
+
 TEST_F(AbCommandTest, EnrichedLatencyAndMemoryReachTheBudgets) {
   // The candidate's enriched JSON carries BM_Slowed's latency histogram and
   // BM_Steady's allocation per iteration; --thresholds budgets judge them.
