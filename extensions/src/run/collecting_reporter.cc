@@ -55,8 +55,7 @@ DisplayView::DisplayView(ReporterSink display) {
 }
 
 bool DisplayView::ReportContext(const Context& context) {
-  for (SinkForwarder& sink : sinks_) return sink.ReportContext(context);
-  return true;
+  return sinks_.empty() || sinks_.front().ReportContext(context);
 }
 
 void DisplayView::ReportRuns(const std::vector<Run>& rows) {
