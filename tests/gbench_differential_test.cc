@@ -261,4 +261,17 @@ TEST(GbenchDifferentialTest, AggregatesOnlyRegistrations) {
             std::string::npos);
 }
 
+// ->Complexity(): benchgate's console shows each family's fit after its
+// rows (Google Benchmark's BigO and RMS rows in one line); the BigO rows,
+// named after the family, are no sign of a benchmark without samples.
+TEST(GbenchDifferentialTest, ComplexityIsShown) {
+  const Ran gated = RunBinary(BENCHGATE_BIN, kCommon + " --benchmark_filter=BM_Linear");
+  EXPECT_EQ(gated.exit_code, 0);
+  EXPECT_NE(gated.out.find("BM_Linear/iterations:50_BigO"), std::string::npos) << gated.out;
+  EXPECT_NE(gated.out.find(" x N "), std::string::npos) << gated.out;
+  EXPECT_NE(gated.out.find("BM_LinearOwn/iterations:50_BigO"), std::string::npos);
+  EXPECT_NE(gated.out.find(" x f(N) "), std::string::npos) << gated.out;
+  EXPECT_EQ(gated.out.find("ReportAggregatesOnly"), std::string::npos) << gated.out;
+}
+
 }  // namespace

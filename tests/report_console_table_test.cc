@@ -1,14 +1,14 @@
 // The console table is compared to approved files under tests/data/report/:
 // a change in layout is a deliberate change of those files. Set
 // BENCHGATE_UPDATE_APPROVED=1 to rewrite them after checking the diff by eye.
-#include "benchgate/report/console_table.h"
-
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
+
+#include "benchgate/report/console_table.h"
 
 namespace benchgate {
 namespace {
@@ -97,6 +97,28 @@ TEST(ConsoleTableTest, GateTableMatchesApprovedFile) {
   table.SetNameWidth(20);
   table.PrintGate(JudgedSuite());
   EXPECT_EQ(out.str(), Approved("console_gate.txt", out.str()));
+}
+
+// A family's fitted complexity in one line: the coefficient (Google
+// Benchmark's _BigO row, 5.72 in ns per N) in the median column and the RMS
+// (its _RMS row, 0.03) in the CV column. Expected text written by hand.
+TEST(ConsoleTableTest, ComplexityInOneLine) {
+  std::ostringstream out;
+  ConsoleTable table(out, /*color=*/false);
+  table.SetNameWidth(30);
+  table.PrintComplexity(ComplexityRow{"BM_Sort/iterations:50", 5.72, "N", 0.03, true});
+  table.PrintComplexity(ComplexityRow{"BM_Hash", 40.0, "(1)", 0, false});
+  const std::string text = out.str();
+  // Name padded to 30; the fit right-aligned in 34; p90 and p99 blank (22);
+  // "RMS 3.0%" fills its 8 columns, so one space keeps it apart.
+  const std::string first = "BM_Sort/iterations:50_BigO" + std::string(4, ' ') +
+                            std::string(34 - 11, ' ') + "5.72 ns x N" + std::string(22, ' ') +
+                            " RMS 3.0%\n";
+  EXPECT_NE(text.find(first), std::string::npos) << text;
+  // A constant: the time alone (three significant digits), no RMS.
+  const std::string second = "BM_Hash_BigO" + std::string(18, ' ') + std::string(34 - 7, ' ') +
+                             "40.0 ns" + std::string(22 + 8, ' ') + "\n";
+  EXPECT_NE(text.find(second), std::string::npos) << text;
 }
 
 TEST(ConsoleTableTest, ColourOnlyWhenAsked) {

@@ -74,6 +74,17 @@ void ConsoleTable::PrintMeasurement(const BenchmarkAnalysis& benchmark) {
   out_.flush();
 }
 
+void ConsoleTable::PrintComplexity(const ComplexityRow& row) {
+  if (!printed_header_) PrintHeader();
+  // In the median column, the fit; in the CV column, its RMS error (Google
+  // Benchmark's _BigO and _RMS rows in one line).
+  const std::string fit =
+      FormatDuration(row.coefficient_ns) + (row.curve == "(1)" ? "" : " x " + row.curve);
+  out_ << Pad(row.name + "_BigO", name_width_) << PadLeft(fit, 34) << std::string(11 + 11, ' ')
+       << PadLeft(row.has_rms ? "RMS " + FormatPercent(row.rms) : "", 8) << "\n";
+  out_.flush();
+}
+
 void ConsoleTable::PrintGate(const SuiteAnalysis& suite) {
   out_ << "\n";
   for (const std::string& warning : suite.warnings) out_ << "warning: " << warning << "\n";

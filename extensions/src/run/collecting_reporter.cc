@@ -73,8 +73,9 @@ void DisplayView::Finalize() {
 
 CollectingReporter::CollectingReporter(
     ReporterSink file, bool json_aggregates_only,
-    std::function<void(const SampleSet&, std::size_t name_width)> on_benchmark)
-    : on_benchmark_(std::move(on_benchmark)) {
+    std::function<void(const SampleSet&, std::size_t name_width)> on_benchmark,
+    std::function<void(const ComplexityRow&)> on_complexity)
+    : on_benchmark_(std::move(on_benchmark)), on_complexity_(std::move(on_complexity)) {
   json_.SetOutputStream(&json_text_);
   json_.SetErrorStream(&json_text_);
   sinks_.reserve(2);  // never moved once rows are held
@@ -140,7 +141,9 @@ void CollectingReporter::Collect(std::vector<Run>& rows) {
     HiddenData hidden = TakeHiddenData(row);  // before any sink sees the row
     const std::string name = row.run_name.str();
     if (row.run_type != Run::RT_Iteration) {
-      if (index_by_name_.count(name) == 0 &&
+      // A family's BigO and RMS rows are named after the family, never after
+      // one benchmark: they say nothing of missing samples.
+      if (!IsComplexityRow(row) && index_by_name_.count(name) == 0 &&
           std::find(aggregates_only_.begin(), aggregates_only_.end(), name) ==
               aggregates_only_.end()) {
         aggregates_only_.push_back(name);
@@ -170,6 +173,9 @@ void CollectingReporter::Collect(std::vector<Run>& rows) {
     }
   }
   if (current != nullptr && on_benchmark_) on_benchmark_(*current, name_field_width_);
+  if (on_complexity_) {
+    if (const std::optional<ComplexityRow> fit = ComplexityOf(rows)) on_complexity_(*fit);
+  }
 }
 
 }  // namespace benchgate

@@ -36,6 +36,7 @@
 
 #include "benchgate/latency_histogram.h"
 #include "benchgate/model/sample_set.h"
+#include "benchgate/report/console_table.h"
 
 namespace benchgate {
 
@@ -84,8 +85,11 @@ class CollectingReporter : public benchmark::BenchmarkReporter {
   // on_benchmark: called when a benchmark's iteration rows arrive (all its
   // repetitions), with its samples and Google Benchmark's longest name; used
   // to print a row as soon as possible.
+  // on_complexity: called with a family's fitted complexity (->Complexity())
+  // when its BigO and RMS rows arrive.
   CollectingReporter(ReporterSink file, bool json_aggregates_only,
-                     std::function<void(const SampleSet&, std::size_t name_width)> on_benchmark);
+                     std::function<void(const SampleSet&, std::size_t name_width)> on_benchmark,
+                     std::function<void(const ComplexityRow&)> on_complexity = nullptr);
 
   bool ReportContext(const Context& context) override;
   void ReportRuns(const std::vector<Run>& rows) override;
@@ -110,6 +114,7 @@ class CollectingReporter : public benchmark::BenchmarkReporter {
   benchmark::JSONReporter json_;
   std::vector<SinkForwarder> sinks_;
   std::function<void(const SampleSet&, std::size_t name_width)> on_benchmark_;
+  std::function<void(const ComplexityRow&)> on_complexity_;
   RunData run_;
   std::size_t name_field_width_ = 0;
   std::map<std::string, std::size_t> index_by_name_;

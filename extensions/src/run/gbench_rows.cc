@@ -1,6 +1,7 @@
 #include "run/gbench_rows.h"
 
 #include <string>
+#include <vector>
 
 #include "run/latency_registry.h"
 #include "run/memory_stats.h"
@@ -39,6 +40,55 @@ HiddenData TakeHiddenData(benchmark::BenchmarkReporter::Run& row) {
     StripHiddenCounters(row);  // aggregates of the hidden id are meaningless
   }
   return hidden;
+}
+
+namespace {
+
+// Google Benchmark's names of its curves (its JSON's "big_o" and console).
+std::string CurveName(benchmark::BigO complexity) {
+  switch (complexity) {
+    case benchmark::o1:
+      return "(1)";
+    case benchmark::oN:
+      return "N";
+    case benchmark::oNSquared:
+      return "N^2";
+    case benchmark::oNCubed:
+      return "N^3";
+    case benchmark::oLogN:
+      return "lgN";
+    case benchmark::oNLogN:
+      return "NlgN";
+    case benchmark::oLambda:
+      return "f(N)";
+    default:
+      return "";
+  }
+}
+
+}  // namespace
+
+bool IsComplexityRow(const benchmark::BenchmarkReporter::Run& row) {
+  return row.report_big_o || row.report_rms;
+}
+
+std::optional<ComplexityRow> ComplexityOf(
+    const std::vector<benchmark::BenchmarkReporter::Run>& rows) {
+  std::optional<ComplexityRow> fit;
+  for (const benchmark::BenchmarkReporter::Run& row : rows) {
+    if (row.report_big_o) {
+      fit.emplace();
+      fit->name = row.run_name.str();
+      // As for a time: the row's value in its unit, converted to ns.
+      fit->coefficient_ns =
+          row.GetAdjustedRealTime() * 1e9 / benchmark::GetTimeUnitMultiplier(row.time_unit);
+      fit->curve = CurveName(row.complexity);
+    } else if (row.report_rms && fit) {
+      fit->rms = row.GetAdjustedRealTime();
+      fit->has_rms = true;
+    }
+  }
+  return fit;
 }
 
 void StripHiddenData(benchmark::BenchmarkReporter::Run& row) {

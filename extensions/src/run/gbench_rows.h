@@ -7,9 +7,11 @@
 #include <benchmark/benchmark.h>
 
 #include <optional>
+#include <vector>
 
 #include "benchgate/latency_histogram.h"
 #include "benchgate/model/sample_set.h"
+#include "benchgate/report/console_table.h"
 
 namespace benchgate {
 
@@ -26,6 +28,15 @@ struct HiddenData {
 // Takes the hidden data out of `row`, removing the bookkeeping counters so
 // that no output (console, Google Benchmark's JSON) ever shows them.
 HiddenData TakeHiddenData(benchmark::BenchmarkReporter::Run& row);
+
+// The fitted complexity in `rows` (Google Benchmark's BigO and RMS rows of a
+// family), if they hold it.
+std::optional<ComplexityRow> ComplexityOf(
+    const std::vector<benchmark::BenchmarkReporter::Run>& rows);
+
+// Whether `row` is a BigO or RMS row (an aggregate of a family, not of one
+// benchmark's repetitions).
+bool IsComplexityRow(const benchmark::BenchmarkReporter::Run& row);
 
 // Removes the bookkeeping from a copy of a row that another reporter takes
 // the hidden data from (Google Benchmark's display view of the same rows).

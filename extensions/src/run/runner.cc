@@ -200,13 +200,16 @@ int Run(RunnerState& state) {
   // Google Benchmark applies --benchmark_display_aggregates_only to the
   // display view itself; the report flag is benchgate's to apply.
   DisplayView display_view(ReporterSink{display.get(), options.report_aggregates_only});
-  CollectingReporter collector(ReporterSink{file.get(), options.report_aggregates_only},
-                               options.report_aggregates_only,
-                               [&](const SampleSet& set, std::size_t name_width) {
-                                 if (!console) return;
-                                 table.SetNameWidth(std::max<std::size_t>(name_width, 20));
-                                 table.PrintMeasurement(AnalyzeMeasurement(set, config));
-                               });
+  CollectingReporter collector(
+      ReporterSink{file.get(), options.report_aggregates_only}, options.report_aggregates_only,
+      [&](const SampleSet& set, std::size_t name_width) {
+        if (!console) return;
+        table.SetNameWidth(std::max<std::size_t>(name_width, 20));
+        table.PrintMeasurement(AnalyzeMeasurement(set, config));
+      },
+      [&](const ComplexityRow& fit) {
+        if (console) table.PrintComplexity(fit);
+      });
   benchmark::RunSpecifiedBenchmarks(&display_view, &collector);
   // Histograms of trial and memory-measurement runs were never reported.
   DiscardLatencyHistograms();

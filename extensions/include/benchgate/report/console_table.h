@@ -7,10 +7,21 @@
 
 #include <cstddef>
 #include <ostream>
+#include <string>
 
 #include "benchgate/gate/analysis.h"
 
 namespace benchgate {
+
+// The fitted complexity of a benchmark family (->Complexity()), as Google
+// Benchmark reports it in its BigO and RMS rows: time ~ coefficient x curve.
+struct ComplexityRow {
+  std::string name;           // the family's run name, e.g. "BM_Sort/iterations:50"
+  double coefficient_ns = 0;  // real time per unit of the curve
+  std::string curve;          // "N", "N^2", "lgN", "NlgN", "f(N)"; "(1)" for constant
+  double rms = 0;             // normalised root-mean-square error of the fit, a fraction
+  bool has_rms = false;
+};
 
 class ConsoleTable {
  public:
@@ -20,6 +31,8 @@ class ConsoleTable {
   void SetNameWidth(std::size_t width) { name_width_ = width; }
 
   void PrintMeasurement(const BenchmarkAnalysis& benchmark);
+  // "<name>_BigO  1.46 ns x N ... RMS 3%", after the family's last row.
+  void PrintComplexity(const ComplexityRow& row);
   void PrintGate(const SuiteAnalysis& suite);
 
  private:
