@@ -49,5 +49,19 @@ TEST(FormatPValueTest, ReadableAcrossMagnitudes) {
   EXPECT_EQ(FormatCount(1234567), "1234567");
 }
 
+// Expected texts by hand: three significant digits after a decimal prefix.
+TEST(NumberFormatTest, QuantitiesLikeGoogleBenchmarksCounters) {
+  EXPECT_EQ(FormatQuantity(6793480), "6.79M");
+  EXPECT_EQ(FormatQuantity(1234), "1.23k");
+  EXPECT_EQ(FormatQuantity(999.96e3), "1.00M");  // rounds up into the next prefix
+  EXPECT_EQ(FormatQuantity(3), "3.00");
+  EXPECT_EQ(FormatQuantity(123.4), "123");
+  EXPECT_EQ(FormatQuantity(0.25), "0.25");
+  EXPECT_EQ(FormatQuantity(4.76e-7), "4.76e-07");
+  EXPECT_EQ(FormatQuantity(0), "0");
+  EXPECT_EQ(FormatQuantity(-2.5e9), "-2.50G");
+  EXPECT_EQ(FormatQuantity(std::numeric_limits<double>::quiet_NaN()), "n/a");
+}
+
 }  // namespace
 }  // namespace benchgate

@@ -91,6 +91,21 @@ TEST(ConsoleTableTest, MeasurementRowsMatchApprovedFile) {
   EXPECT_EQ(out.str(), Approved("console_measurements.txt", out.str()));
 }
 
+// Counters after the columns, as Google Benchmark's console shows them
+// (name=value, rates per second, inverted rates as a time per item), their
+// medians over the repetitions; texts by hand from FormatQuantity's rule.
+TEST(ConsoleTableTest, CountersAsNameValueWords) {
+  std::ostringstream out;
+  ConsoleTable table(out, /*color=*/false);
+  BenchmarkAnalysis b = Measured("BM_Parse", 250, 0.01);
+  b.counter_medians = {{"bytes_per_second", 68.7e6}, {"per_item", 4.76e-7}, {"plain", 6}};
+  b.samples.counter_units = {{"bytes_per_second", "/s"}, {"per_item", "s"}};
+  table.PrintMeasurement(b);
+  EXPECT_NE(out.str().find("5000 bytes_per_second=68.7M/s per_item=476ns plain=6.00\n"),
+            std::string::npos)
+      << out.str();
+}
+
 TEST(ConsoleTableTest, GateTableMatchesApprovedFile) {
   std::ostringstream out;
   ConsoleTable table(out, /*color=*/false);

@@ -475,6 +475,9 @@ BenchmarkAnalysis AnalyzeMeasurement(const SampleSet& samples, const AnalysisCon
     b.judged = StatsOf(MetricValues(samples, config.metric), config.ci_level);
   }
   b.iterations = Median(samples.iterations);
+  for (const auto& [name, values] : samples.counters) {
+    if (!values.empty()) b.counter_medians.emplace_back(name, Median(values));
+  }
   if (IsTime(config.metric) && b.judged.status == StatStatus::kOk &&
       b.judged.median < kOptimisedAwayNs) {
     // Never judged, so never failing a gate: there is nothing to judge.

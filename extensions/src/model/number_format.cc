@@ -65,4 +65,21 @@ std::string FormatCount(double count) {
   return Printf("%.0f", count);
 }
 
+std::string FormatQuantity(double value) {
+  if (!std::isfinite(value)) return "n/a";
+  if (value == 0) return "0";
+  struct Prefix {
+    double scale;
+    const char* name;
+  };
+  static constexpr Prefix kPrefixes[] = {{1e12, "T"}, {1e9, "G"}, {1e6, "M"}, {1e3, "k"}};
+  const double magnitude = std::fabs(value);
+  for (const Prefix& prefix : kPrefixes) {
+    // As for durations: 999.96k rounds to "1.00M", not "1000k".
+    if (magnitude >= prefix.scale * 0.99995) return ThreeDigits(value / prefix.scale) + prefix.name;
+  }
+  if (magnitude >= 0.99995) return ThreeDigits(value);
+  return Printf("%.3g", value);
+}
+
 }  // namespace benchgate

@@ -14,6 +14,13 @@ std::string Pad(const std::string& text, std::size_t width) {
   return text.size() >= width ? text + " " : text + std::string(width - text.size(), ' ');
 }
 
+// "669 ns" -> "669ns": a counter stays one name=value word, as in Google
+// Benchmark's console.
+std::string Compact(std::string text) {
+  text.erase(std::remove(text.begin(), text.end(), ' '), text.end());
+  return text;
+}
+
 std::string PadLeft(const std::string& text, std::size_t width) {
   return text.size() >= width ? " " + text : std::string(width - text.size(), ' ') + text;
 }
@@ -70,7 +77,17 @@ void ConsoleTable::PrintMeasurement(const BenchmarkAnalysis& benchmark) {
        << PadLeft(FormatDuration(real.p99), 11)
        << (unstable ? Color(VerdictStatus::kInconclusive) : "")
        << PadLeft(FormatPercent(real.cv), 8) << (unstable ? Reset() : "")
-       << PadLeft(FormatCount(benchmark.iterations), 12) << "\n";
+       << PadLeft(FormatCount(benchmark.iterations), 12);
+  // Counters as Google Benchmark's console shows them: name=value, rates
+  // per second (their medians over the repetitions).
+  for (const auto& [name, median] : benchmark.counter_medians) {
+    const auto unit = samples.counter_units.find(name);
+    const std::string shown = unit == samples.counter_units.end() ? FormatQuantity(median)
+                              : unit->second == "s" ? Compact(FormatDuration(median * 1e9))
+                                                    : FormatQuantity(median) + "/s";
+    out_ << " " << name << "=" << shown;
+  }
+  out_ << "\n";
   out_.flush();
 }
 

@@ -126,6 +126,8 @@ struct BenchmarkAnalysis {
   // real_time or cpu_time, or those of a user counter.
   MetricStats judged;
   double iterations = 0;  // median iterations per repetition
+  // The median of each user counter over the repetitions, by name.
+  std::vector<std::pair<std::string, double>> counter_medians;
   std::optional<Comparison> comparison;
   VerdictStatus status = VerdictStatus::kPass;
   Undecided undecided = Undecided::kNone;  // why, when status is kInconclusive
