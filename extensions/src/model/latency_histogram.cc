@@ -7,8 +7,6 @@
 namespace benchgate {
 namespace {
 
-constexpr std::size_t kSubBuckets = std::size_t{1} << LatencyHistogram::kSubBucketBits;
-
 // The shift of bucket `index`: 0 for the two exact octaves below 256, then
 // one more per octave (BucketIndex() in reverse).
 int BucketShift(std::size_t index) noexcept {
