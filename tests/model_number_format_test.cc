@@ -61,6 +61,10 @@ TEST(NumberFormatTest, QuantitiesLikeGoogleBenchmarksCounters) {
   EXPECT_EQ(FormatQuantity(0), "0");
   EXPECT_EQ(FormatQuantity(-2.5e9), "-2.50G");
   EXPECT_EQ(FormatQuantity(std::numeric_limits<double>::quiet_NaN()), "n/a");
+  // Prefixes in 1024s (OneK::kIs1024): 2048 = 2 x 1024, 3 x 1024^2.
+  EXPECT_EQ(FormatQuantity(2048, 1024), "2.00k");
+  EXPECT_EQ(FormatQuantity(3 * 1024.0 * 1024.0, 1024), "3.00M");
+  EXPECT_EQ(FormatQuantity(1000, 1024), "1000");
 }
 
 }  // namespace

@@ -98,10 +98,12 @@ TEST(ConsoleTableTest, CountersAsNameValueWords) {
   std::ostringstream out;
   ConsoleTable table(out, /*color=*/false);
   BenchmarkAnalysis b = Measured("BM_Parse", 250, 0.01);
-  b.counter_medians = {{"bytes_per_second", 68.7e6}, {"per_item", 4.76e-7}, {"plain", 6}};
-  b.samples.counter_units = {{"bytes_per_second", "/s"}, {"per_item", "s"}};
+  b.counter_medians = {
+      {"bytes_per_second", 68.7e6}, {"kibi", 2048}, {"per_item", 4.76e-7}, {"plain", 6}};
+  b.samples.counter_display = {
+      {"bytes_per_second", {"/s", false}}, {"kibi", {"", true}}, {"per_item", {"s", false}}};
   table.PrintMeasurement(b);
-  EXPECT_NE(out.str().find("5000 bytes_per_second=68.7M/s per_item=476ns plain=6.00\n"),
+  EXPECT_NE(out.str().find("5000 bytes_per_second=68.7M/s kibi=2.00k per_item=476ns plain=6.00\n"),
             std::string::npos)
       << out.str();
 }

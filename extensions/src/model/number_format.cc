@@ -65,18 +65,15 @@ std::string FormatCount(double count) {
   return Printf("%.0f", count);
 }
 
-std::string FormatQuantity(double value) {
+std::string FormatQuantity(double value, double base) {
   if (!std::isfinite(value)) return "n/a";
   if (value == 0) return "0";
-  struct Prefix {
-    double scale;
-    const char* name;
-  };
-  static constexpr Prefix kPrefixes[] = {{1e12, "T"}, {1e9, "G"}, {1e6, "M"}, {1e3, "k"}};
+  static constexpr const char* kPrefixes[] = {"T", "G", "M", "k"};
   const double magnitude = std::fabs(value);
-  for (const Prefix& prefix : kPrefixes) {
+  for (int i = 0; i < 4; ++i) {
+    const double scale = std::pow(base, 4 - i);
     // As for durations: 999.96k rounds to "1.00M", not "1000k".
-    if (magnitude >= prefix.scale * 0.99995) return ThreeDigits(value / prefix.scale) + prefix.name;
+    if (magnitude >= scale * 0.99995) return ThreeDigits(value / scale) + kPrefixes[i];
   }
   if (magnitude >= 0.99995) return ThreeDigits(value);
   return Printf("%.3g", value);

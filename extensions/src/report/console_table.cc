@@ -81,10 +81,13 @@ void ConsoleTable::PrintMeasurement(const BenchmarkAnalysis& benchmark) {
   // Counters as Google Benchmark's console shows them: name=value, rates
   // per second (their medians over the repetitions).
   for (const auto& [name, median] : benchmark.counter_medians) {
-    const auto unit = samples.counter_units.find(name);
-    const std::string shown = unit == samples.counter_units.end() ? FormatQuantity(median)
-                              : unit->second == "s" ? Compact(FormatDuration(median * 1e9))
-                                                    : FormatQuantity(median) + "/s";
+    const auto found = samples.counter_display.find(name);
+    const SampleSet::CounterDisplay display =
+        found == samples.counter_display.end() ? SampleSet::CounterDisplay{} : found->second;
+    const std::string shown =
+        display.unit == "s"
+            ? Compact(FormatDuration(median * 1e9))
+            : FormatQuantity(median, display.base_1024 ? 1024 : 1000) + display.unit;
     out_ << " " << name << "=" << shown;
   }
   out_ << "\n";

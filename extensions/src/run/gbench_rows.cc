@@ -27,9 +27,11 @@ void AppendIterationRow(const benchmark::BenchmarkReporter::Run& row, SampleSet&
   set.iterations.push_back(static_cast<double>(row.iterations));
   for (const auto& [name, counter] : row.counters) {
     set.counters[name].push_back(counter.value);
+    SampleSet::CounterDisplay& display = set.counter_display[name];
     if ((counter.flags & benchmark::Counter::kIsRate) != 0) {
-      set.counter_units[name] = (counter.flags & benchmark::Counter::kInvert) != 0 ? "s" : "/s";
+      display.unit = (counter.flags & benchmark::Counter::kInvert) != 0 ? "s" : "/s";
     }
+    display.base_1024 = counter.oneK == benchmark::Counter::OneK::kIs1024;
   }
 }
 

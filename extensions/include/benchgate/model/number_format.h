@@ -25,10 +25,11 @@ std::string FormatPValue(double p);
 // A count: 1234567 -> "1234567" (no separators: easy to parse back).
 std::string FormatCount(double count);
 
-// A counter's value in 3 significant digits with a decimal prefix, as
-// Google Benchmark's console shows counters: 6793480 -> "6.79M",
-// 1234 -> "1.23k", 3 -> "3.00", 0.25 -> "0.25", 0 -> "0".
-std::string FormatQuantity(double value);
+// A counter's value in 3 significant digits with a prefix, as Google
+// Benchmark's console shows counters: 6793480 -> "6.79M", 1234 -> "1.23k",
+// 3 -> "3.00", 0.25 -> "0.25", 0 -> "0". With base 1024 the prefixes count
+// in 1024s, as for a counter with OneK::kIs1024: 2048 -> "2.00k".
+std::string FormatQuantity(double value, double base = 1000);
 
 }  // namespace benchgate
 

@@ -51,10 +51,15 @@ struct SampleSet {
   // repetition, as Google Benchmark reported them (already per-second or
   // per-iteration according to the counter's flags).
   std::map<std::string, std::vector<double>> counters;
-  // The unit Google Benchmark's console gives a counter: "/s" for a rate
-  // (kIsRate), "s" for an inverted rate (seconds per item); none for the
-  // rest. Known from a live run, not read back from files.
-  std::map<std::string, std::string> counter_units;
+  // How Google Benchmark's console shows a counter: its unit, "/s" for a
+  // rate (kIsRate), "s" for an inverted rate (seconds per item), "" for the
+  // rest; and whether its prefixes count in 1024s (OneK::kIs1024). Known
+  // from a live run, not read back from files.
+  struct CounterDisplay {
+    std::string unit;
+    bool base_1024 = false;
+  };
+  std::map<std::string, CounterDisplay> counter_display;
   std::int64_t threads = 1;
   std::string label;
   // An errored or skipped benchmark has a message and no samples; it is
