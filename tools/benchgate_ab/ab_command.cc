@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <set>
 #include <system_error>
+#include <vector>
 
 #include "ab_options.h"
 #include "ab_process.h"
@@ -72,25 +73,18 @@ std::string MakeKeepDir(const std::string& dir) {
 // and of their builds, each once: 2 x rounds processes would repeat the
 // same words.
 std::vector<std::string> MachineWarnings(const RoundRunner& rounds) {
-  RunData sides[2];
-  const std::vector<RunData>* runs[2] = {&rounds.baseline(), &rounds.candidate()};
-  for (int side = 0; side < 2; ++side) {
-    for (const RunData& run : *runs[side]) {
-      if (sides[side].environment_key.empty()) {
-        sides[side].environment_key = run.environment_key;
-        sides[side].environment = run.environment;
-      }
-      // benchgate-ab's own processes keep a core busy, so each one sees the
-      // load of the previous: "high load" would be said of every run, and
-      // interleaved rounds are what make load harmless here.
-      std::vector<std::string> said;
-      for (const std::string& warning : run.warnings) {
-        if (WarningKind(warning) != "high load") said.push_back(warning);
-      }
-      AppendNewWarnings(sides[side].warnings, said);
-    }
+  RunData baseline = MergeRuns(rounds.baseline());
+  RunData candidate = MergeRuns(rounds.candidate());
+  // benchgate-ab's own processes keep a core busy, so each one sees the load
+  // of the previous: "high load" would be said of every run, and interleaved
+  // rounds are what make load harmless here.
+  for (RunData* side : {&baseline, &candidate}) {
+    std::vector<std::string>& said = side->warnings;
+    said.erase(std::remove_if(said.begin(), said.end(),
+                              [](const std::string& w) { return WarningKind(w) == "high load"; }),
+               said.end());
   }
-  return ComparisonWarnings(sides[0], sides[1]);
+  return ComparisonWarnings(baseline, candidate);
 }
 
 // Extra rounds for the benchmarks still undecided, in batches of half

@@ -1,19 +1,10 @@
 #include "benchgate/gate/run_warnings.h"
 
-#include <algorithm>
 #include <cstddef>
 #include <utility>
 
 namespace benchgate {
 namespace {
-
-// Whether `words` hold a warning of the kind of `word` (WarningKind: "high
-// load" with another load average is the same warning).
-bool Has(const std::vector<std::string>& words, const std::string& word) {
-  const std::string kind = WarningKind(word);
-  return std::any_of(words.begin(), words.end(),
-                     [&](const std::string& held) { return WarningKind(held) == kind; });
-}
 
 const std::string* FieldOf(const RunData& run, const std::string& name) {
   for (const auto& [field, value] : run.environment) {
@@ -54,10 +45,12 @@ std::vector<std::string> ComparisonWarnings(const RunData& baseline, const RunDa
                        what + "): a change may be the environment's, not the code's");
   }
   for (const std::string& warning : baseline.warnings) {
-    warnings.push_back(Has(candidate.warnings, warning) ? warning : "baseline: " + warning);
+    // Of one kind on both sides ("high load" with another load average): once.
+    warnings.push_back(HoldsWarningKind(candidate.warnings, warning) ? warning
+                                                                     : "baseline: " + warning);
   }
   for (const std::string& warning : candidate.warnings) {
-    if (!Has(baseline.warnings, warning)) warnings.push_back("candidate: " + warning);
+    if (!HoldsWarningKind(baseline.warnings, warning)) warnings.push_back("candidate: " + warning);
   }
   return warnings;
 }

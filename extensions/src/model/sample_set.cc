@@ -65,13 +65,15 @@ std::string WarningKind(const std::string& warning) {
   return warning.substr(0, warning.find(": "));
 }
 
+bool HoldsWarningKind(const std::vector<std::string>& warnings, const std::string& warning) {
+  const std::string kind = WarningKind(warning);
+  return std::any_of(warnings.begin(), warnings.end(),
+                     [&](const std::string& held) { return WarningKind(held) == kind; });
+}
+
 void AppendNewWarnings(std::vector<std::string>& into, const std::vector<std::string>& from) {
   for (const std::string& warning : from) {
-    const std::string kind = WarningKind(warning);
-    const bool known = std::any_of(into.begin(), into.end(), [&](const std::string& held) {
-      return WarningKind(held) == kind;
-    });
-    if (!known) into.push_back(warning);
+    if (!HoldsWarningKind(into, warning)) into.push_back(warning);
   }
 }
 

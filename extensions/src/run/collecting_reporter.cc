@@ -51,24 +51,24 @@ void SinkForwarder::Report(const std::vector<benchmark::BenchmarkReporter::Run>&
 }
 
 DisplayView::DisplayView(ReporterSink display) {
-  if (display.reporter != nullptr) sinks_.emplace_back(display);
+  if (display.reporter != nullptr) sink_.emplace(display);
 }
 
 bool DisplayView::ReportContext(const Context& context) {
-  return sinks_.empty() || sinks_.front().ReportContext(context);
+  return !sink_ || sink_->ReportContext(context);
 }
 
 void DisplayView::ReportRuns(const std::vector<Run>& rows) {
-  if (rows.empty()) return;
+  if (rows.empty() || !sink_) return;
   // The CollectingReporter takes the hidden data from the file view's rows;
   // the display's copies only lose the bookkeeping.
   std::vector<Run> cleaned = rows;
   for (Run& row : cleaned) StripHiddenData(row);
-  for (SinkForwarder& sink : sinks_) sink.ReportRuns(cleaned);
+  sink_->ReportRuns(cleaned);
 }
 
 void DisplayView::Finalize() {
-  for (SinkForwarder& sink : sinks_) sink.Finalize();
+  if (sink_) sink_->Finalize();
 }
 
 CollectingReporter::CollectingReporter(

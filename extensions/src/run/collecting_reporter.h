@@ -28,6 +28,7 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -77,7 +78,7 @@ class DisplayView : public benchmark::BenchmarkReporter {
   void Finalize() override;
 
  private:
-  std::vector<SinkForwarder> sinks_;  // zero or one
+  std::optional<SinkForwarder> sink_;
 };
 
 class CollectingReporter : public benchmark::BenchmarkReporter {

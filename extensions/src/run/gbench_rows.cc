@@ -7,6 +7,15 @@
 #include "run/memory_stats.h"
 
 namespace benchgate {
+namespace {
+
+// GetAdjusted*Time() is per iteration in row.time_unit; the multiplier
+// converts seconds to that unit, so ns = value * 1e9 / multiplier.
+double NanosecondsPerRowUnit(const benchmark::BenchmarkReporter::Run& row) {
+  return 1e9 / benchmark::GetTimeUnitMultiplier(row.time_unit);
+}
+
+}  // namespace
 
 void AppendIterationRow(const benchmark::BenchmarkReporter::Run& row, SampleSet& set) {
   set.time_unit = benchmark::GetTimeUnitString(row.time_unit);
@@ -19,9 +28,7 @@ void AppendIterationRow(const benchmark::BenchmarkReporter::Run& row, SampleSet&
     set.error_message = row.error_message;
     return;
   }
-  // GetAdjusted*Time() is per iteration in row.time_unit; the multiplier
-  // converts seconds to that unit, so ns = value * 1e9 / multiplier.
-  const double to_ns = 1e9 / benchmark::GetTimeUnitMultiplier(row.time_unit);
+  const double to_ns = NanosecondsPerRowUnit(row);
   set.real_time_ns.push_back(row.GetAdjustedRealTime() * to_ns);
   set.cpu_time_ns.push_back(row.GetAdjustedCPUTime() * to_ns);
   set.iterations.push_back(static_cast<double>(row.iterations));
@@ -85,8 +92,7 @@ std::optional<ComplexityRow> ComplexityOf(
       fit.emplace();
       fit->name = row.run_name.str();
       // As for a time: the row's value in its unit, converted to ns.
-      fit->coefficient_ns =
-          row.GetAdjustedRealTime() * 1e9 / benchmark::GetTimeUnitMultiplier(row.time_unit);
+      fit->coefficient_ns = row.GetAdjustedRealTime() * NanosecondsPerRowUnit(row);
       fit->curve = CurveName(row.complexity);
     } else if (row.report_rms && fit) {
       fit->rms = row.GetAdjustedRealTime();

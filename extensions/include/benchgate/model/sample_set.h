@@ -118,6 +118,9 @@ RunData MergeRuns(const std::vector<RunData>& runs);
 // the whole text. Runs of one machine say the same kinds with other numbers.
 std::string WarningKind(const std::string& warning);
 
+// Whether `warnings` hold one of the kind of `warning`.
+bool HoldsWarningKind(const std::vector<std::string>& warnings, const std::string& warning);
+
 // Appends the warnings of `from` whose kind `into` does not hold yet, in
 // order: runs of one machine repeat the same words (or the same kind with
 // another load average; the first run's words stand for all).
