@@ -38,6 +38,11 @@ install(EXPORT benchgateTargets
         NAMESPACE benchgate::
         DESTINATION ${BENCHGATE_CONFIG_DIR})
 
+# find_dependency(benchmark <version> EXACT) when the version is known.
+set(BENCHGATE_GBENCH_REQUIREMENT "")
+if(NOT BENCHGATE_GBENCH_VERSION STREQUAL "unknown")
+  set(BENCHGATE_GBENCH_REQUIREMENT "${BENCHGATE_GBENCH_VERSION} EXACT")
+endif()
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/benchgateConfig.cmake.in
                               ${PROJECT_BINARY_DIR}/benchgateConfig.cmake
                               INSTALL_DESTINATION ${BENCHGATE_CONFIG_DIR})

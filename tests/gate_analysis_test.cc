@@ -49,6 +49,41 @@ TEST(AnalysisTest, VerdictsOfAKnownSuite) {
   EXPECT_NEAR(suite.benchmarks[0].comparison->p_adjusted, 2 * 2.0 / 184756, 1e-15);
 }
 
+// Errored (SkipWithError) and skipped (SkipWithMessage, Google Benchmark
+// 1.8+) benchmarks are reported and never judged: neither fails the gate,
+// with or without a baseline, nor joins the multiple-testing family (BM_Slow's
+// adjusted p stays its raw p, the family being BM_Slow alone).
+TEST(AnalysisTest, ErroredAndSkippedAreReportedNotJudged) {
+  SampleSet broken;
+  broken.name = "BM_Broken";
+  broken.errored = true;
+  broken.error_message = "checksum mismatch";
+  SampleSet skipped = broken;
+  skipped.name = "BM_NoGpu";
+  skipped.skipped = true;
+  skipped.error_message = "no GPU on this machine";
+  const RunData baseline =
+      MakeRun({Set("BM_Slow", 1000, 1), Set("BM_Broken", 10, 1), Set("BM_NoGpu", 10, 1)});
+  const RunData candidate = MakeRun({Set("BM_Slow", 1000, 1), broken, skipped});
+  for (const RunData* base : {&baseline, static_cast<const RunData*>(nullptr)}) {
+    const SuiteAnalysis suite = AnalyzeSuite(candidate, base, AnalysisConfig{});
+    ASSERT_EQ(suite.benchmarks.size(), 3u);
+    EXPECT_EQ(suite.benchmarks[1].status, VerdictStatus::kError);
+    EXPECT_EQ(suite.benchmarks[1].reasons, (std::vector<std::string>{"errored: checksum mismatch"}));
+    EXPECT_EQ(suite.benchmarks[2].status, VerdictStatus::kSkipped);
+    EXPECT_STREQ(VerdictStatusName(suite.benchmarks[2].status), "skipped");
+    EXPECT_EQ(suite.benchmarks[2].reasons, (std::vector<std::string>{"no GPU on this machine"}));
+    EXPECT_FALSE(suite.benchmarks[2].comparison.has_value());
+    EXPECT_EQ(suite.errored, 1u);
+    EXPECT_EQ(suite.skipped, 1u);
+    EXPECT_FALSE(suite.gate_failed);
+    if (base != nullptr) {
+      EXPECT_EQ(suite.benchmarks[0].comparison->p_adjusted,
+                suite.benchmarks[0].comparison->p_value);
+    }
+  }
+}
+
 // Holm on request: with three judged p-values the middle one is multiplied
 // by 2 (m - rank + 1) instead of BH's 3/2.
 TEST(AnalysisTest, HolmOnRequest) {

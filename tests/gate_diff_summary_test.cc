@@ -90,7 +90,7 @@ TEST(DiffSummaryTest, CountsEveryVerdict) {
   SuiteAnalysis suite;
   for (const V status : {V::kRegression, V::kRegression, V::kImprovement, V::kUnchanged,
                          V::kUnchanged, V::kUnchanged, V::kInconclusive, V::kAdded, V::kRemoved,
-                         V::kBudgetExceeded, V::kError, V::kPass}) {
+                         V::kBudgetExceeded, V::kError, V::kSkipped, V::kSkipped, V::kPass}) {
     suite.benchmarks.push_back(Alone(status));
   }
   const DiffSummary s = SummarizeDiff(suite);
@@ -102,6 +102,7 @@ TEST(DiffSummaryTest, CountsEveryVerdict) {
   EXPECT_EQ(s.removed, 1u);
   EXPECT_EQ(s.budget_exceeded, 1u);
   EXPECT_EQ(s.errored, 1u);
+  EXPECT_EQ(s.skipped, 2u);
 }
 
 TEST(TrendTest, StrongMeansMoreThanTenPercent) {
@@ -133,7 +134,8 @@ TEST(TrendTest, VerdictDecidesTheDirection) {
 TEST(TrendTest, OtherVerdictsAreNotJudged) {
   using V = VerdictStatus;
   for (const V status :
-       {V::kPass, V::kInconclusive, V::kBudgetExceeded, V::kAdded, V::kRemoved, V::kError}) {
+       {V::kPass, V::kInconclusive, V::kBudgetExceeded, V::kAdded, V::kRemoved, V::kError,
+        V::kSkipped}) {
     EXPECT_EQ(Trend(WithChange(status, 0.5)), TrendMark::kNotJudged) << VerdictStatusName(status);
   }
   EXPECT_EQ(Trend(Alone(V::kAdded)), TrendMark::kNotJudged);

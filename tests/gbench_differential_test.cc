@@ -31,9 +31,17 @@ using benchgate::test::RunBinary;
 
 using nlohmann::json;
 
+// Google Benchmark alone reads 1.8's "0.001s" only from 1.8 on (1.7 refuses
+// it, 1.8 warns on a bare number); benchgate takes either on every version.
+#if defined(BENCHGATE_GBENCH_MIN_TIME_SUFFIX)
+const std::string kCommon =
+    "--benchmark_min_time=0.001s --benchmark_repetitions=2 "
+    "--benchmark_enable_random_interleaving=false";
+#else
 const std::string kCommon =
     "--benchmark_min_time=0.001 --benchmark_repetitions=2 "
     "--benchmark_enable_random_interleaving=false";
+#endif
 
 // The fields of a row that do not depend on timing.
 json Shape(const json& row) {
@@ -48,7 +56,7 @@ json Shape(const json& row) {
       "name",           "run_name",       "run_type",         "aggregate_name",
       "aggregate_unit", "repetitions",    "repetition_index", "threads",
       "time_unit",      "error_occurred", "error_message",    "label",
-      "big_o",          "complexity"};
+      "big_o",          "complexity",     "skipped",          "skip_message"};
   json shape = json::object();
   std::vector<std::string> counters;
   for (const auto& [key, value] : row.items()) {

@@ -374,6 +374,75 @@ TEST(RunReaderGbenchTest, AggregatesOnlyUsesTheMedian) {
   EXPECT_FALSE(Find(run, "BM_Fails").aggregates_only);
 }
 
+// The same program (gbench_versions_fixture.cc.txt) run by Google Benchmark
+// 1.7.1, 1.8.3 and 1.9.5 (tests/data/io/README.md): every version's file
+// reads into the same benchmarks. 1.8 added skipped rows (SkipWithMessage),
+// 1.9 context fields (library_version, aslr_enabled, json_schema_version);
+// the memory manager reports 3 allocations in a memory run of 16 iterations
+// (3 / 16 = 0.1875 per iteration), 64 bytes at most in use, 32 not freed.
+class RunReaderVersionsTest : public testing::TestWithParam<const char*> {};
+
+TEST_P(RunReaderVersionsTest, EveryVersionReadsAlike) {
+  const std::string version = GetParam();
+  const RunData run = ReadRunFile(kDir + "gbench_" + version + "_fixture.json");
+  const bool skips = version != "1.7.1";
+  ASSERT_EQ(run.benchmarks.size(), skips ? 5u : 4u);
+  for (const char* name : {"BM_Sum/8", "BM_Sum/64", "BM_Slow"}) {
+    const SampleSet& set = Find(run, name);
+    EXPECT_FALSE(set.errored) << name;
+    EXPECT_EQ(set.real_time_ns.size(), 3u) << name;
+    EXPECT_EQ(set.cpu_time_ns.size(), 3u) << name;
+    ASSERT_TRUE(set.memory.has_value()) << name;
+    EXPECT_EQ(set.memory->allocs_per_iter, 0.1875) << name;
+    EXPECT_EQ(set.memory->max_bytes_used, 64) << name;
+    EXPECT_EQ(set.memory->net_heap_growth, 32) << name;
+  }
+  EXPECT_EQ(Find(run, "BM_Sum/8").counters.at("elements"), (std::vector<double>{8, 8, 8}));
+  const SampleSet& slow = Find(run, "BM_Slow");
+  EXPECT_EQ(slow.time_unit, "us");
+  EXPECT_EQ(slow.label, "sum of 4096");
+  EXPECT_TRUE(std::isnan(slow.counters.at("ratio")[0]));
+  EXPECT_EQ(slow.counters.at("peak")[2], std::numeric_limits<double>::infinity());
+  const SampleSet& fails = Find(run, "BM_Fails");
+  EXPECT_TRUE(fails.errored);
+  EXPECT_FALSE(fails.skipped);
+  EXPECT_EQ(fails.error_message, "fixture error");
+  EXPECT_TRUE(fails.real_time_ns.empty());
+  if (skips) {
+    const SampleSet& skipped = Find(run, "BM_Skips");
+    EXPECT_TRUE(skipped.errored);
+    EXPECT_TRUE(skipped.skipped);
+    EXPECT_EQ(skipped.error_message, "fixture skip");
+    EXPECT_TRUE(skipped.real_time_ns.empty());
+  }
+}
+
+// --benchmark_report_aggregates_only: the median (aggregate_unit "time"),
+// never the cv row (aggregate_unit "percentage"); errored and skipped rows
+// stay what they are.
+TEST_P(RunReaderVersionsTest, AggregatesOnlyReadAlike) {
+  const std::string version = GetParam();
+  const RunData run = ReadRunFile(kDir + "gbench_" + version + "_fixture_aggregates.json");
+  for (const char* name : {"BM_Sum/8", "BM_Sum/64", "BM_Slow"}) {
+    const SampleSet& set = Find(run, name);
+    EXPECT_TRUE(set.aggregates_only) << name;
+    ASSERT_EQ(set.real_time_ns.size(), 1u) << name;
+    EXPECT_GT(set.real_time_ns[0], 0) << name;
+  }
+  EXPECT_TRUE(Find(run, "BM_Fails").errored);
+  if (version != "1.7.1") {
+    EXPECT_TRUE(Find(run, "BM_Skips").skipped);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(GoogleBenchmark, RunReaderVersionsTest,
+                         testing::Values("1.7.1", "1.8.3", "1.9.5"),
+                         [](const testing::TestParamInfo<const char*>& param) {
+                           std::string name = std::string("v") + param.param;
+                           for (char& c : name) c = c == '.' ? '_' : c;
+                           return name;
+                         });
+
 TEST(RunReaderGbenchTest, MeanWhenThereIsNoMedian) {
   const RunData run = ReadRunText(R"({"benchmarks": [
       {"name": "A_mean", "run_name": "A", "run_type": "aggregate", "aggregate_name": "mean",
@@ -391,10 +460,13 @@ TEST(RunReaderGbenchTest, SkippedAndErroredRowsOf18) {
   const RunData run = ReadRunFile(kDir + "skipped_1.8.json");
   ASSERT_EQ(run.benchmarks.size(), 3u);
   EXPECT_TRUE(run.benchmarks[0].errored);
+  EXPECT_TRUE(run.benchmarks[0].skipped);
   EXPECT_EQ(run.benchmarks[0].error_message, "no GPU on this machine");
   EXPECT_TRUE(run.benchmarks[1].errored);
+  EXPECT_FALSE(run.benchmarks[1].skipped);
   EXPECT_EQ(run.benchmarks[1].error_message, "checksum mismatch");
   EXPECT_FALSE(run.benchmarks[2].errored);
+  EXPECT_FALSE(run.benchmarks[2].skipped);
   EXPECT_EQ(run.benchmarks[2].real_time_ns, (std::vector<double>{12.5}));
 }
 
@@ -526,9 +598,10 @@ TEST(RunReaderEnrichedTest, ResultsWinOverRowsAndKeepRowCounters) {
       {"name": "B", "run_type": "iteration", "real_time": 2, "cpu_time": 2, "time_unit": "ns"}],
     "benchgate": {"schema_version": 1, "environment": {"key": "k1"}, "results": [
       {"name": "A", "time_unit": "us", "samples": {"real_time": [5, 6], "cpu_time": [4, 3]}},
-      {"name": "C", "time_unit": "ns", "error_message": "failed"}]}})",
+      {"name": "C", "time_unit": "ns", "error_message": "failed"},
+      {"name": "D", "time_unit": "ns", "skip_message": "no GPU"}]}})",
                                   "t.json");
-  ASSERT_EQ(run.benchmarks.size(), 3u);
+  ASSERT_EQ(run.benchmarks.size(), 4u);
   EXPECT_EQ(run.environment_key, "k1");
   EXPECT_EQ(run.benchmarks[0].real_time_ns, (std::vector<double>{5000, 6000}));
   EXPECT_EQ(run.benchmarks[0].cpu_time_ns, (std::vector<double>{4000, 3000}));
@@ -537,7 +610,11 @@ TEST(RunReaderEnrichedTest, ResultsWinOverRowsAndKeepRowCounters) {
   EXPECT_EQ(run.benchmarks[1].real_time_ns, (std::vector<double>{2}));  // no result: rows
   EXPECT_EQ(run.benchmarks[2].name, "C");
   EXPECT_TRUE(run.benchmarks[2].errored);
+  EXPECT_FALSE(run.benchmarks[2].skipped);
   EXPECT_EQ(run.benchmarks[2].error_message, "failed");
+  EXPECT_TRUE(run.benchmarks[3].errored);  // a skip (Google Benchmark 1.8+): no samples either
+  EXPECT_TRUE(run.benchmarks[3].skipped);
+  EXPECT_EQ(run.benchmarks[3].error_message, "no GPU");
 }
 
 // The runner's extra rounds: each sample's round comes back as written.

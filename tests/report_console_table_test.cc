@@ -88,6 +88,12 @@ TEST(ConsoleTableTest, MeasurementRowsMatchApprovedFile) {
   failed.samples.errored = true;
   failed.samples.error_message = "connection refused";
   table.PrintMeasurement(failed);
+  BenchmarkAnalysis skipped;
+  skipped.samples.name = "BM_NoGpu";
+  skipped.samples.errored = true;
+  skipped.samples.skipped = true;
+  skipped.samples.error_message = "no GPU on this machine";
+  table.PrintMeasurement(skipped);
   EXPECT_EQ(out.str(), Approved("console_measurements.txt", out.str()));
 }
 

@@ -133,6 +133,15 @@ inline SuiteAnalysis DiffSuite() {
   broken.status = V::kError;
   broken.reasons = {"errored: connection refused"};
   suite.benchmarks.push_back(broken);
+  // Google Benchmark 1.8's SkipWithMessage: reported, not judged, no error.
+  BenchmarkAnalysis skipped;
+  skipped.samples.name = "BM_NoGpu";
+  skipped.samples.errored = true;
+  skipped.samples.skipped = true;
+  skipped.samples.error_message = "no GPU on this machine";
+  skipped.status = V::kSkipped;
+  skipped.reasons = {"no GPU on this machine"};
+  suite.benchmarks.push_back(skipped);
   BenchmarkAnalysis gone;
   gone.samples.name = "BM_Gone";
   gone.status = V::kRemoved;
@@ -145,6 +154,7 @@ inline SuiteAnalysis DiffSuite() {
   suite.inconclusive = 1;
   suite.added = 1;
   suite.errored = 1;
+  suite.skipped = 1;
   suite.removed = 1;
   suite.gate_failed = true;
   suite.warnings = {"BM_Noisy: unstable: CV 12.0% > 5.0%"};

@@ -50,7 +50,7 @@ TEST(GithubReportTest, GateLineSaysWhatStayedUndecided) {
   const SuiteAnalysis suite = DiffSuite();
   std::ostringstream out;
   RenderGithub(suite, SummarizeDiff(suite), DiffOptions(), out, nullptr);
-  EXPECT_NE(out.str().find("1 errored; 1 undecided (1 unstable); geometric mean +1.4%)\n"),
+  EXPECT_NE(out.str().find("1 errored, 1 skipped; 1 undecided (1 unstable); geometric mean +1.4%)\n"),
             std::string::npos)
       << out.str();
   EXPECT_EQ(out.str().find("too many undecided"), std::string::npos);

@@ -99,13 +99,13 @@ TEST(HtmlReportTest, ChartsForEverySideAndTheHistory) {
   EXPECT_NE(html.find("<title>run 5: 13.0 us (change point)</title>"), std::string::npos);
   EXPECT_EQ(Occurrences(html, "<section class=\"card\""), 8u);
   // Every benchmark has a table row; the summary states the gate.
-  EXPECT_EQ(Occurrences(html, "<tr class="), 10u);
+  EXPECT_EQ(Occurrences(html, "<tr class="), 11u);
   EXPECT_NE(html.find("<span class=\"gate fail\">FAIL</span>2 regressions"), std::string::npos);
 }
 
 TEST(HtmlReportTest, SummarySaysWhatStayedUndecided) {
   const std::string html = Render(nullptr, nullptr);
-  EXPECT_NE(html.find("1 errored; <span class=\"undecided\">1 undecided (1 unstable)</span> "
+  EXPECT_NE(html.find("1 errored, 1 skipped; <span class=\"undecided\">1 undecided (1 unstable)</span> "
                       "\u00B7 geometric mean"),
             std::string::npos);
   std::ostringstream out;

@@ -39,7 +39,7 @@ TEST(DiffJsonTest, ContractKeys) {
   const json document = json::parse(Render(DiffSuite()));
   EXPECT_EQ(document.at("schema"), "benchgate.diff/1");
   EXPECT_EQ(document.at("metric"), "real_time");
-  EXPECT_EQ(document.at("comparisons").size(), 10u);
+  EXPECT_EQ(document.at("comparisons").size(), 11u);
   const json& sort = Entry(document, "BM_Sort/1024");
   EXPECT_EQ(sort.at("verdict"), "regression");
   EXPECT_EQ(sort.at("trend"), "strong_regression");
@@ -56,6 +56,10 @@ TEST(DiffJsonTest, ContractKeys) {
   EXPECT_EQ(summary.at("improvements"), 2);
   EXPECT_EQ(summary.at("unchanged"), 1);
   EXPECT_EQ(summary.at("inconclusive"), 1);
+  EXPECT_EQ(summary.at("errored"), 1);
+  EXPECT_EQ(summary.at("skipped"), 1);
+  EXPECT_EQ(Entry(document, "BM_NoGpu").at("verdict"), "skipped");
+  EXPECT_EQ(Entry(document, "BM_NoGpu").at("skip_message"), "no GPU on this machine");
   // Geometric mean of the seven median ratios (1.3, 1.07, 0.75, 0.95, 1.0,
   // 1.1, 52.5/52), minus 1: Python, math.prod(r) ** (1 / 7) - 1 = 0.013798211010946.
   EXPECT_NEAR(summary.at("geomean_change").get<double>(), 0.013798211010946, 1e-12);

@@ -34,13 +34,16 @@ TEST(JunitReportTest, MatchesApprovedFile) {
 
 TEST(JunitReportTest, OneTestCasePerBenchmarkFailuresForTheGate) {
   const std::string xml = Render(DiffSuite());
-  EXPECT_EQ(Occurrences(xml, "<testcase "), 10u);
+  EXPECT_EQ(Occurrences(xml, "<testcase "), 11u);
   // Two regressions and one budget breach fail; the errored one is an error;
-  // inconclusive, added and removed are skipped.
+  // inconclusive, skipped (SkipWithMessage), added and removed are skipped.
   EXPECT_EQ(Occurrences(xml, "<failure "), 3u);
   EXPECT_EQ(Occurrences(xml, "<error "), 1u);
-  EXPECT_EQ(Occurrences(xml, "<skipped "), 3u);
-  EXPECT_NE(xml.find("tests=\"10\" failures=\"3\" errors=\"1\" skipped=\"3\""), std::string::npos);
+  EXPECT_EQ(Occurrences(xml, "<skipped "), 4u);
+  EXPECT_NE(xml.find("tests=\"11\" failures=\"3\" errors=\"1\" skipped=\"4\""), std::string::npos);
+  EXPECT_NE(xml.find("<skipped message=\"skipped: no GPU on this machine\"/>"),
+            std::string::npos)
+      << xml;
   EXPECT_NE(
       xml.find("name=\"BM_Sort/1024\">\n      <failure type=\"regression\" message=\""
                "regression: +30.0% [+28.0%, +33.0%]: 10.0 us -&gt; 13.0 us, p adj 3.3e-05\">"),

@@ -34,7 +34,7 @@ TEST(MarkdownReportTest, SummaryLineComesFirst) {
 }
 
 TEST(MarkdownReportTest, SummaryLineSaysWhatStayedUndecided) {
-  EXPECT_NE(Render(DiffSuite()).find("1 errored; 1 undecided (1 unstable) \u00B7 geometric mean"),
+  EXPECT_NE(Render(DiffSuite()).find("1 errored, 1 skipped; 1 undecided (1 unstable) \u00B7 geometric mean"),
             std::string::npos);
   const std::string text = Render(diff_fixture::UndecidedSuite());
   EXPECT_EQ(

@@ -76,7 +76,7 @@ TEST(TextReportTest, CounterMetricIsNotADuration) {
 TEST(TextReportTest, GateLineSaysWhatStayedUndecided) {
   const std::string text = Render(DiffSuite(), DiffOptions());
   EXPECT_NE(text.find("\nbenchgate: gate FAIL (2 regressions, 2 improvements, 1 unchanged, "
-                      "1 inconclusive, 1 over budget, 1 added, 1 removed, 1 errored; "
+                      "1 inconclusive, 1 over budget, 1 added, 1 removed, 1 errored, 1 skipped; "
                       "1 undecided (1 unstable))\n"),
             std::string::npos)
       << text;

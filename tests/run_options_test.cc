@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "benchgate/error.h"
+#include "run/gbench_api.h"
 #include "run/options.h"
 
 namespace benchgate {
@@ -163,6 +164,69 @@ TEST(OptionsTest, BadValuesNameTheFlagAndTheExpectation) {
   EXPECT_EQ(ErrorOf({"--benchgate_out="}), "--benchgate_out: expected a path, got an empty value");
   EXPECT_EQ(ErrorOf({"--benchmark_out_format=xml"}),
             "--benchmark_out_format: expected json, console or csv, got 'xml'");
+}
+
+// --benchmark_min_time in one spelling for every Google Benchmark: 1.8 and
+// later take "0.5s" and "100x" (and warn on a bare number), 1.7 a bare number.
+std::string MinTimeError(const std::string& value, bool suffixes) {
+  try {
+    MinTimeForGbench(value, suffixes, "--benchmark_min_time");
+  } catch (const Error& error) {
+    return error.what();
+  }
+  return "no error";
+}
+
+TEST(MinTimeTest, SecondsInTheSpellingOfEachVersion) {
+  EXPECT_EQ(MinTimeForGbench("0.05", true, "f"), "0.05s");
+  EXPECT_EQ(MinTimeForGbench("0.05s", true, "f"), "0.05s");
+  EXPECT_EQ(MinTimeForGbench("2", true, "f"), "2s");
+  EXPECT_EQ(MinTimeForGbench("100x", true, "f"), "100x");
+  EXPECT_EQ(MinTimeForGbench("0.05", false, "f"), "0.05");
+  EXPECT_EQ(MinTimeForGbench("0.05s", false, "f"), "0.05");
+  EXPECT_EQ(MinTimeForGbench("0", false, "f"), "0");
+}
+
+TEST(MinTimeTest, BadValuesAreOneLineErrors) {
+  const std::string expected =
+      "--benchmark_min_time: expected seconds (0.5 or 0.5s) or an iteration count (100x), got ";
+  for (const bool suffixes : {true, false}) {
+    EXPECT_EQ(MinTimeError("fast", suffixes), expected + "'fast'");
+    EXPECT_EQ(MinTimeError("", suffixes), expected + "''");
+    EXPECT_EQ(MinTimeError("-1s", suffixes), expected + "'-1s'");
+    EXPECT_EQ(MinTimeError("nan", suffixes), expected + "'nan'");
+    EXPECT_EQ(MinTimeError("0.5ms", suffixes), expected + "'0.5ms'");
+    EXPECT_EQ(MinTimeError("0x", suffixes),
+              "--benchmark_min_time: expected an iteration count like 100x, got '0x'");
+    EXPECT_EQ(MinTimeError("1.5x", suffixes),
+              "--benchmark_min_time: expected an iteration count like 100x, got '1.5x'");
+  }
+  EXPECT_EQ(MinTimeError("100x", false),
+            "--benchmark_min_time: expected seconds, e.g. 0.5s: an iteration count (100x) needs "
+            "Google Benchmark 1.8 or later, and this binary is built with an older one");
+}
+
+// What Google Benchmark gets is the linked version's spelling; the user's
+// flag (or BENCHMARK_MIN_TIME) is taken out.
+TEST(OptionsTest, MinTimeIsPassedInTheLinkedVersionsSpelling) {
+  const std::string expected =
+      std::string("--benchmark_min_time=0.05") + (gbench::kMinTimeSuffixes ? "s" : "");
+  for (const char* given : {"0.05", "0.05s"}) {
+    const ParsedArgs parsed = ParseArgs({std::string("--benchmark_min_time=") + given}, kNoEnv);
+    EXPECT_EQ(std::count_if(parsed.gbench_args.begin(), parsed.gbench_args.end(),
+                            [](const std::string& arg) {
+                              return arg.rfind("--benchmark_min_time", 0) == 0;
+                            }),
+              1);
+    EXPECT_NE(std::find(parsed.gbench_args.begin(), parsed.gbench_args.end(), expected),
+              parsed.gbench_args.end());
+  }
+  const ParsedArgs from_env = ParseArgs({}, FakeEnv({{"BENCHMARK_MIN_TIME", "0.05s"}}));
+  EXPECT_NE(std::find(from_env.gbench_args.begin(), from_env.gbench_args.end(), expected),
+            from_env.gbench_args.end());
+  EXPECT_EQ(ErrorOf({"--benchmark_min_time=soon"}),
+            "--benchmark_min_time: expected seconds (0.5 or 0.5s) or an iteration count (100x), "
+            "got 'soon'");
 }
 
 TEST(OptionsTest, BadEnvironmentValueNamesTheVariable) {

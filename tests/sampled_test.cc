@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "benchgate/latency_histogram.h"
+#include "run/gbench_api.h"
 #include "run/latency_registry.h"
 
 namespace benchgate {
@@ -226,7 +227,7 @@ TEST_F(SampledTest, StatePauseTimingInsideTheLoopCountsAsLatency) {
   const CapturingReporter reporter = RunAll();
   ASSERT_EQ(reporter.rows.size(), 1u);
   const Row& row = reporter.rows[0];
-  ASSERT_FALSE(row.run.error_occurred);
+  ASSERT_EQ(gbench::OutcomeOf(row.run), gbench::Outcome::kMeasured);
   ASSERT_TRUE(row.histogram.has_value());
   EXPECT_EQ(row.histogram->count(), 20u);
   EXPECT_GE(row.histogram->min(), 50000u);
@@ -259,7 +260,7 @@ TEST_F(SampledTest, ErrorBeforeTheLoopReportsNoLatency) {
   })->Threads(2);
   const CapturingReporter reporter = RunAll();
   ASSERT_EQ(reporter.rows.size(), 1u);
-  EXPECT_TRUE(reporter.rows[0].run.error_occurred);
+  EXPECT_EQ(gbench::OutcomeOf(reporter.rows[0].run), gbench::Outcome::kError);
   EXPECT_FALSE(reporter.rows[0].histogram.has_value());
   EXPECT_EQ(StoredLatencyHistogramCount(), 0u);
 }
@@ -276,10 +277,31 @@ TEST_F(SampledTest, ErrorInsideTheLoopWithBreak) {
   })->Iterations(10);
   const CapturingReporter reporter = RunAll();
   ASSERT_EQ(reporter.rows.size(), 1u);
-  EXPECT_TRUE(reporter.rows[0].run.error_occurred);
-  EXPECT_EQ(reporter.rows[0].run.error_message, "failed at 5");
+  EXPECT_EQ(gbench::OutcomeOf(reporter.rows[0].run), gbench::Outcome::kError);
+  EXPECT_EQ(gbench::OutcomeMessage(reporter.rows[0].run), "failed at 5");
   EXPECT_FALSE(reporter.rows[0].histogram.has_value());
 }
+
+#if defined(BENCHGATE_GBENCH_SKIPPED)
+// Google Benchmark 1.8's SkipWithMessage: skipped, not errored, and no
+// latency is published for the iterations before the skip.
+TEST_F(SampledTest, SkipWithMessageInsideTheLoopReportsNoLatency) {
+  benchmark::RegisterBenchmark("BM_SkipInside", [](benchmark::State& state) {
+    int n = 0;
+    for (auto _ : Sampled(state)) {
+      if (++n == 3) {
+        state.SkipWithMessage("not on this machine");
+        break;
+      }
+    }
+  })->Iterations(10);
+  const CapturingReporter reporter = RunAll();
+  ASSERT_EQ(reporter.rows.size(), 1u);
+  EXPECT_EQ(gbench::OutcomeOf(reporter.rows[0].run), gbench::Outcome::kSkipped);
+  EXPECT_EQ(gbench::OutcomeMessage(reporter.rows[0].run), "not on this machine");
+  EXPECT_FALSE(reporter.rows[0].histogram.has_value());
+}
+#endif
 
 // A later benchmark is not polluted by the histogram of one that broke off.
 TEST_F(SampledTest, BrokenOffThreadsDoNotLeakIntoTheNextRun) {
@@ -298,7 +320,7 @@ TEST_F(SampledTest, BrokenOffThreadsDoNotLeakIntoTheNextRun) {
   benchmark::RunSpecifiedBenchmarks(&reporter, "BM_A_Breaks");
   benchmark::RunSpecifiedBenchmarks(&reporter, "BM_B_Fine");
   ASSERT_EQ(reporter.rows.size(), 2u);
-  EXPECT_TRUE(reporter.rows[0].run.error_occurred);
+  EXPECT_EQ(gbench::OutcomeOf(reporter.rows[0].run), gbench::Outcome::kError);
   ASSERT_TRUE(reporter.rows[1].histogram.has_value());
   EXPECT_EQ(reporter.rows[1].histogram->count(), 7u);
 }

@@ -28,6 +28,11 @@ set(configure ${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/consumers/project -B ${WOR
 if(MODE STREQUAL "find_package")
   list(APPEND configure -DCMAKE_PREFIX_PATH=${PREFIX})
 endif()
+if(MODE STREQUAL "fetchcontent_gbench")
+  list(APPEND configure -DBENCHGATE_GBENCH_ARCHIVE=${GBENCH_ARCHIVE})
+elseif(GBENCH_DIR)
+  list(APPEND configure -Dbenchmark_DIR=${GBENCH_DIR})
+endif()
 run(${configure})
 run(${CMAKE_COMMAND} --build ${WORK_DIR} -j2)
 # The consumer runs like a user's benchmark binary, enriched JSON and all.

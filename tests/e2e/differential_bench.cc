@@ -82,6 +82,16 @@ static void BM_Error(benchmark::State& state) {
 }
 BENCHMARK(BM_Error);
 
+#if defined(BENCHGATE_GBENCH_SKIPPED)
+// Google Benchmark 1.8's skip on purpose (reported as skipped, not an error).
+static void BM_Skipped(benchmark::State& state) {
+  state.SkipWithMessage("not on this machine");
+  for (auto _ : state) {
+  }
+}
+BENCHMARK(BM_Skipped);
+#endif
+
 class Table : public benchmark::Fixture {
  public:
   void SetUp(const benchmark::State&) override { rows.assign(4, 1); }

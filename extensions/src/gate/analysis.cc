@@ -424,6 +424,9 @@ void Count(SuiteAnalysis& suite, VerdictStatus status) {
     case VerdictStatus::kError:
       ++suite.errored;
       break;
+    case VerdictStatus::kSkipped:
+      ++suite.skipped;
+      break;
   }
 }
 
@@ -461,8 +464,11 @@ BenchmarkAnalysis AnalyzeMeasurement(const SampleSet& samples, const AnalysisCon
   BenchmarkAnalysis b;
   b.samples = samples;
   if (samples.errored) {
-    b.status = VerdictStatus::kError;
-    b.reasons.push_back("errored: " + samples.error_message);
+    // A skip's message is its reason as it stands: reports print it after
+    // the status ("skipped: no GPU on this machine").
+    b.status = samples.skipped ? VerdictStatus::kSkipped : VerdictStatus::kError;
+    b.reasons.push_back(samples.skipped ? samples.error_message
+                                        : "errored: " + samples.error_message);
     return b;
   }
   b.real_time = StatsOf(samples.real_time_ns, config.ci_level);
@@ -504,8 +510,7 @@ SuiteAnalysis AnalyzeSuite(const RunData& candidate, const RunData* baseline,
     budgets[set.name] = ResolveBudget(set.name, config.budgets);
     b.budget_origins = budgets[set.name].matched;
     if (Unstable(b, config)) suite.warnings.push_back(set.name + ": " + UnstableReason(b, config));
-    if (baseline != nullptr && b.status != VerdictStatus::kError &&
-        b.undecided != Undecided::kOptimisedAway) {
+    if (baseline != nullptr && !set.errored && b.undecided != Undecided::kOptimisedAway) {
       b.reasons.clear();
       const auto it = baseline_by_name.find(set.name);
       if (it == baseline_by_name.end()) {
@@ -562,7 +567,7 @@ void JudgeComparisons(SuiteAnalysis& suite, const std::vector<std::size_t>& judg
     Judge(b, config);
   }
   for (BenchmarkAnalysis& b : suite.benchmarks) {
-    if (b.status == VerdictStatus::kError || b.samples.real_time_ns.empty() ||
+    if (b.samples.errored || b.samples.real_time_ns.empty() ||
         b.undecided == Undecided::kOptimisedAway) {
       continue;
     }

@@ -31,6 +31,9 @@ void Count(DiffSummary& summary, VerdictStatus status) {
     case VerdictStatus::kError:
       ++summary.errored;
       break;
+    case VerdictStatus::kSkipped:
+      ++summary.skipped;
+      break;
     case VerdictStatus::kPass:
       break;  // no baseline: nothing a diff counts
   }

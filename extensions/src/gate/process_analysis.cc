@@ -215,7 +215,7 @@ SuiteAnalysis AnalyzeProcesses(const std::vector<RunData>& baseline_rounds,
     const ResolvedBudget budget = ResolveBudget(set.name, config.budgets);
     b.budget_origins = budget.matched;
     const auto found = before_by_name.find(set.name);
-    if (b.status != VerdictStatus::kError && b.undecided != Undecided::kOptimisedAway) {
+    if (!set.errored && b.undecided != Undecided::kOptimisedAway) {
       b.reasons.clear();
       if (found == before_by_name.end()) {
         b.status = VerdictStatus::kAdded;

@@ -22,6 +22,8 @@ const char* VerdictStatusName(VerdictStatus status) noexcept {
       return "removed";
     case VerdictStatus::kError:
       return "error";
+    case VerdictStatus::kSkipped:
+      return "skipped";
   }
   return "unknown";
 }

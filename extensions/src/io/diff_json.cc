@@ -88,7 +88,9 @@ ordered_json EntryJson(const BenchmarkAnalysis& b, const RenderOptions& options)
   ComparisonFields(c, entry);
   if (b.status == VerdictStatus::kInconclusive) entry["undecided"] = UndecidedName(b.undecided);
   if (b.extra_rounds > 0) entry["extra_rounds"] = b.extra_rounds;
-  if (b.samples.errored) entry["error_message"] = b.samples.error_message;
+  if (b.samples.errored) {
+    entry[b.samples.skipped ? "skip_message" : "error_message"] = b.samples.error_message;
+  }
   if (!b.budget_origins.empty()) entry["budgets"] = b.budget_origins;
   return entry;
 }
@@ -110,6 +112,7 @@ ordered_json SummaryJson(const SuiteAnalysis& suite, const DiffSummary& s) {
           {"added", s.added},
           {"removed", s.removed},
           {"errored", s.errored},
+          {"skipped", s.skipped},
           {"geomean_change", geomean ? ordered_json(s.geomean_change) : nullptr},
           {"geomean_status", StatStatusName(s.geomean_status)},
           {"geomean_count", s.geomean_count},

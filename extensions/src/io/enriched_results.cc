@@ -146,9 +146,13 @@ void ReadSamples(const JsonChecker& checker, const json& result, const std::stri
 void ReadResult(const JsonChecker& checker, const json& result, const std::string& at,
                 SampleSet& set) {
   set.aggregates_only = false;
-  if (const json* message = FindMember(result, "error_message")) {
+  const json* error = FindMember(result, "error_message");
+  const json* skip = error != nullptr ? nullptr : FindMember(result, "skip_message");
+  if (error != nullptr || skip != nullptr) {
+    const char* key = error != nullptr ? "error_message" : "skip_message";
     set.errored = true;
-    set.error_message = checker.String(*message, PointerTo(at, "error_message"));
+    set.skipped = skip != nullptr;
+    set.error_message = checker.String(error != nullptr ? *error : *skip, PointerTo(at, key));
     set.real_time_ns.clear();
     set.cpu_time_ns.clear();
     set.iterations.clear();
@@ -157,6 +161,7 @@ void ReadResult(const JsonChecker& checker, const json& result, const std::strin
     return;
   }
   set.errored = false;
+  set.skipped = false;
   set.error_message.clear();
   ReadSamples(checker, result, at, set);
   if (const json* latency = FindMember(result, "latency")) {

@@ -118,7 +118,9 @@ json ResultJson(const BenchmarkAnalysis& benchmark) {
   if (unit == 0) unit = 1;
   json result = {{"name", samples.name}, {"time_unit", samples.time_unit}};
   if (samples.errored) {
-    result["error_message"] = samples.error_message;
+    // Google Benchmark's own names: error_message for SkipWithError,
+    // skip_message for SkipWithMessage.
+    result[samples.skipped ? "skip_message" : "error_message"] = samples.error_message;
   } else {
     result["samples"] = {{"real_time", TimesIn(samples.real_time_ns, unit)},
                          {"cpu_time", TimesIn(samples.cpu_time_ns, unit)},
@@ -188,6 +190,7 @@ json GateJson(const SuiteAnalysis& suite) {
           {"added", suite.added},
           {"removed", suite.removed},
           {"errored", suite.errored},
+          {"skipped", suite.skipped},
           {"warnings", suite.warnings},
           {"undecided", UndecidedJson(suite)},
           {"too_many_undecided", suite.too_many_undecided},

@@ -133,7 +133,12 @@ class RowReader {
   Group& GroupFor(const std::string& run_name);
   std::string RunNameOf(Row row, const std::string& name, const std::string& aggregate,
                         const Place& at) const;
-  std::optional<std::string> ErrorOf(Row row, const Place& at) const;
+  // An errored or skipped row: its message, and whether it was a skip.
+  struct Unmeasured {
+    std::string message;
+    bool skipped = false;
+  };
+  std::optional<Unmeasured> UnmeasuredOf(Row row, const Place& at) const;
   std::optional<Measurement> Measure(Row row, const std::string& run_name, const Place& at) const;
   void ReadIteration(Row row, const Place& at, Group& group) const;
   void ReadAggregate(Row row, const std::string& aggregate, const Place& at, Group& group) const;
@@ -165,9 +170,10 @@ void RowReader::Read(Row row, const Place& at) {
     return;
   }
   Group& group = GroupFor(RunNameOf(row, name, aggregate, at));
-  if (const auto error = ErrorOf(row, at)) {
-    if (!group.set.errored) group.set.error_message = *error;
+  if (const auto unmeasured = UnmeasuredOf(row, at)) {
+    if (!group.set.errored) group.set.error_message = unmeasured->message;
     group.set.errored = true;
+    group.set.skipped = group.set.skipped || unmeasured->skipped;
     return;
   }
   if (run_type == "aggregate") {
@@ -201,7 +207,7 @@ std::string RowReader::RunNameOf(Row row, const std::string& name, const std::st
 
 // 1.7 writes error_occurred + error_message for SkipWithError; 1.8 and later
 // keep that and add skipped + skip_message for SkipWithMessage.
-std::optional<std::string> RowReader::ErrorOf(Row row, const Place& at) const {
+std::optional<RowReader::Unmeasured> RowReader::UnmeasuredOf(Row row, const Place& at) const {
   const auto flag = [&](const char* key) {
     const json* value = Find(row, key);
     if (value == nullptr) return false;
@@ -212,8 +218,8 @@ std::optional<std::string> RowReader::ErrorOf(Row row, const Place& at) const {
     const std::string text = value ? Text(*value, at, key) : "";
     return text.empty() ? fallback : text;
   };
-  if (flag("error_occurred")) return message("error_message", "error");
-  if (flag("skipped")) return message("skip_message", "skipped");
+  if (flag("error_occurred")) return Unmeasured{message("error_message", "error"), false};
+  if (flag("skipped")) return Unmeasured{message("skip_message", "skipped"), true};
   return std::nullopt;
 }
 

@@ -68,7 +68,13 @@ void ConsoleTable::PrintMeasurement(const BenchmarkAnalysis& benchmark) {
   const SampleSet& samples = benchmark.samples;
   out_ << Pad(samples.name, name_width_);
   if (samples.errored) {
-    out_ << Color(VerdictStatus::kError) << "ERROR: " << samples.error_message << Reset() << "\n";
+    // As Google Benchmark's console says it: an error in red, a skip plain.
+    if (samples.skipped) {
+      out_ << "SKIPPED: " << samples.error_message << "\n";
+    } else {
+      out_ << Color(VerdictStatus::kError) << "ERROR: " << samples.error_message << Reset()
+           << "\n";
+    }
     return;
   }
   const MetricStats& real = benchmark.real_time;
@@ -150,6 +156,7 @@ void ConsoleTable::PrintGate(const SuiteAnalysis& suite) {
     out_ << " (no baseline: nothing to compare)";
   }
   if (suite.errored > 0) out_ << ", " << suite.errored << " errored";
+  if (suite.skipped > 0) out_ << ", " << suite.skipped << " skipped";
   const std::string undecided = UndecidedText(suite);
   if (!undecided.empty()) out_ << "; " << undecided;
   out_ << "\n";

@@ -21,16 +21,18 @@ int AttentionRank(VerdictStatus status) {
       return 3;
     case VerdictStatus::kError:
       return 4;
-    case VerdictStatus::kAdded:
+    case VerdictStatus::kSkipped:
       return 5;
-    case VerdictStatus::kRemoved:
+    case VerdictStatus::kAdded:
       return 6;
-    case VerdictStatus::kUnchanged:
+    case VerdictStatus::kRemoved:
       return 7;
-    case VerdictStatus::kPass:
+    case VerdictStatus::kUnchanged:
       return 8;
+    case VerdictStatus::kPass:
+      return 9;
   }
-  return 9;
+  return 10;
 }
 
 namespace {
@@ -87,6 +89,7 @@ std::string CountsLine(const DiffSummary& s) {
   add(s.added, "added");
   add(s.removed, "removed");
   add(s.errored, "errored");
+  add(s.skipped, "skipped");
   return line;
 }
 

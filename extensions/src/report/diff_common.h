@@ -15,11 +15,11 @@
 namespace benchgate::report_detail {
 
 // Regressions (largest change first), budget breaches, improvements (largest
-// gain first), inconclusive, errored, added, removed, then unchanged: what
+// gain first), inconclusive, errored, skipped, added, removed, then unchanged: what
 // needs attention comes first. Input order within the other groups.
 std::vector<const BenchmarkAnalysis*> RegressionsFirst(const SuiteAnalysis& suite);
 
-// The rank of a verdict in that order: 0 for regression ... 8 for pass.
+// The rank of a verdict in that order: 0 for regression ... 9 for pass.
 int AttentionRank(VerdictStatus status);
 
 // "▲▲" strong regression ... "▼▼" strong improvement, "=" unchanged, "" not

@@ -47,6 +47,7 @@ void TestCase(const BenchmarkAnalysis& b, const RenderOptions& options, std::ost
           << Attribute("message", report_detail::FirstReason(b)) << "/>\n    </testcase>\n";
       return;
     case VerdictStatus::kInconclusive:
+    case VerdictStatus::kSkipped:
     case VerdictStatus::kAdded:
     case VerdictStatus::kRemoved:
       out << ">\n      <skipped"
@@ -145,7 +146,7 @@ void RenderJunit(const SuiteAnalysis& suite, const DiffSummary& summary,
                                               (suite.too_many_undecided ? 1 : 0));
   const std::string errors = std::to_string(summary.errored);
   const std::string skipped =
-      std::to_string(summary.inconclusive + summary.added + summary.removed);
+      std::to_string(summary.inconclusive + summary.skipped + summary.added + summary.removed);
   const std::string counts = Attribute("tests", tests) + Attribute("failures", failures) +
                              Attribute("errors", errors) + Attribute("skipped", skipped);
   std::string name = options.title;

@@ -142,8 +142,8 @@ void RenderMarkdown(const SuiteAnalysis& suite, const DiffSummary& summary,
   writer.Section("Not judged",
                  Only(all,
                       [](V s) {
-                        return s == V::kInconclusive || s == V::kError || s == V::kAdded ||
-                               s == V::kRemoved || s == V::kPass;
+                        return s == V::kInconclusive || s == V::kError || s == V::kSkipped ||
+                               s == V::kAdded || s == V::kRemoved || s == V::kPass;
                       }),
                  true);
   writer.Folded(Only(all, [](V s) { return s == V::kUnchanged; }));

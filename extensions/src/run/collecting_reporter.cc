@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "run/gbench_api.h"
 #include "run/gbench_rows.h"
 
 namespace benchgate {
@@ -21,13 +22,9 @@ void SinkForwarder::ReportRuns(const std::vector<benchmark::BenchmarkReporter::R
   }
   Flush();
   pending_ = rows;
-  // Held rows may be flushed in Finalize(), after Google Benchmark 1.7.1 has
-  // destroyed the runner that owns memory_result: keep a copy of our own.
-  for (Run& row : pending_) {
-    if (row.memory_result == nullptr) continue;
-    memory_.push_back(*row.memory_result);
-    row.memory_result = &memory_.back();
-  }
+  // Held rows may be flushed in Finalize(), after Google Benchmark has
+  // destroyed the runner that owns their memory results.
+  for (Run& row : pending_) gbench::KeepMemoryResult(row, memory_);
 }
 
 void SinkForwarder::Finalize() {

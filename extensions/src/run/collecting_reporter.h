@@ -17,7 +17,8 @@
 // Benchmark. A benchmark registered with ->ReportAggregatesOnly() reaches
 // neither with its iteration rows: benchgate names it in a warning.
 // This file and gbench_rows.cc are the only readers of Google Benchmark's
-// reporter types.
+// reporter types; what differs between its versions they read through
+// gbench_api.h.
 #ifndef BENCHGATE_RUN_COLLECTING_REPORTER_H_
 #define BENCHGATE_RUN_COLLECTING_REPORTER_H_
 

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "run/gbench_api.h"
 #include "run/latency_registry.h"
 #include "run/memory_stats.h"
 
@@ -21,11 +22,14 @@ void AppendIterationRow(const benchmark::BenchmarkReporter::Run& row, SampleSet&
   set.time_unit = benchmark::GetTimeUnitString(row.time_unit);
   set.threads = row.threads;
   set.label = row.report_label;
-  if (row.error_occurred) {
-    // An errored repetition makes the whole benchmark unjudgeable: its other
-    // repetitions measured something that did not complete as written.
+  const gbench::Outcome outcome = gbench::OutcomeOf(row);
+  if (outcome != gbench::Outcome::kMeasured) {
+    // An errored or skipped repetition makes the whole benchmark
+    // unjudgeable: its other repetitions measured something that did not
+    // complete as written.
+    if (!set.errored) set.error_message = gbench::OutcomeMessage(row);
     set.errored = true;
-    set.error_message = row.error_message;
+    set.skipped = set.skipped || outcome == gbench::Outcome::kSkipped;
     return;
   }
   const double to_ns = NanosecondsPerRowUnit(row);
@@ -47,7 +51,7 @@ HiddenData TakeHiddenData(benchmark::BenchmarkReporter::Run& row) {
   if (row.run_type == benchmark::BenchmarkReporter::Run::RT_Iteration) {
     hidden.latency = TakeLatencyHistogram(row);
     hidden.memory = MemorySummaryOf(row);
-    ForgetStaleMemoryResult(row);  // 1.7.1 leaves it dangling on early repetitions
+    gbench::ForgetInvalidMemoryResult(row);  // 1.7 and 1.8 leave it dangling
   } else {
     StripHiddenCounters(row);  // aggregates of the hidden id are meaningless
   }
@@ -104,7 +108,7 @@ std::optional<ComplexityRow> ComplexityOf(
 
 void StripHiddenData(benchmark::BenchmarkReporter::Run& row) {
   StripHiddenCounters(row);
-  ForgetStaleMemoryResult(row);
+  gbench::ForgetInvalidMemoryResult(row);
 }
 
 }  // namespace benchgate

@@ -1,6 +1,5 @@
-// Google Benchmark's Run rows -> the model. The one adapter for the reporter
-// API that drifts between versions (1.8 replaced error_occurred by skipped,
-// 1.9.2 made memory_result a value): a new version changes this file only.
+// Google Benchmark's Run rows -> the model. What differs between Google
+// Benchmark versions is read through run/gbench_api.h.
 #ifndef BENCHGATE_RUN_GBENCH_ROWS_H_
 #define BENCHGATE_RUN_GBENCH_ROWS_H_
 
@@ -16,7 +15,8 @@
 namespace benchgate {
 
 // Appends one iteration row (one repetition) to `set`: time per iteration in
-// ns, iterations, user counters, or the error of an errored row.
+// ns, iterations, user counters, or the message of an errored or skipped
+// row.
 void AppendIterationRow(const benchmark::BenchmarkReporter::Run& row, SampleSet& set);
 
 // benchgate's per-row data that travels inside Google Benchmark's rows.

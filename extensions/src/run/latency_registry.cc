@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "run/gbench_api.h"
+
 namespace benchgate {
 namespace {
 
@@ -76,7 +78,8 @@ std::optional<LatencyHistogram> TakeLatencyHistogram(benchmark::BenchmarkReporte
   if (it == run.counters.end()) return std::nullopt;
   const double value = it->second.value;
   run.counters.erase(it);
-  if (run.run_type != benchmark::BenchmarkReporter::Run::RT_Iteration || run.error_occurred) {
+  if (run.run_type != benchmark::BenchmarkReporter::Run::RT_Iteration ||
+      gbench::OutcomeOf(run) != gbench::Outcome::kMeasured) {
     return std::nullopt;
   }
   const std::optional<std::uint64_t> id = IdFromCounter(value);

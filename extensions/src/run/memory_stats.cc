@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <limits>
 
+#include "run/gbench_api.h"
+
 namespace benchgate {
 namespace {
 
@@ -23,6 +25,9 @@ constexpr std::int64_t kMaxMemoryIterations = 16;
 std::int64_t ValueOrZero(std::int64_t value) { return value == kTombstone ? 0 : value; }
 
 std::int64_t MemoryIterations(const Run& run, const Result& result) {
+  if (const std::optional<std::int64_t> recorded = gbench::MemoryIterations(result)) {
+    return *recorded;
+  }
   // allocs_per_iter = num_allocs / memory_iterations, computed by Google
   // Benchmark from the same run, so the division recovers the exact count.
   if (result.num_allocs > 0 && run.allocs_per_iter > 0) {
@@ -32,18 +37,16 @@ std::int64_t MemoryIterations(const Run& run, const Result& result) {
   return std::min(kMaxMemoryIterations, per_thread);
 }
 
-// In 1.7.1 only the last repetition's pointer is still valid when reporters
-// run (memory_stats.h).
-bool MemoryResultMayDangle(const Run& run) { return run.repetition_index != run.repetitions - 1; }
-
 }  // namespace
 
 std::optional<MemorySummary> MemorySummaryOf(const Run& run) {
-  if (run.run_type != Run::RT_Iteration || run.error_occurred || run.memory_result == nullptr ||
-      MemoryResultMayDangle(run)) {
+  const Result* memory = gbench::MemoryResultOf(run);
+  if (run.run_type != Run::RT_Iteration ||
+      gbench::OutcomeOf(run) != gbench::Outcome::kMeasured || memory == nullptr ||
+      run.repetition_index != run.repetitions - 1) {
     return std::nullopt;
   }
-  const Result& result = *run.memory_result;
+  const Result& result = *memory;
   const std::int64_t iterations = MemoryIterations(run, result);
   MemorySummary summary;
   summary.allocs_per_iter = run.allocs_per_iter;
@@ -54,10 +57,6 @@ std::optional<MemorySummary> MemorySummaryOf(const Run& run) {
   summary.max_bytes_used = result.max_bytes_used;
   summary.net_heap_growth = ValueOrZero(result.net_heap_growth);
   return summary;
-}
-
-void ForgetStaleMemoryResult(Run& row) {
-  if (MemoryResultMayDangle(row)) row.memory_result = nullptr;
 }
 
 void FillMemoryResult(const AllocationCounts& counts, Result& result) {

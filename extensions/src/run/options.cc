@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cstdint>
 #include <cstdlib>
 #include <set>
 #include <string_view>
 
 #include "benchgate/error.h"
+#include "run/gbench_api.h"
 
 namespace benchgate {
 namespace {
@@ -222,6 +224,7 @@ constexpr GbenchFlag kGbenchFlags[] = {
     {"benchmark_out_format", true},
     {"benchmark_report_aggregates_only", true},
     {"benchmark_display_aggregates_only", true},
+    {"benchmark_min_time", true},
     {"benchmark_format", false},
     {"benchmark_color", false},
     {"benchmark_counters_tabular", false},
@@ -246,6 +249,12 @@ void ApplyGbench(std::string_view name, const std::string& value, const std::str
   }
   if (name == "benchmark_report_aggregates_only") options.report_aggregates_only = as_bool();
   if (name == "benchmark_display_aggregates_only") options.display_aggregates_only = as_bool();
+  if (name == "benchmark_min_time") {
+    // Checked now, so that a bad value is benchgate's one-line error rather
+    // than Google Benchmark's abort.
+    MinTimeForGbench(value, gbench::kMinTimeSuffixes, source);
+    options.min_time = value;
+  }
   if (name == "benchmark_format") options.display_format = value;
   if (name == "benchmark_color") options.color = value;
   if (name == "benchmark_counters_tabular") options.counters_tabular = as_bool();
@@ -337,12 +346,42 @@ ParsedArgs ParseArgs(const std::vector<std::string>& args, const EnvLookup& env)
   if (!options.repetitions_given) {
     parsed.gbench_args.push_back("--benchmark_repetitions=" + std::to_string(options.repetitions));
   }
+  if (!options.min_time.empty()) {
+    parsed.gbench_args.push_back(
+        "--benchmark_min_time=" +
+        MinTimeForGbench(options.min_time, gbench::kMinTimeSuffixes, "--benchmark_min_time"));
+  }
   // Interleaving is benchgate's default; Google Benchmark's own flag (or its
   // variable), when given, decides instead.
   if (options.interleave && !options.interleave_given_to_gbench) {
     parsed.gbench_args.emplace_back("--benchmark_enable_random_interleaving=true");
   }
   return parsed;
+}
+
+std::string MinTimeForGbench(const std::string& value, bool suffixes, const std::string& source) {
+  const std::string_view text(value);
+  const char last = text.empty() ? '\0' : text.back();
+  if (last == 'x') {
+    const auto iterations = ParseNumber<std::int64_t>(text.substr(0, text.size() - 1));
+    if (!iterations || *iterations < 1) {
+      throw Error(source, "", "expected an iteration count like 100x, got '" + value + "'");
+    }
+    if (!suffixes) {
+      throw Error(source, "",
+                  "expected seconds, e.g. 0.5s: an iteration count (" + value +
+                      ") needs Google Benchmark 1.8 or later, and this binary is built with an "
+                      "older one");
+    }
+    return value;
+  }
+  const std::string_view number = last == 's' ? text.substr(0, text.size() - 1) : text;
+  const auto seconds = ParseNumber<double>(number);
+  if (!seconds || !(*seconds >= 0.0 && *seconds <= 1e6)) {
+    throw Error(source, "",
+                "expected seconds (0.5 or 0.5s) or an iteration count (100x), got '" + value + "'");
+  }
+  return std::string(number) + (suffixes ? "s" : "");
 }
 
 std::string FlagsHelp() {

@@ -66,6 +66,9 @@ struct Options {
   std::string gbench_out_format = "json";
   bool report_aggregates_only = false;
   bool display_aggregates_only = false;
+  // --benchmark_min_time as given ("" when not): passed on in the spelling
+  // of the Google Benchmark linked (MinTimeForGbench).
+  std::string min_time;
 
   // Google Benchmark flags benchgate only reads (they stay in argv).
   std::string display_format = "console";
@@ -95,6 +98,14 @@ struct ParsedArgs {
 // args excludes argv[0]. Throws benchgate::Error naming the flag (or the
 // environment variable) and what was expected.
 ParsedArgs ParseArgs(const std::vector<std::string>& args, const EnvLookup& env);
+
+// A --benchmark_min_time value as the linked Google Benchmark reads it, so
+// that one spelling works on every version: seconds as "0.5" or "0.5s",
+// iterations as "100x". With suffixes (1.8 and later) seconds get their "s"
+// (1.8 warns about a bare number); without (1.7) the "s" is dropped, and an
+// iteration count, which 1.7 cannot do, is an error. Throws benchgate::Error
+// naming `source` for anything else.
+std::string MinTimeForGbench(const std::string& value, bool suffixes, const std::string& source);
 
 // One line per benchgate flag, for --help.
 std::string FlagsHelp();

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "run/gbench_api.h"
 #include "run/latency_registry.h"
 
 namespace benchgate {
@@ -99,7 +100,7 @@ void SampledRange::FinishLoop() {
   }
   if (state_.thread_index() != 0) return;
   std::vector<std::unique_ptr<LatencyHistogram>> parts = TheCollector().TakeAll();
-  if (parts.empty() || state_.error_occurred()) return;
+  if (parts.empty() || gbench::Skipped(state_)) return;
   for (std::size_t i = 1; i < parts.size(); ++i) parts.front()->Merge(*parts[i]);
   Publish(state_, *parts.front());
 }

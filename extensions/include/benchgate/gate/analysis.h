@@ -56,7 +56,8 @@ enum class VerdictStatus {
   kBudgetExceeded,
   kAdded,    // only in the candidate
   kRemoved,  // only in the baseline
-  kError,    // the benchmark errored or was skipped: reported, not judged
+  kError,    // the benchmark errored (SkipWithError): reported, not judged
+  kSkipped,  // it skipped itself (SkipWithMessage, Google Benchmark 1.8+): reported, not judged
 };
 
 // Stable lowercase name used in JSON and reports: "pass", "regression", ...
@@ -146,7 +147,7 @@ struct SuiteAnalysis {
   bool has_baseline = false;
   bool gate_failed = false;
   std::size_t regressions = 0, improvements = 0, unchanged = 0, inconclusive = 0;
-  std::size_t budget_exceeded = 0, added = 0, removed = 0, errored = 0, passed = 0;
+  std::size_t budget_exceeded = 0, added = 0, removed = 0, errored = 0, skipped = 0, passed = 0;
   std::vector<std::string> warnings;  // per benchmark, e.g. unstable (CV above its limit)
   // The inconclusive ones by reason, in Undecided's order ("unstable": 3).
   std::vector<std::pair<std::string, std::size_t>> undecided;

@@ -14,7 +14,7 @@ namespace benchgate {
 
 struct DiffSummary {
   std::size_t regressions = 0, improvements = 0, unchanged = 0, inconclusive = 0;
-  std::size_t added = 0, removed = 0, budget_exceeded = 0, errored = 0;
+  std::size_t added = 0, removed = 0, budget_exceeded = 0, errored = 0, skipped = 0;
   // Geometric mean of candidate median / baseline median over every
   // benchmark with a comparison (whatever its verdict), minus 1: the
   // suite-wide change, like compare.py's OVERALL_GEOMEAN. Medians that are not

@@ -63,9 +63,13 @@ struct SampleSet {
   std::int64_t threads = 1;
   std::string label;
   // An errored or skipped benchmark has a message and no samples; it is
-  // reported, never judged.
+  // reported, never judged, and never fails a gate.
   bool errored = false;
   std::string error_message;
+  // It skipped itself on purpose (State::SkipWithMessage, Google Benchmark
+  // 1.8 and later) rather than failed (SkipWithError): errored is set too,
+  // since it has no samples either, and reports say "skipped", not "error".
+  bool skipped = false;
   // Only aggregate rows (mean/median/stddev) were available: real_time_ns
   // holds the median alone and no test is possible.
   bool aggregates_only = false;
