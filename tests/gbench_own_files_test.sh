@@ -16,6 +16,7 @@ while [ $# -gt 0 ]; do
   alone=$1 adopted=$2
   shift 2
   pairs=$((pairs + 1))
+  first=""
   for filter in "" "--benchmark_filter=-.*/[0-9]+$" "--benchmark_filter=no_such_benchmark"; do
     a=0 b=0
     "$alone" --benchmark_list_tests $filter > "$work/alone.txt" 2> /dev/null || a=$?
@@ -27,9 +28,9 @@ while [ $# -gt 0 ]; do
     else
       echo "ok   $(basename "$adopted") --benchmark_list_tests $filter: $(wc -l < "$work/alone.txt") names, exit $a"
     fi
+    [ -n "$first" ] || first=$(head -1 "$work/alone.txt")
   done
   # One quick run: the first benchmark it lists, enriched JSON written.
-  first=$(head -1 "$work/alone.txt")
   out="$work/$(basename "$adopted").json"
   rm -f "$out"
   code=0

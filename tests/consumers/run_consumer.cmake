@@ -45,6 +45,19 @@ string(JSON latency GET "${json}" benchgate results 0 latency count)
 if(NOT version EQUAL 1 OR latency LESS 1)
   message(FATAL_ERROR "unexpected enriched JSON from the consumer: ${json}")
 endif()
+# A statically linked Google Benchmark (the one fetched in
+# fetchcontent_gbench, or a static one benchgate was built with) makes the
+# allocation counts include some of its bookkeeping: the run says so. A
+# shared one counts exactly and says nothing.
+string(JSON warnings GET "${json}" benchgate gate warnings)
+string(FIND "${warnings}" "linked statically" static_warning)
+if(MODE STREQUAL "fetchcontent_gbench" OR GBENCH_TYPE STREQUAL "STATIC_LIBRARY")
+  if(static_warning EQUAL -1)
+    message(FATAL_ERROR "no warning about the static Google Benchmark's counts: ${warnings}")
+  endif()
+elseif(NOT static_warning EQUAL -1)
+  message(FATAL_ERROR "a shared Google Benchmark's counts are exact, yet: ${warnings}")
+endif()
 
 # The gate's exit codes, as a pull request sees them: 1 for a benchmark made
 # 30% slower against a baseline, 0 for an unchanged rerun, 2 for a baseline

@@ -42,6 +42,14 @@ AllocationCounts CurrentAllocationCounts() noexcept;
 // during its memory run). An empty range ignores nothing.
 void IgnoreAllocationsFromCode(std::uintptr_t begin, std::uintptr_t end) noexcept;
 
+// The shared C++ runtime library's code, [begin, end). While allocations
+// from some code are ignored, an allocation made by standard library code
+// (this range, or a std template instantiated elsewhere and exported) is
+// traced up the stack to the code it was made for, and ignored when that
+// code is: Google Benchmark 1.8 and later copy a benchmark's name into its
+// State through std::string's out-of-line code.
+void AttributeRuntimeAllocationsToCaller(std::uintptr_t begin, std::uintptr_t end) noexcept;
+
 namespace memory_internal {
 
 // Called by the operators in memory.cc. RecordAllocation returns the tag to

@@ -5,6 +5,7 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
+#include <cstring>
 
 #include "run/memory_counters.h"
 #include "run/memory_stats.h"
@@ -34,6 +35,28 @@ struct CodeSearch {
   bool first_object = true;
   CodeRange range;
 };
+
+// The executable segment of the loaded shared object whose path contains
+// `fragment`, e.g. "libstdc++".
+struct NamedSearch {
+  const char* fragment = nullptr;
+  CodeRange range;
+};
+
+int FindNamedCodeSegment(dl_phdr_info* info, std::size_t /*size*/, void* data) {
+  auto& search = *static_cast<NamedSearch*>(data);
+  if (info->dlpi_name == nullptr || std::strstr(info->dlpi_name, search.fragment) == nullptr) {
+    return 0;
+  }
+  for (int i = 0; i < info->dlpi_phnum; ++i) {
+    const auto& segment = info->dlpi_phdr[i];
+    if (segment.p_type != PT_LOAD || (segment.p_flags & PF_X) == 0) continue;
+    search.range.begin = info->dlpi_addr + segment.p_vaddr;
+    search.range.end = search.range.begin + segment.p_memsz;
+    return 1;
+  }
+  return 0;
+}
 
 int FindCodeSegment(dl_phdr_info* info, std::size_t /*size*/, void* data) {
   auto& search = *static_cast<CodeSearch*>(data);
@@ -74,6 +97,20 @@ CodeRange SharedLibraryCodeAround(const void* code) {
 // 1.8.3); the runner's code continues for kilobytes beyond.
 constexpr std::uintptr_t kRunnerWindow = 256;
 
+// The code of the shared C++ runtime library (libstdc++, or libc++), or an
+// empty range when it is linked statically.
+CodeRange SharedRuntimeCode() {
+#if defined(BENCHGATE_HAVE_DL_ITERATE_PHDR)
+  for (const char* name : {"libstdc++.so", "libc++.so"}) {
+    NamedSearch search;
+    search.fragment = name;
+    dl_iterate_phdr(&FindNamedCodeSegment, &search);
+    if (search.range.begin != search.range.end) return search.range;
+  }
+#endif
+  return {};
+}
+
 class CountingMemoryManager final : public benchmark::MemoryManager {
  public:
   // Between Start() and Stop(), Google Benchmark itself allocates its thread
@@ -103,8 +140,16 @@ class CountingMemoryManager final : public benchmark::MemoryManager {
       if (runner.begin == runner.end) {
         runner.begin = reinterpret_cast<std::uintptr_t>(caller);
         runner.end = runner.begin + kRunnerWindow;
+        SetMemoryCountCaveat(
+            "allocation counts include up to 2 of Google Benchmark's own allocations per memory "
+            "run of at most 16 iterations (the benchmark's name and arguments it copies), since "
+            "it is linked statically: link it as a shared library for exact counts");
       }
       IgnoreAllocationsFromCode(runner.begin, runner.end);
+      // Google Benchmark 1.8 and later copy the benchmark's name into its
+      // State through libstdc++'s out-of-line string code.
+      const CodeRange runtime = SharedRuntimeCode();
+      AttributeRuntimeAllocationsToCaller(runtime.begin, runtime.end);
       located_runner_ = true;
     }
     StartCountingAllocations();

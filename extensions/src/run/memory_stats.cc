@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <utility>
 
 #include "run/gbench_api.h"
 
@@ -37,7 +38,16 @@ std::int64_t MemoryIterations(const Run& run, const Result& result) {
   return std::min(kMaxMemoryIterations, per_thread);
 }
 
+std::string& Caveat() {
+  static std::string caveat;
+  return caveat;
+}
+
 }  // namespace
+
+void SetMemoryCountCaveat(std::string caveat) { Caveat() = std::move(caveat); }
+
+const std::string& MemoryCountCaveat() { return Caveat(); }
 
 std::optional<MemorySummary> MemorySummaryOf(const Run& run) {
   const Result* memory = gbench::MemoryResultOf(run);

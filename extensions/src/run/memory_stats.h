@@ -8,6 +8,7 @@
 #include <benchmark/benchmark.h>
 
 #include <optional>
+#include <string>
 
 #include "benchgate/model/sample_set.h"
 #include "run/memory_counters.h"
@@ -35,6 +36,14 @@ namespace benchgate {
 //   (for all its iterations together, as Google Benchmark reports it).
 // A value the MemoryManager did not provide is 0.
 std::optional<MemorySummary> MemorySummaryOf(const benchmark::BenchmarkReporter::Run& run);
+
+// What makes benchgate::memory's counts inexact, in words, or "" when they
+// are exact. Its MemoryManager sets it when Google Benchmark is linked
+// statically and some of its bookkeeping cannot be told apart
+// (memory_manager.cc); the runner warns with it when a benchmark reported
+// allocations. Set once, before the benchmarks' memory runs are reported.
+void SetMemoryCountCaveat(std::string caveat);
+const std::string& MemoryCountCaveat();
 
 // Writes one counting window into the Result Google Benchmark passed to
 // MemoryManager::Stop (used by benchgate::memory's manager).

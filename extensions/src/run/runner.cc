@@ -7,6 +7,7 @@
 #include <benchmark/benchmark.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -30,6 +31,7 @@
 #include "run/environment_capture.h"
 #include "run/extra_rounds.h"
 #include "run/latency_registry.h"
+#include "run/memory_stats.h"
 #include "run/options.h"
 
 namespace benchgate {
@@ -239,6 +241,11 @@ int Run(RunnerState& state) {
   std::vector<std::string> registration = collector.DuplicateNameWarnings();
   for (std::string& warning : collector.AggregatesOnlyWarnings()) {
     registration.push_back(std::move(warning));
+  }
+  if (!MemoryCountCaveat().empty() &&
+      std::any_of(run.benchmarks.begin(), run.benchmarks.end(),
+                  [](const SampleSet& set) { return set.memory.has_value(); })) {
+    registration.push_back(MemoryCountCaveat());
   }
   for (const std::string& warning : registration) {
     if (!console) std::cerr << "benchgate: warning: " << warning << "\n";
