@@ -34,7 +34,8 @@ while [ $# -gt 0 ]; do
   out="$work/$(basename "$adopted").json"
   rm -f "$out"
   code=0
-  "$adopted" "--benchmark_filter=^${first//\//\\/}\$" --benchmark_min_time=0.001s \
+  pattern=$(printf '%s' "$first" | sed 's/[][\.*^$+?(){}|]/\\&/g')
+  "$adopted" "--benchmark_filter=^${pattern}\$" --benchmark_min_time=0.001s \
     --benchmark_repetitions=3 "--benchgate_out=$out" > "$work/run.txt" 2>&1 || code=$?
   if [ "$code" -ne 0 ] || ! grep -q '"schema_version": 1' "$out" 2> /dev/null; then
     echo "FAIL $(basename "$adopted") run of $first: exit $code, enriched JSON missing"
