@@ -166,7 +166,7 @@ void IgnoreAllocationsFromCode(std::uintptr_t begin, std::uintptr_t end) noexcep
   g_counters.ignored_end.store(end, kRelaxed);
 }
 
-void AttributeRuntimeAllocationsToCaller(std::uintptr_t begin, std::uintptr_t end) noexcept {
+void SetStandardLibraryCode(std::uintptr_t begin, std::uintptr_t end) noexcept {
   g_counters.runtime_begin.store(begin, kRelaxed);
   g_counters.runtime_end.store(end, kRelaxed);
 }

@@ -48,7 +48,7 @@ void IgnoreAllocationsFromCode(std::uintptr_t begin, std::uintptr_t end) noexcep
 // traced up the stack to the code it was made for, and ignored when that
 // code is: Google Benchmark 1.8 and later copy a benchmark's name into its
 // State through std::string's out-of-line code.
-void AttributeRuntimeAllocationsToCaller(std::uintptr_t begin, std::uintptr_t end) noexcept;
+void SetStandardLibraryCode(std::uintptr_t begin, std::uintptr_t end) noexcept;
 
 namespace memory_internal {
 

@@ -149,7 +149,7 @@ class CountingMemoryManager final : public benchmark::MemoryManager {
       // Google Benchmark 1.8 and later copy the benchmark's name into its
       // State through libstdc++'s out-of-line string code.
       const CodeRange runtime = SharedRuntimeCode();
-      AttributeRuntimeAllocationsToCaller(runtime.begin, runtime.end);
+      SetStandardLibraryCode(runtime.begin, runtime.end);
       located_runner_ = true;
     }
     StartCountingAllocations();
