@@ -250,10 +250,9 @@ void ApplyGbench(std::string_view name, const std::string& value, const std::str
   if (name == "benchmark_report_aggregates_only") options.report_aggregates_only = as_bool();
   if (name == "benchmark_display_aggregates_only") options.display_aggregates_only = as_bool();
   if (name == "benchmark_min_time") {
-    // Checked now, so that a bad value is benchgate's one-line error rather
+    // Converted now, so that a bad value is benchgate's one-line error rather
     // than Google Benchmark's abort.
-    MinTimeForGbench(value, gbench::kMinTimeSuffixes, source);
-    options.min_time = value;
+    options.min_time = MinTimeForGbench(value, gbench::kMinTimeSuffixes, source);
   }
   if (name == "benchmark_format") options.display_format = value;
   if (name == "benchmark_color") options.color = value;
@@ -347,9 +346,7 @@ ParsedArgs ParseArgs(const std::vector<std::string>& args, const EnvLookup& env)
     parsed.gbench_args.push_back("--benchmark_repetitions=" + std::to_string(options.repetitions));
   }
   if (!options.min_time.empty()) {
-    parsed.gbench_args.push_back(
-        "--benchmark_min_time=" +
-        MinTimeForGbench(options.min_time, gbench::kMinTimeSuffixes, "--benchmark_min_time"));
+    parsed.gbench_args.push_back("--benchmark_min_time=" + options.min_time);
   }
   // Interleaving is benchgate's default; Google Benchmark's own flag (or its
   // variable), when given, decides instead.

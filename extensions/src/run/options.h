@@ -66,8 +66,8 @@ struct Options {
   std::string gbench_out_format = "json";
   bool report_aggregates_only = false;
   bool display_aggregates_only = false;
-  // --benchmark_min_time as given ("" when not): passed on in the spelling
-  // of the Google Benchmark linked (MinTimeForGbench).
+  // --benchmark_min_time in the spelling of the Google Benchmark linked
+  // (MinTimeForGbench), "" when not given.
   std::string min_time;
 
   // Google Benchmark flags benchgate only reads (they stay in argv).
