@@ -10,7 +10,7 @@
 # benchgate's Debug build with warnings as errors to build-gbench-<version>,
 # which also builds the release's own BENCHMARK_MAIN() files alone and
 # adopted, and adds a consumer project that fetches the archive itself.
-# Extra arguments after the linkage go to ctest (e.g. -R, -E).
+# Extra arguments after the linkage go to ctest (e.g. -R).
 set -euo pipefail
 archive=${1:?usage: tools/test-gbench.sh ARCHIVE [shared|static] [ctest args...]}
 linkage=${2:-shared}
@@ -26,4 +26,10 @@ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Debug -DBENCHGATE_WERROR=ON \
   "-DCMAKE_PREFIX_PATH=$PWD/$build/gbench/prefix" "-DBENCHGATE_GBENCH_SOURCE_DIR=$PWD/$build/gbench/src" \
   "-DBENCHGATE_GBENCH_ARCHIVE=$archive"
 cmake --build "$build" -j2
-ctest --test-dir "$build" --output-on-failure -j2 "$@"
+# The consumers that build benchgate's own CMake as a subproject
+# (add_subdirectory, FetchContent of benchgate alone) test benchgate's build,
+# the same on every version, at two minutes each: they run in the 1.7.1
+# stage. Installed (find_package, the exact version) and fetched together
+# with the release (fetchcontent_gbench) run here.
+ctest --test-dir "$build" --output-on-failure -j2 \
+  -E '^consumer_(add_subdirectory|fetchcontent)$' "$@"
