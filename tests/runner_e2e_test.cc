@@ -331,6 +331,16 @@ TEST_F(RunnerE2ETest, FilterMatchingNothingIsBadInput) {
       << run.err;
 }
 
+// One spelling on every Google Benchmark version, checked by benchgate: a
+// bad value is its one line, exit 2, with nothing from Google Benchmark.
+TEST_F(RunnerE2ETest, BadMinTimeIsOneLineOfBadInput) {
+  const Outcome run = Run("--benchmark_min_time=soon");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err,
+            "benchgate: error: --benchmark_min_time: expected seconds (0.5 or 0.5s) or an "
+            "iteration count (100x), got 'soon'\n");
+}
+
 TEST_F(RunnerE2ETest, UnrecognizedArgumentIsBadInput) {
   const Outcome run = Run("--no_such_flag");
   EXPECT_EQ(run.exit_code, 2);

@@ -278,7 +278,11 @@ void InitializeWithBuild(int* argc, char** argv, const BuildInfo& build) {
     parsed = ParseArgs(args, ProcessEnv);
   } catch (const Error& error) {
     state.flag_error = error;
-    parsed.gbench_args = args;  // let Google Benchmark still see --help etc.
+    // Let Google Benchmark still see --help etc., but not a min time it may
+    // not read (1.7 prints its own complaint before benchgate's one line).
+    for (const std::string& arg : args) {
+      if (arg.rfind("--benchmark_min_time", 0) != 0) parsed.gbench_args.push_back(arg);
+    }
   }
   state.options = parsed.options;
 
