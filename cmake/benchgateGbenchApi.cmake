@@ -4,7 +4,8 @@
 # (extensions/src/run/gbench_api.h) absorbs is found by compiling against the
 # found headers. Sets BENCHGATE_GBENCH_API_DEFINITIONS, the definitions every
 # target that includes run/ headers compiles with (benchgate, benchgate::memory,
-# the tests), and BENCHGATE_GBENCH_VERSION, the package's version or "unknown".
+# the tests), and BENCHGATE_GBENCH_VERSION, the package's version or "unknown"
+# (the installed package config requires it).
 #
 #   BENCHGATE_GBENCH_SKIPPED         Run::skipped and skip_message, SkipWithMessage (1.8)
 #   BENCHGATE_GBENCH_MEMORY_VALUE    Run::memory_result is a value, not a pointer (1.9.2)
@@ -64,7 +65,7 @@ function(benchgate_check_gbench_api)
   if(benchmark_VERSION)
     set(version "${benchmark_VERSION}")
   endif()
-  set(definitions "BENCHGATE_GBENCH_VERSION=\"${version}\"")
+  set(definitions "")
   set(features "")
   foreach(check IN ITEMS BENCHGATE_GBENCH_SKIPPED BENCHGATE_GBENCH_MEMORY_VALUE
                          BENCHGATE_GBENCH_STOP_POINTER BENCHGATE_GBENCH_MEMORY_ITERS

@@ -30,10 +30,6 @@ namespace benchgate::gbench {
 using Run = benchmark::BenchmarkReporter::Run;
 using MemoryResult = benchmark::MemoryManager::Result;
 
-// The version CMake found ("1.8.3"), or "unknown" (a build from source
-// without a package version).
-inline constexpr const char* kVersion = BENCHGATE_GBENCH_VERSION;
-
 // Whether --benchmark_min_time takes 1.8's suffixes.
 #if defined(BENCHGATE_GBENCH_MIN_TIME_SUFFIX)
 inline constexpr bool kMinTimeSuffixes = true;

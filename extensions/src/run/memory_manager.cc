@@ -30,11 +30,36 @@ struct CodeRange {
 };
 
 #if defined(BENCHGATE_HAVE_DL_ITERATE_PHDR)
+// Calls visit(range) for each executable segment of a loaded object until it
+// returns true; returns whether one did.
+template <typename Visit>
+bool VisitCodeSegments(const dl_phdr_info& info, Visit visit) {
+  for (int i = 0; i < info.dlpi_phnum; ++i) {
+    const auto& segment = info.dlpi_phdr[i];
+    if (segment.p_type != PT_LOAD || (segment.p_flags & PF_X) == 0) continue;
+    const std::uintptr_t begin = info.dlpi_addr + segment.p_vaddr;
+    if (visit(CodeRange{begin, begin + segment.p_memsz})) return true;
+  }
+  return false;
+}
+
 struct CodeSearch {
   std::uintptr_t address = 0;
   bool first_object = true;
   CodeRange range;
 };
+
+int FindCodeSegment(dl_phdr_info* info, std::size_t /*size*/, void* data) {
+  auto& search = *static_cast<CodeSearch*>(data);
+  // dl_iterate_phdr visits the main program first.
+  const bool main_program = search.first_object;
+  search.first_object = false;
+  return VisitCodeSegments(*info, [&](CodeRange range) {
+    if (search.address < range.begin || search.address >= range.end) return false;
+    if (!main_program) search.range = range;
+    return true;
+  });
+}
 
 // The executable segment of the loaded shared object whose path contains
 // `fragment`, e.g. "libstdc++".
@@ -48,32 +73,10 @@ int FindNamedCodeSegment(dl_phdr_info* info, std::size_t /*size*/, void* data) {
   if (info->dlpi_name == nullptr || std::strstr(info->dlpi_name, search.fragment) == nullptr) {
     return 0;
   }
-  for (int i = 0; i < info->dlpi_phnum; ++i) {
-    const auto& segment = info->dlpi_phdr[i];
-    if (segment.p_type != PT_LOAD || (segment.p_flags & PF_X) == 0) continue;
-    search.range.begin = info->dlpi_addr + segment.p_vaddr;
-    search.range.end = search.range.begin + segment.p_memsz;
-    return 1;
-  }
-  return 0;
-}
-
-int FindCodeSegment(dl_phdr_info* info, std::size_t /*size*/, void* data) {
-  auto& search = *static_cast<CodeSearch*>(data);
-  // dl_iterate_phdr visits the main program first.
-  const bool main_program = search.first_object;
-  search.first_object = false;
-  for (int i = 0; i < info->dlpi_phnum; ++i) {
-    const auto& segment = info->dlpi_phdr[i];
-    if (segment.p_type != PT_LOAD || (segment.p_flags & PF_X) == 0) continue;
-    const std::uintptr_t begin = info->dlpi_addr + segment.p_vaddr;
-    const std::uintptr_t end = begin + segment.p_memsz;
-    if (search.address >= begin && search.address < end) {
-      if (!main_program) search.range = {begin, end};
-      return 1;
-    }
-  }
-  return 0;
+  return VisitCodeSegments(*info, [&](CodeRange range) {
+    search.range = range;
+    return true;
+  });
 }
 #endif
 
