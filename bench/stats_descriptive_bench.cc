@@ -2,7 +2,7 @@
 // BCa bootstrap of 10,000 resamples of 100 values under 20 ms; percentiles
 // of the largest samples a user path holds (10,000 values). Data is
 // generated once, outside the timed loops, from fixed seeds.
-#include <benchgate/stats/confidence.h>
+#include "stats/confidence.h"
 #include <benchgate/stats/percentile.h>
 #include <benchgate/stats/summary.h>
 #include <benchmark/benchmark.h>

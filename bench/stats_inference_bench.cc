@@ -4,7 +4,7 @@
 // from fixed seeds.
 #include <benchgate/stats/effect_size.h>
 #include <benchgate/stats/mann_whitney.h>
-#include <benchgate/stats/multiple_testing.h>
+#include "stats/multiple_testing.h"
 #include <benchmark/benchmark.h>
 
 #include <random>

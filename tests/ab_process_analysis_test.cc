@@ -11,9 +11,9 @@
 #include <utility>
 #include <vector>
 
-#include "benchgate/gate/process_analysis.h"
+#include "gate/process_analysis.h"
 #include "benchgate/stats/mann_whitney.h"
-#include "benchgate/stats/signed_rank.h"
+#include "stats/signed_rank.h"
 
 namespace benchgate {
 namespace {

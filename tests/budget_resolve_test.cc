@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "benchgate/error.h"
-#include "benchgate/gate/budget_model.h"
+#include "gate/budget_model.h"
 
 namespace benchgate {
 namespace {

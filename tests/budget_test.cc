@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "benchgate/error.h"
-#include "benchgate/gate/budget_model.h"
-#include "benchgate/gate/name_pattern.h"
+#include "gate/budget_model.h"
+#include "gate/name_pattern.h"
 
 // At global scope, exactly like DESIGN.md's example.
 constexpr int kLookupLine = __LINE__ + 1;

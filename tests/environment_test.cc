@@ -1,4 +1,4 @@
-#include "benchgate/model/environment.h"
+#include "model/environment.h"
 
 #include <gtest/gtest.h>
 #include <stdlib.h>  // setenv, unsetenv (POSIX)

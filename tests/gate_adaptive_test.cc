@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "benchgate/gate/adaptive.h"
-#include "benchgate/gate/history.h"
+#include "gate/adaptive.h"
+#include "gate/history.h"
 
 namespace benchgate {
 namespace {

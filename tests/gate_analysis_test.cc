@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "benchgate/gate/analysis.h"
+#include "gate/analysis.h"
 
 namespace benchgate {
 namespace {

@@ -1,4 +1,4 @@
-#include "benchgate/gate/budget_check.h"
+#include "gate/budget_check.h"
 
 #include <gtest/gtest.h>
 

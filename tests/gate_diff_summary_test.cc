@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "benchgate/gate/diff_summary.h"
+#include "gate/diff_summary.h"
 
 namespace benchgate {
 namespace {

@@ -7,7 +7,7 @@
 
 #include <string>
 
-#include "benchgate/gate/name_pattern.h"
+#include "gate/name_pattern.h"
 
 namespace benchgate {
 namespace {

@@ -20,8 +20,8 @@
 #include <string>
 #include <vector>
 
-#include "benchgate/gate/analysis.h"
-#include "benchgate/gate/extra_rounds.h"
+#include "gate/analysis.h"
+#include "gate/extra_rounds.h"
 #include "simulation_support.h"
 
 namespace benchgate {

@@ -3,7 +3,7 @@
 // gate/run_warnings.h.
 #include <gtest/gtest.h>
 
-#include "benchgate/gate/run_warnings.h"
+#include "gate/run_warnings.h"
 
 namespace benchgate {
 namespace {

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "benchgate/gate/analysis.h"
+#include "gate/analysis.h"
 #include "simulation_support.h"
 
 namespace benchgate {

@@ -9,7 +9,7 @@
 #include <random>
 #include <vector>
 
-#include "benchgate/gate/timing_check.h"
+#include "gate/timing_check.h"
 
 namespace benchgate {
 namespace {

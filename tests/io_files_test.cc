@@ -10,7 +10,7 @@
 #include <fstream>
 #include <string>
 
-#include "benchgate/io/files.h"
+#include "io/files.h"
 
 namespace benchgate {
 namespace {

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "benchgate/error.h"
-#include "benchgate/io/history_file.h"
+#include "io/history_file.h"
 
 namespace benchgate {
 namespace {

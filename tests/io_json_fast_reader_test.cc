@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "benchgate/error.h"
-#include "benchgate/io/run_reader.h"
+#include "io/run_reader.h"
 #include "io/json_fast_reader.h"
 #include "io/json_text.h"
 

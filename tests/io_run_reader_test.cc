@@ -13,10 +13,10 @@
 #include <vector>
 
 #include "benchgate/error.h"
-#include "benchgate/gate/analysis.h"
-#include "benchgate/io/enriched_writer.h"
-#include "benchgate/io/run_reader.h"
-#include "benchgate/model/environment.h"
+#include "gate/analysis.h"
+#include "io/enriched_writer.h"
+#include "io/run_reader.h"
+#include "model/environment.h"
 #include "io/json_text.h"
 
 namespace benchgate {

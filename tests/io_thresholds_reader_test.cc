@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "benchgate/error.h"
-#include "benchgate/gate/budget_model.h"
-#include "benchgate/io/files.h"
-#include "benchgate/io/thresholds_reader.h"
+#include "gate/budget_model.h"
+#include "io/files.h"
+#include "io/thresholds_reader.h"
 
 namespace benchgate {
 namespace {

@@ -9,7 +9,7 @@
 #include <random>
 #include <vector>
 
-#include "benchgate/model/sample_set.h"
+#include "model/sample_set.h"
 
 namespace benchgate {
 namespace {

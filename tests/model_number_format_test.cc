@@ -2,7 +2,7 @@
 
 #include <limits>
 
-#include "benchgate/model/number_format.h"
+#include "model/number_format.h"
 
 namespace benchgate {
 namespace {

@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "benchgate/report/badge_report.h"
+#include "report/badge_report.h"
 
 namespace benchgate {
 namespace {

@@ -8,7 +8,7 @@
 #include <sstream>
 #include <string>
 
-#include "benchgate/report/badge_report.h"
+#include "report/badge_report.h"
 #include "report_diff_fixture.h"
 
 namespace benchgate {

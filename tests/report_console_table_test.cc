@@ -8,7 +8,7 @@
 #include <sstream>
 #include <string>
 
-#include "benchgate/report/console_table.h"
+#include "report/console_table.h"
 
 namespace benchgate {
 namespace {

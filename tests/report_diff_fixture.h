@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "benchgate/gate/analysis.h"
-#include "benchgate/report/render_options.h"
+#include "gate/analysis.h"
+#include "report/render_options.h"
 
 namespace benchgate::diff_fixture {
 

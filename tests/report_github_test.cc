@@ -5,8 +5,8 @@
 #include <sstream>
 #include <string>
 
-#include "benchgate/report/github_report.h"
-#include "benchgate/report/markdown_report.h"
+#include "report/github_report.h"
+#include "report/markdown_report.h"
 #include "report_diff_fixture.h"
 
 namespace benchgate {

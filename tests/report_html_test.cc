@@ -6,7 +6,7 @@
 #include <sstream>
 #include <string>
 
-#include "benchgate/report/html_report.h"
+#include "report/html_report.h"
 #include "report_diff_fixture.h"
 
 namespace benchgate {

@@ -6,7 +6,7 @@
 #include <sstream>
 #include <string>
 
-#include "benchgate/io/diff_json.h"
+#include "io/diff_json.h"
 #include "report_diff_fixture.h"
 
 namespace benchgate {

@@ -5,7 +5,7 @@
 #include <sstream>
 #include <string>
 
-#include "benchgate/report/junit_report.h"
+#include "report/junit_report.h"
 #include "report_diff_fixture.h"
 
 namespace benchgate {

@@ -4,7 +4,7 @@
 #include <sstream>
 #include <string>
 
-#include "benchgate/report/text_report.h"
+#include "report/text_report.h"
 #include "report_diff_fixture.h"
 
 namespace benchgate {

@@ -8,7 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "benchgate/gate/analysis.h"
+#include "gate/analysis.h"
 #include "stats/random.h"
 
 namespace benchgate {

@@ -1,4 +1,4 @@
-#include "benchgate/stats/confidence.h"
+#include "stats/confidence.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // Reference values: R 4.2.2 (Debian r-base-core), printed with
 // sprintf("%.17g", p.adjust(p, METHOD)) for METHOD "holm" and "BH"; the
 // vector p is written beside each case.
-#include "benchgate/stats/multiple_testing.h"
+#include "stats/multiple_testing.h"
 
 #include <gtest/gtest.h>
 

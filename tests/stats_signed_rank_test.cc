@@ -13,7 +13,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "benchgate/stats/signed_rank.h"
+#include "stats/signed_rank.h"
 
 namespace benchgate {
 namespace {

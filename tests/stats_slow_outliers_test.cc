@@ -7,7 +7,7 @@
 #include <limits>
 #include <vector>
 
-#include "benchgate/stats/slow_outliers.h"
+#include "stats/slow_outliers.h"
 
 namespace benchgate {
 namespace {

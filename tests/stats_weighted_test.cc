@@ -4,7 +4,7 @@
 #include <limits>
 #include <vector>
 
-#include "benchgate/stats/weighted.h"
+#include "stats/weighted.h"
 
 namespace benchgate {
 namespace {

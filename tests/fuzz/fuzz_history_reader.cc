@@ -1,7 +1,7 @@
 // The history reader: the file benchgate records runs into, read back
 // before every gated run with --benchgate_history.
 #include "benchgate/error.h"
-#include "benchgate/io/history_file.h"
+#include "io/history_file.h"
 #include "fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

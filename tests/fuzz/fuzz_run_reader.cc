@@ -2,7 +2,7 @@
 // samples, latency, memory, environment), as benchgate-diff and
 // benchgate-ab read it.
 #include "benchgate/error.h"
-#include "benchgate/io/run_reader.h"
+#include "io/run_reader.h"
 #include "fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

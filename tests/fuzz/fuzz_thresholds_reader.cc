@@ -1,7 +1,7 @@
 // The thresholds reader: JSON with comments, budgets, units and patterns,
 // repository content that anyone opening a pull request can change.
 #include "benchgate/error.h"
-#include "benchgate/io/thresholds_reader.h"
+#include "io/thresholds_reader.h"
 #include "fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

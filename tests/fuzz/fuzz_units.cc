@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "benchgate/gate/name_pattern.h"
-#include "benchgate/gate/units.h"
+#include "gate/name_pattern.h"
+#include "gate/units.h"
 #include "fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -12,13 +12,13 @@
 #include "ab_process.h"
 #include "ab_rounds.h"
 #include "benchgate/error.h"
-#include "benchgate/gate/analysis.h"
-#include "benchgate/gate/budget_model.h"
-#include "benchgate/gate/process_analysis.h"
-#include "benchgate/gate/run_warnings.h"
-#include "benchgate/io/files.h"
-#include "benchgate/io/run_reader.h"
-#include "benchgate/io/thresholds_reader.h"
+#include "gate/analysis.h"
+#include "gate/budget_model.h"
+#include "gate/process_analysis.h"
+#include "gate/run_warnings.h"
+#include "io/files.h"
+#include "io/run_reader.h"
+#include "io/thresholds_reader.h"
 
 namespace benchgate::ab {
 namespace {

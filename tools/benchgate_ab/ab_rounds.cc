@@ -10,9 +10,9 @@
 
 #include "ab_process.h"
 #include "benchgate/error.h"
-#include "benchgate/gate/analysis.h"
-#include "benchgate/io/files.h"
-#include "benchgate/io/run_reader.h"
+#include "gate/analysis.h"
+#include "io/files.h"
+#include "io/run_reader.h"
 
 namespace benchgate::ab {
 namespace {

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "ab_options.h"
-#include "benchgate/model/sample_set.h"
+#include "model/sample_set.h"
 
 namespace benchgate::ab {
 

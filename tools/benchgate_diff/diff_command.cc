@@ -4,14 +4,14 @@
 #include <optional>
 
 #include "benchgate/error.h"
-#include "benchgate/gate/analysis.h"
-#include "benchgate/gate/budget_model.h"
-#include "benchgate/gate/history_series.h"
-#include "benchgate/gate/process_analysis.h"
-#include "benchgate/gate/run_warnings.h"
-#include "benchgate/io/files.h"
-#include "benchgate/io/thresholds_reader.h"
-#include "benchgate/report/html_report.h"
+#include "gate/analysis.h"
+#include "gate/budget_model.h"
+#include "gate/history_series.h"
+#include "gate/process_analysis.h"
+#include "gate/run_warnings.h"
+#include "io/files.h"
+#include "io/thresholds_reader.h"
+#include "report/html_report.h"
 #include "diff_inputs.h"
 #include "diff_options.h"
 

@@ -7,8 +7,8 @@
 #include <thread>
 
 #include "benchgate/error.h"
-#include "benchgate/gate/name_pattern.h"
-#include "benchgate/io/run_reader.h"
+#include "gate/name_pattern.h"
+#include "io/run_reader.h"
 
 namespace benchgate::diff {
 

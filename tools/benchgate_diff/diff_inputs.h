@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "benchgate/model/sample_set.h"
+#include "model/sample_set.h"
 
 namespace benchgate::diff {
 

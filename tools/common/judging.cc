@@ -6,15 +6,15 @@
 #include <fstream>
 #include <sstream>
 
-#include "benchgate/gate/diff_summary.h"
-#include "benchgate/io/diff_json.h"
-#include "benchgate/io/files.h"
-#include "benchgate/report/badge_report.h"
-#include "benchgate/report/github_report.h"
-#include "benchgate/report/history_report.h"
-#include "benchgate/report/junit_report.h"
-#include "benchgate/report/markdown_report.h"
-#include "benchgate/report/text_report.h"
+#include "gate/diff_summary.h"
+#include "io/diff_json.h"
+#include "io/files.h"
+#include "report/badge_report.h"
+#include "report/github_report.h"
+#include "report/history_report.h"
+#include "report/junit_report.h"
+#include "report/markdown_report.h"
+#include "report/text_report.h"
 
 namespace benchgate::tool {
 namespace {

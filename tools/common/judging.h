@@ -11,10 +11,10 @@
 #include <string>
 #include <vector>
 
-#include "benchgate/gate/analysis.h"
-#include "benchgate/gate/history_series.h"
-#include "benchgate/report/html_report.h"
-#include "benchgate/report/render_options.h"
+#include "gate/analysis.h"
+#include "gate/history_series.h"
+#include "report/html_report.h"
+#include "report/render_options.h"
 
 namespace benchgate::tool {
 

@@ -24,7 +24,7 @@
 #include <chrono>
 #include <string>
 
-#include "benchgate/gate/budget_model.h"
+#include "benchgate/budget_rule.h"
 
 namespace benchgate {
 

@@ -20,11 +20,19 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
-#include "benchgate/model/sample_set.h"
-
 namespace benchgate {
+
+// Opt-in per-iteration latency of a Sampled() benchmark, all repetitions and
+// threads merged. Values in nanoseconds.
+struct LatencySummary {
+  std::uint64_t count = 0;
+  double p50 = 0, p90 = 0, p99 = 0, p999 = 0, max = 0;
+  // Non-empty buckets of the log-linear histogram: (lower bound ns, count).
+  std::vector<std::pair<double, std::uint64_t>> buckets;
+};
 
 // One non-empty bucket: the smallest value it holds and how many values fell
 // into it.

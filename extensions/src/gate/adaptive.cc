@@ -1,10 +1,10 @@
-#include "benchgate/gate/adaptive.h"
+#include "gate/adaptive.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
-#include "benchgate/stats/weighted.h"
+#include "stats/weighted.h"
 
 namespace benchgate {
 namespace {

@@ -1,4 +1,4 @@
-#include "benchgate/gate/analysis.h"
+#include "gate/analysis.h"
 
 #include <algorithm>
 #include <cmath>
@@ -7,15 +7,15 @@
 #include <optional>
 #include <string>
 
-#include "benchgate/gate/budget_check.h"
-#include "benchgate/model/number_format.h"
-#include "benchgate/stats/confidence.h"
+#include "gate/budget_check.h"
+#include "model/number_format.h"
+#include "stats/confidence.h"
 #include "benchgate/stats/effect_size.h"
 #include "benchgate/stats/mann_whitney.h"
-#include "benchgate/stats/multiple_testing.h"
-#include "benchgate/stats/outliers.h"
+#include "stats/multiple_testing.h"
+#include "stats/outliers.h"
 #include "benchgate/stats/percentile.h"
-#include "benchgate/stats/slow_outliers.h"
+#include "stats/slow_outliers.h"
 #include "benchgate/stats/summary.h"
 #include "gate/clean_side.h"
 

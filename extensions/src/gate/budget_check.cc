@@ -1,8 +1,8 @@
-#include "benchgate/gate/budget_check.h"
+#include "gate/budget_check.h"
 
 #include <cstdio>
 
-#include "benchgate/model/number_format.h"
+#include "model/number_format.h"
 
 namespace benchgate {
 namespace {

@@ -11,8 +11,8 @@
 
 #include "benchgate/budget.h"
 #include "benchgate/error.h"
-#include "benchgate/gate/budget_model.h"
-#include "benchgate/gate/name_pattern.h"
+#include "gate/budget_model.h"
+#include "gate/name_pattern.h"
 
 namespace benchgate {
 namespace {

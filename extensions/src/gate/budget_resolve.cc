@@ -1,5 +1,5 @@
 // Which budget rules apply to a benchmark and which of them wins each limit
-// (precedence rules in benchgate/gate/budget_model.h).
+// (precedence rules in gate/budget_model.h).
 #include <algorithm>
 #include <cctype>
 #include <cstring>
@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "benchgate/error.h"
-#include "benchgate/gate/budget_model.h"
-#include "benchgate/gate/name_pattern.h"
+#include "gate/budget_model.h"
+#include "gate/name_pattern.h"
 
 namespace benchgate {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "benchgate/stats/slow_outliers.h"
+#include "stats/slow_outliers.h"
 
 namespace benchgate {
 

@@ -1,4 +1,4 @@
-#include "benchgate/gate/diff_summary.h"
+#include "gate/diff_summary.h"
 
 #include <cmath>
 

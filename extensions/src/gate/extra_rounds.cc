@@ -1,6 +1,6 @@
 // Extra rounds: which benchmarks need another round, merging their samples,
 // and what the rounds did to each verdict.
-#include "benchgate/gate/extra_rounds.h"
+#include "gate/extra_rounds.h"
 
 #include <algorithm>
 #include <chrono>

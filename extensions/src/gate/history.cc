@@ -1,4 +1,4 @@
-#include "benchgate/gate/history.h"
+#include "gate/history.h"
 
 #include <algorithm>
 #include <cmath>

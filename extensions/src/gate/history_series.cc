@@ -1,6 +1,6 @@
-#include "benchgate/gate/history_series.h"
+#include "gate/history_series.h"
 
-#include "benchgate/stats/confidence.h"
+#include "stats/confidence.h"
 #include "benchgate/stats/percentile.h"
 
 namespace benchgate {

@@ -1,4 +1,4 @@
-#include "benchgate/gate/name_pattern.h"
+#include "gate/name_pattern.h"
 
 #include <re2/re2.h>
 

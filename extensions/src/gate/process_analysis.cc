@@ -1,4 +1,4 @@
-#include "benchgate/gate/process_analysis.h"
+#include "gate/process_analysis.h"
 
 #include <algorithm>
 #include <cmath>
@@ -6,12 +6,12 @@
 #include <string>
 #include <utility>
 
-#include "benchgate/gate/budget_model.h"
+#include "gate/budget_model.h"
 #include "benchgate/stats/effect_size.h"
 #include "benchgate/stats/mann_whitney.h"
 #include "benchgate/stats/percentile.h"
-#include "benchgate/stats/signed_rank.h"
-#include "benchgate/stats/slow_outliers.h"
+#include "stats/signed_rank.h"
+#include "stats/slow_outliers.h"
 
 namespace benchgate {
 namespace {

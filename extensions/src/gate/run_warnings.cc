@@ -1,4 +1,4 @@
-#include "benchgate/gate/run_warnings.h"
+#include "gate/run_warnings.h"
 
 #include <cstddef>
 #include <utility>

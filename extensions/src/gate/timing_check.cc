@@ -1,12 +1,12 @@
-#include "benchgate/gate/timing_check.h"
+#include "gate/timing_check.h"
 
 #include <algorithm>
 #include <cmath>
 #include <vector>
 
-#include "benchgate/stats/confidence.h"
+#include "stats/confidence.h"
 #include "benchgate/stats/percentile.h"
-#include "benchgate/stats/signed_rank.h"
+#include "stats/signed_rank.h"
 
 namespace benchgate {
 namespace {

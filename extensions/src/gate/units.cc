@@ -1,4 +1,4 @@
-#include "benchgate/gate/units.h"
+#include "gate/units.h"
 
 #include <charconv>
 #include <cmath>

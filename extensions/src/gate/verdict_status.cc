@@ -1,4 +1,4 @@
-#include "benchgate/gate/analysis.h"
+#include "gate/analysis.h"
 
 namespace benchgate {
 

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "benchgate/gate/timing_check.h"
+#include "gate/timing_check.h"
 #include "benchgate/gtest.h"
-#include "benchgate/model/number_format.h"
+#include "model/number_format.h"
 
 namespace benchgate::testing {
 namespace {

@@ -1,4 +1,4 @@
-#include "benchgate/io/diff_json.h"
+#include "io/diff_json.h"
 
 #include <nlohmann/json.hpp>
 

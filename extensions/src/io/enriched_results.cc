@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "benchgate/error.h"
-#include "benchgate/gate/budget_model.h"
-#include "benchgate/io/enriched_writer.h"
-#include "benchgate/model/environment.h"
+#include "gate/budget_model.h"
+#include "io/enriched_writer.h"
+#include "model/environment.h"
 #include "io/gbench_rows.h"
 
 namespace benchgate {

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "benchgate/model/sample_set.h"
+#include "model/sample_set.h"
 #include "io/json_checks.h"
 
 namespace benchgate {

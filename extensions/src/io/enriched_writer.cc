@@ -1,4 +1,4 @@
-#include "benchgate/io/enriched_writer.h"
+#include "io/enriched_writer.h"
 
 #include <algorithm>
 #include <cstdint>

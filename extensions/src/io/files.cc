@@ -1,4 +1,4 @@
-#include "benchgate/io/files.h"
+#include "io/files.h"
 
 #include <dirent.h>
 #include <fcntl.h>

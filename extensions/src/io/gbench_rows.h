@@ -1,6 +1,6 @@
 // Google Benchmark's "benchmarks" rows (any version from 2016 to 1.9) as one
 // SampleSet per run_name, in order of first appearance. The rules are in
-// benchgate/io/run_reader.h.
+// io/run_reader.h.
 #ifndef BENCHGATE_IO_GBENCH_ROWS_H_
 #define BENCHGATE_IO_GBENCH_ROWS_H_
 
@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "benchgate/model/sample_set.h"
+#include "model/sample_set.h"
 #include "io/json_checks.h"
 #include "io/json_text.h"
 

@@ -1,4 +1,4 @@
-#include "benchgate/io/history_file.h"
+#include "io/history_file.h"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -13,7 +13,7 @@
 #include <utility>
 
 #include "benchgate/error.h"
-#include "benchgate/io/files.h"
+#include "io/files.h"
 #include "io/json_positions.h"
 #include "io/json_text.h"
 

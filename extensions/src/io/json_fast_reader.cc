@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "benchgate/io/run_reader.h"
+#include "io/run_reader.h"
 
 namespace benchgate {
 namespace {

@@ -1,8 +1,8 @@
-#include "benchgate/io/run_reader.h"
+#include "io/run_reader.h"
 
 #include <nlohmann/json.hpp>
 
-#include "benchgate/io/files.h"
+#include "io/files.h"
 #include "io/enriched_results.h"
 #include "io/gbench_rows.h"
 #include "io/json_checks.h"

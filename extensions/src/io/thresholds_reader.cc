@@ -1,4 +1,4 @@
-#include "benchgate/io/thresholds_reader.h"
+#include "io/thresholds_reader.h"
 
 #include <algorithm>
 #include <cmath>
@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "benchgate/error.h"
-#include "benchgate/gate/name_pattern.h"
-#include "benchgate/gate/units.h"
-#include "benchgate/io/files.h"
+#include "gate/name_pattern.h"
+#include "gate/units.h"
+#include "io/files.h"
 #include "io/json_positions.h"
 
 namespace benchgate {

@@ -1,4 +1,4 @@
-#include "benchgate/model/sample_set.h"
+#include "model/sample_set.h"
 
 #include <algorithm>
 #include <map>

@@ -1,11 +1,11 @@
-#include "benchgate/report/badge_report.h"
+#include "report/badge_report.h"
 
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 
-#include "benchgate/report/junit_report.h"
+#include "report/junit_report.h"
 
 namespace benchgate {
 namespace {

@@ -1,11 +1,11 @@
-#include "benchgate/report/console_table.h"
+#include "report/console_table.h"
 
 #include <algorithm>
 #include <iomanip>
 #include <string>
 
-#include "benchgate/model/number_format.h"
-#include "benchgate/report/undecided.h"
+#include "model/number_format.h"
+#include "report/undecided.h"
 
 namespace benchgate {
 namespace {

@@ -4,8 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
-#include "benchgate/model/number_format.h"
-#include "benchgate/report/undecided.h"
+#include "model/number_format.h"
+#include "report/undecided.h"
 
 namespace benchgate::report_detail {
 

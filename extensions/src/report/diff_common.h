@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "benchgate/gate/analysis.h"
-#include "benchgate/gate/diff_summary.h"
-#include "benchgate/report/render_options.h"
+#include "gate/analysis.h"
+#include "gate/diff_summary.h"
+#include "report/render_options.h"
 
 namespace benchgate::report_detail {
 

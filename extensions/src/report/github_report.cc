@@ -1,8 +1,8 @@
-#include "benchgate/report/github_report.h"
+#include "report/github_report.h"
 
-#include "benchgate/model/number_format.h"
-#include "benchgate/report/markdown_report.h"
-#include "benchgate/report/undecided.h"
+#include "model/number_format.h"
+#include "report/markdown_report.h"
+#include "report/undecided.h"
 #include "report/diff_common.h"
 
 namespace benchgate {

@@ -1,10 +1,10 @@
-#include "benchgate/report/history_report.h"
+#include "report/history_report.h"
 
 #include <algorithm>
 #include <string>
 
-#include "benchgate/model/number_format.h"
-#include "benchgate/report/markdown_report.h"
+#include "model/number_format.h"
+#include "report/markdown_report.h"
 #include "diff_common.h"
 
 namespace benchgate {

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "benchgate/report/html_report.h"
-#include "benchgate/report/render_options.h"
+#include "report/html_report.h"
+#include "report/render_options.h"
 
 namespace benchgate::report_detail {
 

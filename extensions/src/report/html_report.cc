@@ -1,4 +1,4 @@
-#include "benchgate/report/html_report.h"
+#include "report/html_report.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "benchgate/model/number_format.h"
-#include "benchgate/report/undecided.h"
+#include "model/number_format.h"
+#include "report/undecided.h"
 #include "report/diff_common.h"
 #include "report/html_charts.h"
 

@@ -1,7 +1,7 @@
-#include "benchgate/report/junit_report.h"
+#include "report/junit_report.h"
 
-#include "benchgate/model/number_format.h"
-#include "benchgate/report/undecided.h"
+#include "model/number_format.h"
+#include "report/undecided.h"
 #include "report/diff_common.h"
 
 namespace benchgate {

@@ -1,4 +1,4 @@
-#include "benchgate/report/markdown_report.h"
+#include "report/markdown_report.h"
 
 #include <algorithm>
 #include <functional>
@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "benchgate/model/number_format.h"
+#include "model/number_format.h"
 #include "report/diff_common.h"
 
 namespace benchgate {

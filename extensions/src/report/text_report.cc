@@ -1,9 +1,9 @@
-#include "benchgate/report/text_report.h"
+#include "report/text_report.h"
 
 #include <algorithm>
 #include <string>
 
-#include "benchgate/model/number_format.h"
+#include "model/number_format.h"
 #include "report/diff_common.h"
 
 namespace benchgate {

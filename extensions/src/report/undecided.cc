@@ -1,6 +1,6 @@
-#include "benchgate/report/undecided.h"
+#include "report/undecided.h"
 
-#include "benchgate/model/number_format.h"
+#include "model/number_format.h"
 
 namespace benchgate {
 

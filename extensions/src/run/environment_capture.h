@@ -24,7 +24,7 @@
 #include <vector>
 
 #include "benchgate/build_info.h"
-#include "benchgate/model/environment.h"
+#include "model/environment.h"
 
 namespace benchgate {
 

@@ -1,13 +1,13 @@
 // Extra rounds, the running half: one round of some benchmarks through
 // Google Benchmark's own filter (the loop and the judging are in
-// benchgate/gate/extra_rounds.h).
+// gate/extra_rounds.h).
 #ifndef BENCHGATE_RUN_EXTRA_ROUNDS_H_
 #define BENCHGATE_RUN_EXTRA_ROUNDS_H_
 
 #include <string>
 #include <vector>
 
-#include "benchgate/model/sample_set.h"
+#include "model/sample_set.h"
 
 namespace benchgate {
 

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "benchgate/latency_histogram.h"
-#include "benchgate/model/sample_set.h"
-#include "benchgate/report/console_table.h"
+#include "model/sample_set.h"
+#include "report/console_table.h"
 
 namespace benchgate {
 

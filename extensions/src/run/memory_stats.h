@@ -10,7 +10,7 @@
 #include <optional>
 #include <string>
 
-#include "benchgate/model/sample_set.h"
+#include "model/sample_set.h"
 #include "run/memory_counters.h"
 
 namespace benchgate {

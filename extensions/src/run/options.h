@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "benchgate/gate/history.h"
+#include "gate/history.h"
 
 namespace benchgate {
 

@@ -2,7 +2,7 @@
 #include <cmath>
 #include <vector>
 
-#include "benchgate/stats/confidence.h"
+#include "stats/confidence.h"
 #include "benchgate/stats/percentile.h"
 #include "stats/checks.h"
 #include "stats/normal.h"

@@ -1,4 +1,4 @@
-#include "benchgate/stats/change_points.h"
+#include "stats/change_points.h"
 
 #include <algorithm>
 #include <cmath>

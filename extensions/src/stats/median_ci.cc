@@ -3,7 +3,7 @@
 #include <cmath>
 #include <vector>
 
-#include "benchgate/stats/confidence.h"
+#include "stats/confidence.h"
 #include "stats/checks.h"
 
 namespace benchgate {

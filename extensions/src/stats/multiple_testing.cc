@@ -1,4 +1,4 @@
-#include "benchgate/stats/multiple_testing.h"
+#include "stats/multiple_testing.h"
 
 #include <algorithm>
 #include <cmath>

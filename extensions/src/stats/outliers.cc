@@ -1,4 +1,4 @@
-#include "benchgate/stats/outliers.h"
+#include "stats/outliers.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "benchgate/stats/signed_rank.h"
+#include "stats/signed_rank.h"
 
 #include <algorithm>
 #include <cfloat>

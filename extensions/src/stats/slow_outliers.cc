@@ -1,4 +1,4 @@
-#include "benchgate/stats/slow_outliers.h"
+#include "stats/slow_outliers.h"
 
 #include <algorithm>
 #include <cmath>

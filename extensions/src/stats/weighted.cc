@@ -1,4 +1,4 @@
-#include "benchgate/stats/weighted.h"
+#include "stats/weighted.h"
 
 #include <algorithm>
 #include <cmath>

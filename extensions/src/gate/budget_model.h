@@ -26,7 +26,7 @@
 #include <string>
 #include <vector>
 
-#include "benchgate/model/budget_rule.h"
+#include "benchgate/budget_rule.h"
 
 namespace benchgate {
 

@@ -63,8 +63,8 @@
 #include <cstddef>
 #include <vector>
 
-#include "benchgate/gate/analysis.h"
-#include "benchgate/model/sample_set.h"
+#include "gate/analysis.h"
+#include "model/sample_set.h"
 
 namespace benchgate {
 

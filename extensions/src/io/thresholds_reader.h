@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "benchgate/gate/budget_model.h"
+#include "gate/budget_model.h"
 
 namespace benchgate {
 

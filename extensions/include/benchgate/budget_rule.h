@@ -2,8 +2,8 @@
 // where the rule was declared. gate/budget_model.h says how rules match and
 // combine; this header is what runs carry (a binary's BENCHGATE_BUDGETs travel
 // in its enriched JSON, io/enriched_writer.h).
-#ifndef BENCHGATE_MODEL_BUDGET_RULE_H_
-#define BENCHGATE_MODEL_BUDGET_RULE_H_
+#ifndef BENCHGATE_BUDGET_RULE_H_
+#define BENCHGATE_BUDGET_RULE_H_
 
 #include <optional>
 #include <string>
@@ -58,4 +58,4 @@ inline constexpr const char kCounterStatisticPrefix[] = "counter:";
 
 }  // namespace benchgate
 
-#endif  // BENCHGATE_MODEL_BUDGET_RULE_H_
+#endif  // BENCHGATE_BUDGET_RULE_H_

@@ -8,9 +8,9 @@
 #include <cstddef>
 #include <ostream>
 
-#include "benchgate/gate/diff_summary.h"
-#include "benchgate/gate/history_series.h"
-#include "benchgate/report/render_options.h"
+#include "gate/diff_summary.h"
+#include "gate/history_series.h"
+#include "report/render_options.h"
 
 namespace benchgate {
 

@@ -9,7 +9,7 @@
 #include <ostream>
 #include <string>
 
-#include "benchgate/gate/analysis.h"
+#include "gate/analysis.h"
 
 namespace benchgate {
 

@@ -16,7 +16,7 @@
 #include <utility>
 #include <vector>
 
-#include "benchgate/gate/history.h"
+#include "gate/history.h"
 
 namespace benchgate {
 

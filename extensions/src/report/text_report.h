@@ -7,9 +7,9 @@
 
 #include <ostream>
 
-#include "benchgate/gate/analysis.h"
-#include "benchgate/gate/diff_summary.h"
-#include "benchgate/report/render_options.h"
+#include "gate/analysis.h"
+#include "gate/diff_summary.h"
+#include "report/render_options.h"
 
 namespace benchgate {
 

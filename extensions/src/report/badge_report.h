@@ -12,8 +12,8 @@
 #include <ostream>
 #include <string>
 
-#include "benchgate/gate/analysis.h"
-#include "benchgate/gate/diff_summary.h"
+#include "gate/analysis.h"
+#include "gate/diff_summary.h"
 
 namespace benchgate {
 

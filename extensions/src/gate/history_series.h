@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "benchgate/model/sample_set.h"
-#include "benchgate/stats/change_points.h"
+#include "model/sample_set.h"
+#include "stats/change_points.h"
 
 namespace benchgate {
 

@@ -19,8 +19,8 @@
 #include <string>
 #include <vector>
 
-#include "benchgate/gate/analysis.h"
-#include "benchgate/model/sample_set.h"
+#include "gate/analysis.h"
+#include "model/sample_set.h"
 
 namespace benchgate {
 

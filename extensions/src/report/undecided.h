@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "benchgate/gate/analysis.h"
+#include "gate/analysis.h"
 
 namespace benchgate {
 

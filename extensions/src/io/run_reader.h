@@ -66,7 +66,7 @@
 
 #include <string>
 
-#include "benchgate/model/sample_set.h"
+#include "model/sample_set.h"
 
 namespace benchgate {
 

@@ -8,9 +8,9 @@
 #include <ostream>
 #include <string>
 
-#include "benchgate/gate/analysis.h"
-#include "benchgate/gate/diff_summary.h"
-#include "benchgate/report/render_options.h"
+#include "gate/analysis.h"
+#include "gate/diff_summary.h"
+#include "report/render_options.h"
 
 namespace benchgate {
 

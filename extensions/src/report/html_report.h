@@ -11,10 +11,10 @@
 #include <string>
 #include <vector>
 
-#include "benchgate/gate/analysis.h"
-#include "benchgate/gate/diff_summary.h"
-#include "benchgate/gate/history_series.h"
-#include "benchgate/report/render_options.h"
+#include "gate/analysis.h"
+#include "gate/diff_summary.h"
+#include "gate/history_series.h"
+#include "report/render_options.h"
 
 namespace benchgate {
 

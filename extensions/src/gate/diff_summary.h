@@ -7,7 +7,7 @@
 
 #include <cstddef>
 
-#include "benchgate/gate/analysis.h"
+#include "gate/analysis.h"
 #include "benchgate/stats/status.h"
 
 namespace benchgate {

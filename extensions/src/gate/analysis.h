@@ -14,10 +14,10 @@
 #include <utility>
 #include <vector>
 
-#include "benchgate/gate/adaptive.h"
-#include "benchgate/gate/budget_model.h"
-#include "benchgate/gate/history.h"
-#include "benchgate/model/sample_set.h"
+#include "gate/adaptive.h"
+#include "gate/budget_model.h"
+#include "gate/history.h"
+#include "model/sample_set.h"
 #include "benchgate/stats/mann_whitney.h"
 #include "benchgate/stats/status.h"
 

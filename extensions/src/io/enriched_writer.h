@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "benchgate/gate/analysis.h"
-#include "benchgate/model/budget_rule.h"
-#include "benchgate/model/environment.h"
+#include "gate/analysis.h"
+#include "benchgate/budget_rule.h"
+#include "model/environment.h"
 
 namespace benchgate {
 

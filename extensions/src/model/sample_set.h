@@ -13,18 +13,10 @@
 #include <utility>
 #include <vector>
 
-#include "benchgate/model/budget_rule.h"
+#include "benchgate/budget_rule.h"
+#include "benchgate/latency_histogram.h"
 
 namespace benchgate {
-
-// Opt-in per-iteration latency of a Sampled() benchmark, all repetitions and
-// threads merged. Values in nanoseconds.
-struct LatencySummary {
-  std::uint64_t count = 0;
-  double p50 = 0, p90 = 0, p99 = 0, p999 = 0, max = 0;
-  // Non-empty buckets of the log-linear histogram: (lower bound ns, count).
-  std::vector<std::pair<double, std::uint64_t>> buckets;
-};
 
 // Allocation counts from benchgate::memory, per benchmark.
 struct MemorySummary {

@@ -1,7 +1,7 @@
 // The history of earlier runs: per environment key and benchmark, the last
 // runs' medians. Adaptive thresholds learn each benchmark's run-to-run noise
 // on each machine from it. Pure data and operations; the file is io/'s job
-// (benchgate/io/history_file.h).
+// (io/history_file.h).
 #ifndef BENCHGATE_GATE_HISTORY_H_
 #define BENCHGATE_GATE_HISTORY_H_
 
