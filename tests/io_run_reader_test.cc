@@ -765,7 +765,7 @@ TEST(EnrichedReaderTest, BadCodeBudgetNamesItsPlace) {
             "e.json:/benchgate/budgets: expected an array, got an object");
 }
 
-// --- The history file's parse keeps its own wording (runner_e2e_test pins it). ---
+// --- The history file's parse keeps its own wording (run_runner_e2e_test pins it). ---
 
 TEST(JsonTextTest, LegacyParseKeepsNlohmannsWordingAndNullForNaN) {
   try {
