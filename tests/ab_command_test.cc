@@ -18,18 +18,16 @@
 
 #include "ab_process.h"
 #include "diff_command.h"
+#include "support/outcome.h"
+#include "support/read_file.h"
+#include "support/temp_dir.h"
 
 namespace benchgate::ab {
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-struct Outcome {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using test::Outcome;
 
 // `terminal`: as if stderr were a terminal (progress shown).
 Outcome Ab(const std::vector<std::string>& args, bool terminal = false) {
@@ -51,27 +49,14 @@ std::vector<std::string> Lines(const std::string& text, const std::string& prefi
   return lines;
 }
 
-class AbCommandTest : public ::testing::Test {
+class AbCommandTest : public test::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("benchgate_ab_" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override {
-    if (!HasFailure()) fs::remove_all(dir_);
-  }
-
   std::string Script(const std::string& name, const std::string& body, bool executable = true) {
     const fs::path path = dir_ / name;
     std::ofstream(path) << "#!/bin/sh\n" << body << "\n";
     chmod(path.c_str(), executable ? 0755 : 0644);
     return path.string();
   }
-
-  fs::path dir_;
 };
 
 const std::string kBase = AB_BASE_BIN;
@@ -122,10 +107,8 @@ TEST_F(AbCommandTest, EveryFormatOfBenchgateDiff) {
                                  output.string(), kBase, kCand}));
     EXPECT_EQ(run.exit_code, 1) << format << ": " << run.err;
     EXPECT_TRUE(run.out.empty()) << format;
-    std::ifstream in(output);
-    std::stringstream text;
-    text << in.rdbuf();
-    EXPECT_NE(text.str().find("BM_Slowed"), std::string::npos) << format << ": " << text.str();
+    const std::string text = test::ReadFile(output);
+    EXPECT_NE(text.find("BM_Slowed"), std::string::npos) << format << ": " << text;
   }
 }
 

@@ -4,8 +4,8 @@
 //
 // The inputs are tests/data/diff/*.json, made by make_inputs.py there, whose
 // verdicts are known by construction. Approved outputs live in
-// tests/data/diff/approved/; BENCHGATE_UPDATE_APPROVED=1 rewrites them after
-// the diff has been checked by eye.
+// tests/data/approved/diff_command/; BENCHGATE_UPDATE_APPROVED=1 rewrites them
+// after the diff has been checked by eye.
 #include "diff_command.h"
 
 #include <gtest/gtest.h>
@@ -22,10 +22,16 @@
 #include <string>
 #include <vector>
 
+#include "support/approved_files.h"
+#include "support/read_file.h"
+#include "support/temp_dir.h"
+
 namespace benchgate::diff {
 namespace {
 
 namespace fs = std::filesystem;
+using test::Approved;
+using test::ReadFile;
 
 const std::string kData = BENCHGATE_TEST_DATA_DIR;
 
@@ -47,19 +53,6 @@ Result Diff(std::vector<std::string> args) {
   return r;
 }
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::string Approved(const std::string& name, const std::string& actual) {
-  const std::string path = kData + "/diff/approved/" + name;
-  if (std::getenv("BENCHGATE_UPDATE_APPROVED") != nullptr) std::ofstream(path) << actual;
-  return ReadFile(path);
-}
-
 std::size_t Lines(const std::string& text) {
   return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
 }
@@ -73,11 +66,13 @@ TEST_P(FormatTest, MatchesApprovedFile) {
   EXPECT_EQ(r.out, Approved(file, r.out));
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    AllFormats, FormatTest,
-    testing::Values(std::pair{"text", "diff.txt"}, std::pair{"markdown", "diff.md"},
-                    std::pair{"json", "diff.json"}, std::pair{"html", "diff.html"},
-                    std::pair{"junit", "diff.xml"}, std::pair{"github", "diff_github.txt"}));
+INSTANTIATE_TEST_SUITE_P(AllFormats, FormatTest,
+                         testing::Values(std::pair{"text", "diff_command/diff.txt"},
+                                         std::pair{"markdown", "diff_command/diff.md"},
+                                         std::pair{"json", "diff_command/diff.json"},
+                                         std::pair{"html", "diff_command/diff.html"},
+                                         std::pair{"junit", "diff_command/diff.xml"},
+                                         std::pair{"github", "diff_command/diff_github.txt"}));
 
 // Verdicts known by construction (make_inputs.py), read from the JSON.
 TEST(DiffCommandTest, VerdictsOfTheFixture) {
@@ -412,7 +407,7 @@ TEST(DiffCommandTest, OutputFileIsWrittenWholeAndStdoutStaysEmpty) {
   const Result r = Diff({"--format", "markdown", "--output", file, "base.json", "cand.json"});
   EXPECT_EQ(r.code, 1);
   EXPECT_EQ(r.out, "");
-  EXPECT_EQ(ReadFile(file), Approved("diff.md", ReadFile(file)));
+  EXPECT_EQ(ReadFile(file), Approved("diff_command/diff.md", ReadFile(file)));
   const Result bad = Diff({"--output", "/no/such/dir/report.txt", "base.json", "cand.json"});
   EXPECT_EQ(bad.code, 2);
   EXPECT_EQ(Lines(bad.err), 1u);
@@ -526,9 +521,7 @@ TEST(DiffCommandTest, GoogleBenchmarksSampleInputs) {
 // noise in BM_Flat (seeded); the step is found and named, the flat series
 // has none.
 TEST(DiffCommandTest, HistoryFindsAnInjectedStep) {
-  const fs::path dir = fs::path(testing::TempDir()) / "diff_history";
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const fs::path dir = test::FreshTempDir("benchgate_diff_history_" + std::to_string(getpid()));
   std::mt19937_64 rng(2026);
   std::normal_distribution<double> noise(0.0, 0.01);
   for (int run = 0; run < 30; ++run) {
@@ -572,6 +565,7 @@ TEST(DiffCommandTest, HistoryFindsAnInjectedStep) {
   EXPECT_NE(text.out.find("at run 18 (run_18.json)"), std::string::npos) << text.out;
   const Result html = Diff({"--history", "--format", "html", dir.string()});
   EXPECT_NE(html.out.find("change point"), std::string::npos);
+  fs::remove_all(dir);
 }
 
 // Runs measured in different environments (here: another compiler version,

@@ -7,22 +7,19 @@
 #include <vector>
 
 #include "gate/analysis.h"
+#include "support/sample_sets.h"
 
 namespace benchgate {
 namespace {
 
-SampleSet Set(const std::string& name, double centre, double step) {
-  SampleSet set;
-  set.name = name;
-  for (int i = 0; i < 10; ++i) set.real_time_ns.push_back(centre + step * i);
-  set.cpu_time_ns = set.real_time_ns;
-  return set;
-}
+using test::MakeRun;
+using test::SampleSetOf;
 
-RunData MakeRun(std::vector<SampleSet> sets) {
-  RunData run;
-  run.benchmarks = std::move(sets);
-  return run;
+// Ten samples: centre, centre + step, ..., centre + 9 step.
+SampleSet Set(const std::string& name, double centre, double step) {
+  std::vector<double> values;
+  for (int i = 0; i < 10; ++i) values.push_back(centre + step * i);
+  return SampleSetOf(name, std::move(values));
 }
 
 // BM_Slow: every candidate value above every baseline value, +30%;
@@ -126,14 +123,6 @@ TEST(AnalysisTest, InconclusiveWithReasons) {
   EXPECT_EQ(suite.undecided[1], (std::pair<std::string, std::size_t>{"too few samples", 1}));
 }
 
-SampleSet Values(const std::string& name, std::vector<double> values) {
-  SampleSet set;
-  set.name = name;
-  set.real_time_ns = std::move(values);
-  set.cpu_time_ns = set.real_time_ns;
-  return set;
-}
-
 // Issue 11's first case: the baseline had four repetitions inside a burst,
 // the candidate is a clean +28%. Judged on every sample the U test gives
 // p = 0.1431 (SciPy 1.10.1: mannwhitneyu(baseline, candidate,
@@ -143,10 +132,10 @@ SampleSet Values(const std::string& name, std::vector<double> values) {
 // p = 2 / C(16, 6) = 2.4975e-4 (SciPy: method="exact").
 TEST(AnalysisTest, BurstInTheBaselineCannotHideARegression) {
   const RunData baseline =
-      MakeRun({Values("BM_Spin", {278, 276, 279, 396, 542, 545, 309, 277, 280, 281})});
+      MakeRun({SampleSetOf("BM_Spin", {278, 276, 279, 396, 542, 545, 309, 277, 280, 281})});
   std::vector<double> clean;
   for (int i = 0; i < 10; ++i) clean.push_back(360 + 0.5 * i);
-  const RunData candidate = MakeRun({Values("BM_Spin", clean)});
+  const RunData candidate = MakeRun({SampleSetOf("BM_Spin", clean)});
   const SuiteAnalysis suite = AnalyzeSuite(candidate, &baseline, AnalysisConfig{});
   const BenchmarkAnalysis& b = suite.benchmarks[0];
   EXPECT_EQ(b.status, VerdictStatus::kRegression);
@@ -163,8 +152,8 @@ TEST(AnalysisTest, BurstInTheBaselineCannotHideARegression) {
 // A loop the compiler removed runs in a fraction of a cycle: nothing was
 // measured, so nothing is judged, and the gate cannot fail on it.
 TEST(AnalysisTest, OptimisedAwayIsNeverJudged) {
-  const RunData baseline = MakeRun({Values("BM_Empty", std::vector<double>(10, 3.4e-7))});
-  const RunData candidate = MakeRun({Values("BM_Empty", std::vector<double>(10, 5.6e-7))});
+  const RunData baseline = MakeRun({SampleSetOf("BM_Empty", std::vector<double>(10, 3.4e-7))});
+  const RunData candidate = MakeRun({SampleSetOf("BM_Empty", std::vector<double>(10, 5.6e-7))});
   const SuiteAnalysis suite = AnalyzeSuite(candidate, &baseline, AnalysisConfig{});
   const BenchmarkAnalysis& b = suite.benchmarks[0];
   EXPECT_EQ(b.status, VerdictStatus::kInconclusive);
@@ -186,9 +175,9 @@ TEST(AnalysisTest, IntervalStraddlingTheToleranceIsUndecided) {
   const std::vector<double> base = {960, 970, 980, 990, 1000, 1000, 1010, 1020, 1030, 1040};
   std::vector<double> slower;
   for (const double v : base) slower.push_back(v * 1.06);
-  const RunData baseline = MakeRun({Values("BM_X", base)});
+  const RunData baseline = MakeRun({SampleSetOf("BM_X", base)});
   const SuiteAnalysis suite =
-      AnalyzeSuite(MakeRun({Values("BM_X", slower)}), &baseline, AnalysisConfig{});
+      AnalyzeSuite(MakeRun({SampleSetOf("BM_X", slower)}), &baseline, AnalysisConfig{});
   const BenchmarkAnalysis& b = suite.benchmarks[0];
   EXPECT_EQ(b.status, VerdictStatus::kInconclusive);
   EXPECT_EQ(b.undecided, Undecided::kStraddles);
@@ -202,12 +191,12 @@ TEST(AnalysisTest, IntervalStraddlingTheToleranceIsUndecided) {
 // fake) a finding. Round 0: the baseline's values; round 1: all +40%.
 TEST(AnalysisTest, DisturbedRoundIsSetAsideWhole) {
   const std::vector<double> base = {1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009};
-  SampleSet cand = Values("BM_X", base);
+  SampleSet cand = SampleSetOf("BM_X", base);
   for (const double v : base) cand.real_time_ns.push_back(v * 1.4);
   cand.cpu_time_ns = cand.real_time_ns;
   cand.rounds.assign(10, 0);
   cand.rounds.resize(20, 1);
-  const RunData baseline = MakeRun({Values("BM_X", base)});
+  const RunData baseline = MakeRun({SampleSetOf("BM_X", base)});
   const SuiteAnalysis suite = AnalyzeSuite(MakeRun({cand}), &baseline, AnalysisConfig{});
   const Comparison& c = *suite.benchmarks[0].comparison;
   EXPECT_EQ(suite.benchmarks[0].status, VerdictStatus::kUnchanged);

@@ -13,7 +13,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cmath>
 #include <cstdint>
 #include <map>
 #include <sstream>
@@ -22,10 +21,15 @@
 
 #include "gate/analysis.h"
 #include "gate/extra_rounds.h"
-#include "simulation_support.h"
+#include "support/sample_sets.h"
+#include "support/simulation.h"
 
 namespace benchgate {
 namespace {
+
+using test::CountStatus;
+using test::Draws;
+using test::SampleSetOf;
 
 constexpr int kBenchmarks = 200;
 constexpr int kSamples = 10;
@@ -35,27 +39,16 @@ class BurstySimulator {
  public:
   explicit BurstySimulator(std::uint64_t seed) : rng_(seed) {}
 
-  double Normal() { return rng_.Normal(); }
   double Between(double lo, double hi) { return rng_.Between(lo, hi); }
 
   // Clean samples of one run, then one burst over 1-4 consecutive ones.
   std::vector<double> Samples(double centre) {
-    const double drift = std::exp(0.005 * Normal());
-    std::vector<double> values(kSamples);
-    for (double& v : values) v = centre * drift * std::exp(kCv * Normal());
+    std::vector<double> values = rng_.RunSamples(centre, kCv, kSamples);
     const std::size_t length = 1 + rng_.Below(4);
     const std::size_t first = rng_.Below(kSamples - length + 1);
     const double factor = Between(1.2, 2.0);
     for (std::size_t i = first; i < first + length; ++i) values[i] *= factor;
     return values;
-  }
-
-  SampleSet Set(const std::string& name, std::vector<double> values) {
-    SampleSet set;
-    set.name = name;
-    set.real_time_ns = std::move(values);
-    set.cpu_time_ns = set.real_time_ns;
-    return set;
   }
 
   // shift[i]: the true relative change of benchmark i in the candidate.
@@ -67,8 +60,8 @@ class BurstySimulator {
       const std::string name = "BM_" + std::to_string(i);
       const double centre = 1000.0 * (1 + static_cast<double>(i % 17));
       centres_[name] = centre * (1.0 + shift[i]);
-      baseline.benchmarks.push_back(Set(name, Samples(centre)));
-      candidate.benchmarks.push_back(Set(name, Samples(centres_[name])));
+      baseline.benchmarks.push_back(SampleSetOf(name, Samples(centre)));
+      candidate.benchmarks.push_back(SampleSetOf(name, Samples(centres_[name])));
     }
   }
 
@@ -84,7 +77,7 @@ class BurstySimulator {
       if (covered) {
         for (double& v : values) v *= factor;
       }
-      run.benchmarks.push_back(Set(name, std::move(values)));
+      run.benchmarks.push_back(SampleSetOf(name, std::move(values)));
     }
     return run;
   }

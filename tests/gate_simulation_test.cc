@@ -4,16 +4,20 @@
 // per-run factor with sd 0.5%), as measured on shared CI machines.
 #include <gtest/gtest.h>
 
-#include <cmath>
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "gate/analysis.h"
-#include "simulation_support.h"
+#include "support/sample_sets.h"
+#include "support/simulation.h"
 
 namespace benchgate {
 namespace {
+
+using test::CountStatus;
+using test::Draws;
+using test::SampleSetOf;
 
 constexpr int kBenchmarks = 200;
 constexpr int kSamples = 10;
@@ -22,13 +26,8 @@ class Simulator {
  public:
   explicit Simulator(std::uint64_t seed) : draws_(seed) {}
 
-  double Normal() { return draws_.Normal(); }
-
   std::vector<double> Samples(double centre, double cv) {
-    const double drift = std::exp(0.005 * Normal());
-    std::vector<double> values(kSamples);
-    for (double& v : values) v = centre * drift * std::exp(cv * Normal());
-    return values;
+    return draws_.RunSamples(centre, cv, kSamples);
   }
 
   // shift[i]: the true relative change of benchmark i in the candidate.
@@ -37,10 +36,7 @@ class Simulator {
     candidate.benchmarks.clear();
     for (std::size_t i = 0; i < shift.size(); ++i) {
       const double centre = 1000.0 * (1 + static_cast<double>(i % 17));
-      SampleSet base;
-      base.name = "BM_" + std::to_string(i);
-      base.real_time_ns = Samples(centre, cv);
-      base.cpu_time_ns = base.real_time_ns;
+      SampleSet base = SampleSetOf("BM_" + std::to_string(i), Samples(centre, cv));
       SampleSet cand = base;
       cand.real_time_ns = Samples(centre * (1.0 + shift[i]), cv);
       cand.cpu_time_ns = cand.real_time_ns;

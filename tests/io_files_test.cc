@@ -11,21 +11,16 @@
 #include <string>
 
 #include "io/files.h"
+#include "support/read_file.h"
+#include "support/temp_dir.h"
 
 namespace benchgate {
 namespace {
 
 namespace fs = std::filesystem;
 
-class AtomicWriteTest : public testing::Test {
+class AtomicWriteTest : public test::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::path(testing::TempDir()) / ("atomic_" + std::to_string(getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   // A leftover temporary of `target`, its time set `age_seconds` back.
   fs::path Leftover(const std::string& suffix, long age_seconds) {
     const fs::path file = dir_ / ("history.json.tmp." + suffix);
@@ -35,8 +30,6 @@ class AtomicWriteTest : public testing::Test {
     EXPECT_EQ(utimensat(AT_FDCWD, file.c_str(), times, 0), 0);
     return file;
   }
-
-  fs::path dir_;
 };
 
 TEST_F(AtomicWriteTest, LeftoversOfKilledWritersGoWithTheNextWrite) {
@@ -57,9 +50,7 @@ TEST_F(AtomicWriteTest, LeftoversOfKilledWritersGoWithTheNextWrite) {
   EXPECT_FALSE(fs::exists(legacy_old));
   EXPECT_TRUE(fs::exists(legacy_fresh));
   EXPECT_TRUE(fs::exists(other_file));
-  std::ifstream written(dir_ / "history.json");
-  std::string text((std::istreambuf_iterator<char>(written)), std::istreambuf_iterator<char>());
-  EXPECT_EQ(text, "{}\n");
+  EXPECT_EQ(test::ReadFile(dir_ / "history.json"), "{}\n");
   // The write's own temporary is gone (renamed): only the kept ones remain.
   std::size_t temporaries = 0;
   for (const auto& entry : fs::directory_iterator(dir_)) {

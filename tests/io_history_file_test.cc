@@ -5,13 +5,15 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "benchgate/error.h"
 #include "io/history_file.h"
+#include "support/error_message.h"
+#include "support/read_file.h"
+#include "support/temp_dir.h"
 
 namespace benchgate {
 namespace {
@@ -20,36 +22,18 @@ namespace fs = std::filesystem;
 
 const std::string kDataDir = std::string(BENCHGATE_TEST_DATA_DIR) + "/history/";
 
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using test::ErrorMessageOf;
+using test::ReadFile;
 
-// The message of the benchgate::Error that `read` throws ("" if none).
-template <typename Read>
-std::string ErrorOf(Read read) {
-  try {
-    read();
-  } catch (const Error& error) {
-    return error.what();
-  }
-  return "";
-}
-
-class HistoryFileTest : public ::testing::Test {
+class HistoryFileTest : public test::TempDirTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("benchgate_history_" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    TempDirTest::SetUp();
     path_ = (dir_ / "history.json").string();
   }
-  void TearDown() override { fs::remove_all(dir_); }
 
   void Write(const std::string& text) const { std::ofstream(path_, std::ios::binary) << text; }
-  void CopyFixture(const std::string& name) const { Write(Slurp(kDataDir + name)); }
+  void CopyFixture(const std::string& name) const { Write(ReadFile(kDataDir + name)); }
 
   // The directory holds only the history and its lock: no temporary file
   // was left behind.
@@ -60,7 +44,6 @@ class HistoryFileTest : public ::testing::Test {
     return names;
   }
 
-  fs::path dir_;
   std::string path_;
 };
 
@@ -76,7 +59,7 @@ TEST_F(HistoryFileTest, MissingFileIsAnEmptyHistory) {
 // The approved file is exactly what RenderHistory writes: one run per line,
 // keys sorted, names with '/', UTF-8 and markup kept as they are.
 TEST(HistoryTextTest, RoundTripIsByteExact) {
-  const std::string text = Slurp(kDataDir + "valid.json");
+  const std::string text = ReadFile(kDataDir + "valid.json");
   const History history = ParseHistory(text, "valid.json");
   ASSERT_EQ(history.environments.size(), 2u);
   const BenchmarkHistory& linux = history.environments.at("linux-x86_64/gcc-12/release/3f2a");
@@ -130,7 +113,7 @@ TEST_F(HistoryFileTest, KeepsOnlyTheLastRuns) {
 
 TEST_F(HistoryFileTest, EmptyFileIsAnError) {
   Write("");
-  EXPECT_EQ(ErrorOf([&] { ReadHistoryFile(path_); }),
+  EXPECT_EQ(ErrorMessageOf([&] { ReadHistoryFile(path_); }),
             path_ + ":1:1: expected a JSON object, found an empty file");
 }
 
@@ -139,33 +122,33 @@ TEST_F(HistoryFileTest, EmptyFileIsAnError) {
 // 6:53 is just past the end of the file, where the text stops.
 TEST_F(HistoryFileTest, CorruptFileIsAnErrorAndIsNeverOverwritten) {
   CopyFixture("truncated.json");
-  const std::string before = Slurp(path_);
-  EXPECT_EQ(ErrorOf([&] {
+  const std::string before = ReadFile(path_);
+  EXPECT_EQ(ErrorMessageOf([&] {
               RecordToHistoryFile(path_, "k", {{"BM_A", Entry(1)}});
             }),
             path_ +
                 ":6:53: expected valid JSON (syntax error while parsing object key - "
                 "invalid string: missing closing quote; last read: '\"ti'; expected string "
                 "literal)");
-  EXPECT_EQ(Slurp(path_), before);
+  EXPECT_EQ(ReadFile(path_), before);
   EXPECT_EQ(Files(), (std::vector<std::string>{"history.json", "history.json.lock"}));
 }
 
 TEST_F(HistoryFileTest, WrongSchemaIsAnErrorAndIsNeverOverwritten) {
   CopyFixture("wrong_schema.json");
-  const std::string before = Slurp(path_);
-  EXPECT_EQ(ErrorOf([&] {
+  const std::string before = ReadFile(path_);
+  EXPECT_EQ(ErrorMessageOf([&] {
               RecordToHistoryFile(path_, "k", {{"BM_A", Entry(1)}});
             }),
             path_ +
                 ":2:12: expected \"schema\": \"benchgate.history/1\", got "
                 "\"benchgate.history/2\" at /schema");
-  EXPECT_EQ(Slurp(path_), before);
+  EXPECT_EQ(ReadFile(path_), before);
 }
 
 TEST_F(HistoryFileTest, BadEntryNamesItsLineAndPointer) {
   CopyFixture("bad_entry.json");
-  EXPECT_EQ(ErrorOf([&] { ReadHistoryFile(path_); }),
+  EXPECT_EQ(ErrorMessageOf([&] { ReadHistoryFile(path_); }),
             path_ +
                 ":7:19: expected a finite number >= 0 for \"median_ns\", got \"fast\" at "
                 "/environments/k/benchmarks/BM_A~18/1/median_ns");
@@ -173,7 +156,7 @@ TEST_F(HistoryFileTest, BadEntryNamesItsLineAndPointer) {
 
 TEST(HistoryTextTest, EveryMistakeIsOneExactLine) {
   const auto error = [](const std::string& text) {
-    return ErrorOf([&] { ParseHistory(text, "h.json"); });
+    return ErrorMessageOf([&] { ParseHistory(text, "h.json"); });
   };
   const std::string head = R"({"schema": "benchgate.history/1", )";
   const std::string run_head = head + R"("environments": {"k": {"benchmarks": {"BM": [)";

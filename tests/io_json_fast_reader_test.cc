@@ -6,8 +6,6 @@
 
 #include <cmath>
 #include <cstddef>
-#include <fstream>
-#include <iterator>
 #include <limits>
 #include <random>
 #include <stdexcept>
@@ -19,6 +17,7 @@
 #include "io/run_reader.h"
 #include "io/json_fast_reader.h"
 #include "io/json_text.h"
+#include "support/read_file.h"
 
 namespace benchgate {
 namespace {
@@ -229,8 +228,7 @@ TEST(JsonFastReaderTest, DamagedFilesAgreeWithNlohmann) {
   std::mt19937_64 random(7);
   int complete = 0, given_up = 0;
   for (const char* file : {"gbench_1.7.1_repetitions.json", "enriched_fixture_bench.json"}) {
-    std::ifstream in(dir + file, std::ios::binary);
-    const std::string original((std::istreambuf_iterator<char>(in)), {});
+    const std::string original = test::ReadFile(dir + file);
     ASSERT_FALSE(original.empty()) << file;
     ASSERT_TRUE(Fast(original).complete) << file;
     for (int round = 0; round < 1000; ++round) {

@@ -4,10 +4,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <limits>
 #include <random>
-#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,6 +16,8 @@
 #include "io/run_reader.h"
 #include "model/environment.h"
 #include "io/json_text.h"
+#include "support/error_message.h"
+#include "support/read_file.h"
 
 namespace benchgate {
 namespace {
@@ -27,28 +27,11 @@ const std::string kGbenchInputs = "/usr/share/benchmark/gbench/Inputs/";
 
 // The one-line message of the error reading `path`, or "no error".
 std::string FileError(const std::string& path) {
-  try {
-    ReadRunFile(path);
-  } catch (const Error& error) {
-    return error.what();
-  }
-  return "no error";
+  return test::ErrorMessageOf([&] { ReadRunFile(path); });
 }
 
 std::string TextError(const std::string& text) {
-  try {
-    ReadRunText(text, "t.json");
-  } catch (const Error& error) {
-    return error.what();
-  }
-  return "no error";
-}
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return test::ErrorMessageOf([&] { ReadRunText(text, "t.json"); });
 }
 
 const SampleSet& Find(const RunData& run, const std::string& name) {
@@ -275,7 +258,7 @@ TEST(RunReaderErrorTest, PointersEscapeSlashAndTilde) {
 // Truncations and byte flips of a real file: benchgate::Error or a result,
 // never another exception, never a crash (run under ASan in CI).
 TEST(RunReaderErrorTest, DamagedFilesNeverEscapeAsOtherExceptions) {
-  const std::string good = Slurp(kDir + "gbench_1.7.1_repetitions.json");
+  const std::string good = test::ReadFile(kDir + "gbench_1.7.1_repetitions.json");
   ASSERT_FALSE(good.empty());
   int errors = 0;
   const auto attempt = [&](const std::string& text) {
@@ -572,7 +555,7 @@ TEST(RunReaderEnrichedTest, FixtureBenchOutput) {
 // The rows alone give the same samples: the enriched file is a superset.
 TEST(RunReaderEnrichedTest, RowsAloneGiveTheSameSamples) {
   const RunData enriched = ReadRunFile(kDir + "enriched_fixture_bench.json");
-  std::string text = Slurp(kDir + "enriched_fixture_bench.json");
+  std::string text = test::ReadFile(kDir + "enriched_fixture_bench.json");
   text.replace(text.find("\"benchgate\":"), 12, "\"renamed\":");
   const RunData plain = ReadRunText(text, "plain.json");
   ASSERT_EQ(plain.benchmarks.size(), enriched.benchmarks.size());
@@ -768,12 +751,7 @@ TEST(EnrichedReaderTest, BadCodeBudgetNamesItsPlace) {
     const std::string text = R"({"context": {}, "benchmarks": [], "benchgate": {
         "schema_version": 1, "budgets": )" +
                              budgets + "}}";
-    try {
-      ReadRunText(text, "e.json");
-    } catch (const Error& error) {
-      return std::string(error.what());
-    }
-    return std::string("no error");
+    return test::ErrorMessageOf([&] { ReadRunText(text, "e.json"); });
   };
   EXPECT_EQ(error_of(R"([{"pattern": "BM_A", "origin": "a.cc:1", "limits": [
                 {"statistic": "p42", "value": 1, "minimum": false}]}])"),
@@ -787,7 +765,7 @@ TEST(EnrichedReaderTest, BadCodeBudgetNamesItsPlace) {
             "e.json:/benchgate/budgets: expected an array, got an object");
 }
 
-// --- The history file's parse keeps its own wording (runner_e2e_test pins it). ---
+// --- The history file's parse keeps its own wording (run_runner_e2e_test pins it). ---
 
 TEST(JsonTextTest, LegacyParseKeepsNlohmannsWordingAndNullForNaN) {
   try {

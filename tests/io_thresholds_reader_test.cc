@@ -12,37 +12,23 @@
 #include "gate/budget_model.h"
 #include "io/files.h"
 #include "io/thresholds_reader.h"
+#include "support/budget_rules.h"
+#include "support/error_message.h"
 
 namespace benchgate {
 namespace {
+
+using test::LimitOf;
 
 const std::string kDir = std::string(BENCHGATE_TEST_DATA_DIR) + "/thresholds/";
 const std::string kRepoThresholds = std::string(BENCHGATE_TEST_DATA_DIR) + "/../../thresholds/";
 
 std::string ReadError(const std::string& path) {
-  try {
-    ReadThresholds(path);
-  } catch (const Error& error) {
-    return error.what();
-  }
-  return "no error";
+  return test::ErrorMessageOf([&] { ReadThresholds(path); });
 }
 
 std::string ParseError(const std::string& text) {
-  try {
-    ParseThresholds(text, "t.json");
-  } catch (const Error& error) {
-    return error.what();
-  }
-  return "no error";
-}
-
-double LimitOf(const BudgetRule& rule, const std::string& statistic, bool is_minimum = false) {
-  for (const Limit& limit : rule.limits) {
-    if (limit.statistic == statistic && limit.is_minimum == is_minimum) return limit.value;
-  }
-  ADD_FAILURE() << "no limit " << statistic;
-  return -1;
+  return test::ErrorMessageOf([&] { ParseThresholds(text, "t.json"); });
 }
 
 TEST(ThresholdsReaderTest, ReadsEveryFeatureOfAValidFile) {

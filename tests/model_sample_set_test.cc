@@ -6,33 +6,21 @@
 #include <vector>
 
 #include "model/sample_set.h"
+#include "support/sample_sets.h"
 
 namespace benchgate {
 namespace {
 
-SampleSet Set(const std::string& name, std::vector<double> values,
-              std::vector<std::uint32_t> rounds = {}) {
-  SampleSet set;
-  set.name = name;
-  set.real_time_ns = std::move(values);
-  set.cpu_time_ns = set.real_time_ns;
-  set.rounds = std::move(rounds);
-  return set;
-}
-
-RunData MakeRun(std::vector<SampleSet> sets) {
-  RunData run;
-  run.benchmarks = std::move(sets);
-  return run;
-}
+using test::MakeRun;
+using test::SampleSetOf;
 
 // Three files of one suite: each is a process, so each keeps its own
 // rounds, numbered after the previous file's last (file 0 has rounds 0 and
 // 1, so file 1's round 0 becomes 2 and file 2's becomes 3).
 TEST(MergeRunsTest, EveryFileIsABlockOfItsOwn) {
-  const RunData merged =
-      MergeRuns({MakeRun({Set("A", {1, 2, 3}, {0, 0, 1})}),
-                 MakeRun({Set("A", {4, 5}), Set("B", {9})}), MakeRun({Set("A", {6})})});
+  const RunData merged = MergeRuns({MakeRun({SampleSetOf("A", {1, 2, 3}, {0, 0, 1})}),
+                                    MakeRun({SampleSetOf("A", {4, 5}), SampleSetOf("B", {9})}),
+                                    MakeRun({SampleSetOf("A", {6})})});
   ASSERT_EQ(merged.benchmarks.size(), 2u);
   EXPECT_EQ(merged.benchmarks[0].real_time_ns, (std::vector<double>{1, 2, 3, 4, 5, 6}));
   EXPECT_EQ(merged.benchmarks[0].rounds, (std::vector<std::uint32_t>{0, 0, 1, 2, 2, 3}));
@@ -41,18 +29,19 @@ TEST(MergeRunsTest, EveryFileIsABlockOfItsOwn) {
 
 // One file stays exactly as it was read.
 TEST(MergeRunsTest, OneFileIsUnchanged) {
-  const RunData merged = MergeRuns({MakeRun({Set("A", {1, 2}, {0, 1}), Set("B", {3})})});
+  const RunData merged =
+      MergeRuns({MakeRun({SampleSetOf("A", {1, 2}, {0, 1}), SampleSetOf("B", {3})})});
   EXPECT_EQ(merged.benchmarks[0].rounds, (std::vector<std::uint32_t>{0, 1}));
   EXPECT_TRUE(merged.benchmarks[1].rounds.empty());
 }
 
 // Appending pads a side without rounds with round 0.
 TEST(AppendSamplesTest, RoundsStayParallelToTheSamples) {
-  SampleSet into = Set("A", {1, 2});
-  AppendSamples(into, Set("A", {3}, {4}));
+  SampleSet into = SampleSetOf("A", {1, 2});
+  AppendSamples(into, SampleSetOf("A", {3}, {4}));
   EXPECT_EQ(into.rounds, (std::vector<std::uint32_t>{0, 0, 4}));
-  SampleSet plain = Set("A", {1});
-  AppendSamples(plain, Set("A", {2}));
+  SampleSet plain = SampleSetOf("A", {1});
+  AppendSamples(plain, SampleSetOf("A", {2}));
   EXPECT_TRUE(plain.rounds.empty());
 }
 

@@ -9,13 +9,14 @@
 #include <string>
 
 #include "report/badge_report.h"
-#include "report_diff_fixture.h"
+#include "support/approved_files.h"
+#include "support/report_diff_fixture.h"
 
 namespace benchgate {
 namespace {
 
-using diff_fixture::Approved;
 using diff_fixture::DiffSuite;
+using test::Approved;
 
 // A suite with only the counts the badge reads.
 Badge Of(std::size_t regressions, std::size_t over_budget, std::size_t inconclusive,
@@ -56,7 +57,7 @@ TEST(BadgeTest, SvgMatchesApprovedFile) {
   std::ostringstream out;
   const SuiteAnalysis suite = DiffSuite();
   RenderBadgeSvg(BadgeOf(suite, SummarizeDiff(suite)), out);
-  EXPECT_EQ(out.str(), Approved("diff_badge.svg", out.str()));
+  EXPECT_EQ(out.str(), Approved("report/diff_badge.svg", out.str()));
   // The fixture has two regressions and a budget breach: red, and said so.
   EXPECT_NE(out.str().find("aria-label=\"perf: 2 regressions, 1 over budget\""), std::string::npos);
   EXPECT_NE(out.str().find("fill=\"#e05d44\""), std::string::npos);

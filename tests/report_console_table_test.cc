@@ -1,26 +1,21 @@
-// The console table is compared to approved files under tests/data/report/:
-// a change in layout is a deliberate change of those files. Set
-// BENCHGATE_UPDATE_APPROVED=1 to rewrite them after checking the diff by eye.
+// The console table is compared to approved files under
+// tests/data/approved/report/: a change in layout is a deliberate change of
+// those files. Set BENCHGATE_UPDATE_APPROVED=1 to rewrite them after checking
+// the diff by eye.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <fstream>
 #include <sstream>
 #include <string>
 
 #include "report/console_table.h"
+#include "support/approved_files.h"
+#include "support/report_diff_fixture.h"
 
 namespace benchgate {
 namespace {
 
-std::string Approved(const std::string& name, const std::string& actual) {
-  const std::string path = std::string(BENCHGATE_TEST_DATA_DIR) + "/report/" + name;
-  if (std::getenv("BENCHGATE_UPDATE_APPROVED") != nullptr) std::ofstream(path) << actual;
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using diff_fixture::Compared;
+using test::Approved;
 
 BenchmarkAnalysis Measured(const std::string& name, double median_ns, double cv) {
   BenchmarkAnalysis b;
@@ -36,23 +31,6 @@ BenchmarkAnalysis Measured(const std::string& name, double median_ns, double cv)
   b.real_time.cv = cv;
   b.iterations = 5000;
   return b;
-}
-
-Comparison Compared(double base, double cand, double change, double lo, double hi, double p,
-                    double p_adjusted) {
-  Comparison c;
-  c.baseline_n = c.candidate_n = 10;
-  c.baseline_median = base;
-  c.candidate_median = cand;
-  c.change = change;
-  c.change_lo = lo;
-  c.change_hi = hi;
-  c.change_status = StatStatus::kOk;
-  c.p_value = p;
-  c.p_method = "exact";
-  c.p_adjusted = p_adjusted;
-  c.tolerance = 0.05;
-  return c;
 }
 
 SuiteAnalysis JudgedSuite() {
@@ -94,7 +72,7 @@ TEST(ConsoleTableTest, MeasurementRowsMatchApprovedFile) {
   skipped.samples.skipped = true;
   skipped.samples.error_message = "no GPU on this machine";
   table.PrintMeasurement(skipped);
-  EXPECT_EQ(out.str(), Approved("console_measurements.txt", out.str()));
+  EXPECT_EQ(out.str(), Approved("report/console_measurements.txt", out.str()));
 }
 
 // Counters after the columns, as Google Benchmark's console shows them
@@ -119,7 +97,7 @@ TEST(ConsoleTableTest, GateTableMatchesApprovedFile) {
   ConsoleTable table(out, /*color=*/false);
   table.SetNameWidth(20);
   table.PrintGate(JudgedSuite());
-  EXPECT_EQ(out.str(), Approved("console_gate.txt", out.str()));
+  EXPECT_EQ(out.str(), Approved("report/console_gate.txt", out.str()));
 }
 
 // A family's fitted complexity in one line: the coefficient (Google

@@ -7,20 +7,21 @@
 
 #include "report/github_report.h"
 #include "report/markdown_report.h"
-#include "report_diff_fixture.h"
+#include "support/approved_files.h"
+#include "support/report_diff_fixture.h"
 
 namespace benchgate {
 namespace {
 
-using diff_fixture::Approved;
 using diff_fixture::DiffOptions;
 using diff_fixture::DiffSuite;
+using test::Approved;
 
 TEST(GithubReportTest, AnnotationsMatchApprovedFile) {
   const SuiteAnalysis suite = DiffSuite();
   std::ostringstream annotations;
   RenderGithub(suite, SummarizeDiff(suite), DiffOptions(), annotations, nullptr);
-  EXPECT_EQ(annotations.str(), Approved("diff_github.txt", annotations.str()));
+  EXPECT_EQ(annotations.str(), Approved("report/diff_github.txt", annotations.str()));
 }
 
 TEST(GithubReportTest, StepSummaryIsTheMarkdownReport) {

@@ -7,20 +7,17 @@
 #include <string>
 
 #include "report/html_report.h"
-#include "report_diff_fixture.h"
+#include "support/approved_files.h"
+#include "support/count_occurrences.h"
+#include "support/report_diff_fixture.h"
 
 namespace benchgate {
 namespace {
 
-using diff_fixture::Approved;
 using diff_fixture::DiffOptions;
 using diff_fixture::DiffSuite;
-
-std::size_t Occurrences(const std::string& text, const std::string& part) {
-  std::size_t count = 0;
-  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++count;
-  return count;
-}
+using test::Approved;
+using test::Occurrences;
 
 SamplesByName BaselineSamples() {
   SamplesByName samples;
@@ -56,7 +53,7 @@ TEST(HtmlReportTest, PageMatchesApprovedFile) {
   const SamplesByName baseline = BaselineSamples();
   const SeriesByName history = History();
   const std::string html = Render(&baseline, &history);
-  EXPECT_EQ(html, Approved("diff.html", html));
+  EXPECT_EQ(html, Approved("report/diff.html", html));
 }
 
 TEST(HtmlReportTest, NamesAreEscaped) {

@@ -7,15 +7,16 @@
 #include <string>
 
 #include "io/diff_json.h"
-#include "report_diff_fixture.h"
+#include "support/approved_files.h"
+#include "support/report_diff_fixture.h"
 
 namespace benchgate {
 namespace {
 
-using diff_fixture::Approved;
 using diff_fixture::DiffOptions;
 using diff_fixture::DiffSuite;
 using nlohmann::json;
+using test::Approved;
 
 std::string Render(const SuiteAnalysis& suite, const RenderOptions& options = DiffOptions()) {
   std::ostringstream out;
@@ -32,7 +33,7 @@ const json& Entry(const json& document, const std::string& name) {
 
 TEST(DiffJsonTest, MatchesApprovedFile) {
   const std::string text = Render(DiffSuite());
-  EXPECT_EQ(text, Approved("diff.json", text));
+  EXPECT_EQ(text, Approved("report/diff.json", text));
 }
 
 TEST(DiffJsonTest, ContractKeys) {

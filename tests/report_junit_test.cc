@@ -6,20 +6,17 @@
 #include <string>
 
 #include "report/junit_report.h"
-#include "report_diff_fixture.h"
+#include "support/approved_files.h"
+#include "support/count_occurrences.h"
+#include "support/report_diff_fixture.h"
 
 namespace benchgate {
 namespace {
 
-using diff_fixture::Approved;
 using diff_fixture::DiffOptions;
 using diff_fixture::DiffSuite;
-
-std::size_t Occurrences(const std::string& text, const std::string& part) {
-  std::size_t count = 0;
-  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++count;
-  return count;
-}
+using test::Approved;
+using test::Occurrences;
 
 std::string Render(const SuiteAnalysis& suite) {
   std::ostringstream out;
@@ -29,7 +26,7 @@ std::string Render(const SuiteAnalysis& suite) {
 
 TEST(JunitReportTest, MatchesApprovedFile) {
   const std::string xml = Render(DiffSuite());
-  EXPECT_EQ(xml, Approved("diff_junit.xml", xml));
+  EXPECT_EQ(xml, Approved("report/diff_junit.xml", xml));
 }
 
 TEST(JunitReportTest, OneTestCasePerBenchmarkFailuresForTheGate) {

@@ -5,14 +5,15 @@
 #include <string>
 
 #include "report/markdown_report.h"
-#include "report_diff_fixture.h"
+#include "support/approved_files.h"
+#include "support/report_diff_fixture.h"
 
 namespace benchgate {
 namespace {
 
-using diff_fixture::Approved;
 using diff_fixture::DiffOptions;
 using diff_fixture::DiffSuite;
+using test::Approved;
 
 std::string Render(const SuiteAnalysis& suite) {
   std::ostringstream out;
@@ -22,7 +23,7 @@ std::string Render(const SuiteAnalysis& suite) {
 
 TEST(MarkdownReportTest, CommentMatchesApprovedFile) {
   const std::string text = Render(DiffSuite());
-  EXPECT_EQ(text, Approved("diff_markdown.md", text));
+  EXPECT_EQ(text, Approved("report/diff_markdown.md", text));
 }
 
 TEST(MarkdownReportTest, SummaryLineComesFirst) {

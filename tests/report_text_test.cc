@@ -1,18 +1,19 @@
-// benchgate-diff's text table against approved files under tests/data/report/.
+// benchgate-diff's text table against approved files under tests/data/approved/report/.
 #include <gtest/gtest.h>
 
 #include <sstream>
 #include <string>
 
 #include "report/text_report.h"
-#include "report_diff_fixture.h"
+#include "support/approved_files.h"
+#include "support/report_diff_fixture.h"
 
 namespace benchgate {
 namespace {
 
-using diff_fixture::Approved;
 using diff_fixture::DiffOptions;
 using diff_fixture::DiffSuite;
+using test::Approved;
 
 std::string Render(const SuiteAnalysis& suite, const RenderOptions& options) {
   std::ostringstream out;
@@ -22,21 +23,21 @@ std::string Render(const SuiteAnalysis& suite, const RenderOptions& options) {
 
 TEST(TextReportTest, TableMatchesApprovedFile) {
   const std::string text = Render(DiffSuite(), DiffOptions());
-  EXPECT_EQ(text, Approved("diff_text.txt", text));
+  EXPECT_EQ(text, Approved("report/diff_text.txt", text));
 }
 
 TEST(TextReportTest, VerboseTableMatchesApprovedFile) {
   RenderOptions options = DiffOptions();
   options.verbose = true;
   const std::string text = Render(DiffSuite(), options);
-  EXPECT_EQ(text, Approved("diff_text_verbose.txt", text));
+  EXPECT_EQ(text, Approved("report/diff_text_verbose.txt", text));
 }
 
 TEST(TextReportTest, AsciiMarksMatchApprovedFile) {
   RenderOptions options = DiffOptions();
   options.unicode = false;
   const std::string text = Render(DiffSuite(), options);
-  EXPECT_EQ(text, Approved("diff_text_ascii.txt", text));
+  EXPECT_EQ(text, Approved("report/diff_text_ascii.txt", text));
   for (const char c : text) EXPECT_LT(static_cast<unsigned char>(c), 0x80);
 }
 

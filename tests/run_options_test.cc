@@ -8,6 +8,7 @@
 #include "benchgate/error.h"
 #include "run/gbench_api.h"
 #include "run/options.h"
+#include "support/error_message.h"
 
 namespace benchgate {
 namespace {
@@ -23,12 +24,7 @@ EnvLookup FakeEnv(std::map<std::string, std::string> values) {
 const EnvLookup kNoEnv = FakeEnv({});
 
 std::string ErrorOf(const std::vector<std::string>& args, const EnvLookup& env = kNoEnv) {
-  try {
-    ParseArgs(args, env);
-  } catch (const Error& error) {
-    return error.what();
-  }
-  return "no error";
+  return test::ErrorMessageOf([&] { ParseArgs(args, env); });
 }
 
 TEST(OptionsTest, DefaultsMatchTheContract) {
@@ -169,12 +165,7 @@ TEST(OptionsTest, BadValuesNameTheFlagAndTheExpectation) {
 // --benchmark_min_time in one spelling for every Google Benchmark: 1.8 and
 // later take "0.5s" and "100x" (and warn on a bare number), 1.7 a bare number.
 std::string MinTimeError(const std::string& value, bool suffixes) {
-  try {
-    MinTimeForGbench(value, suffixes, "--benchmark_min_time");
-  } catch (const Error& error) {
-    return error.what();
-  }
-  return "no error";
+  return test::ErrorMessageOf([&] { MinTimeForGbench(value, suffixes, "--benchmark_min_time"); });
 }
 
 TEST(MinTimeTest, SecondsInTheSpellingOfEachVersion) {

@@ -23,7 +23,7 @@ findings="$build/fuzz-findings"
 mkdir -p "$findings"
 
 declare -A seeds=(
-  [fuzz_run_reader]="$data/io $data/diff"
+  [fuzz_run_reader]="$data/io $data/diff $data/approved/diff_command"
   [fuzz_thresholds_reader]="$data/thresholds $data/thresholds/dir"
   [fuzz_history_reader]="$data/history"
   [fuzz_units]="$data/fuzz/units"

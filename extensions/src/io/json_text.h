@@ -66,7 +66,7 @@ nlohmann::json ParseJson(const std::string& text, const std::string& source, Non
 
 // The history file's parse: non-finite tokens become null and syntax errors
 // keep nlohmann's own wording, "expected valid JSON (syntax error while
-// parsing ...)", which runner_e2e_test pins. New readers use ParseJson.
+// parsing ...)", which run_runner_e2e_test pins. New readers use ParseJson.
 nlohmann::json ParseJsonText(const std::string& text, const std::string& source);
 
 // "line:column" (1-based, columns in bytes) of a byte offset in text.

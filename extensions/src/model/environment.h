@@ -94,7 +94,7 @@ struct Environment {
 
   // Human-readable warnings about conditions that make timings unreliable,
   // in a fixed order (build, governor, load, virtualisation). Their exact
-  // wording is pinned by tests/environment_test.cc.
+  // wording is pinned by tests/run_environment_test.cc.
   std::vector<std::string> warnings;
 };
 

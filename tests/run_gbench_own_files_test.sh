@@ -4,9 +4,9 @@
 # binary lists exactly what Google Benchmark alone lists, with the same exit
 # code, with and without a filter, and a run of it writes enriched JSON.
 #
-# usage: gbench_own_files_test.sh WORK_DIR ALONE ADOPTED [ALONE ADOPTED ...]
+# usage: run_gbench_own_files_test.sh WORK_DIR ALONE ADOPTED [ALONE ADOPTED ...]
 set -euo pipefail
-work=${1:?usage: gbench_own_files_test.sh WORK_DIR ALONE ADOPTED ...}
+work=${1:?usage: run_gbench_own_files_test.sh WORK_DIR ALONE ADOPTED ...}
 shift
 [ $# -ge 2 ] && [ $(($# % 2)) -eq 0 ] || { echo "expected pairs of binaries" >&2; exit 2; }
 mkdir -p "$work"

@@ -8,12 +8,13 @@
 #include <cstdio>
 #include <string>
 
-#include "run_binary.h"
+#include "support/read_file.h"
+#include "support/run_binary.h"
 
 namespace {
 
 using benchgate::test::Ran;
-using benchgate::test::ReadWholeFile;
+using benchgate::test::ReadFile;
 using benchgate::test::RunBinary;
 
 // IDE test explorers and CTest discovery scripts parse the listing: the
@@ -48,7 +49,7 @@ TEST(GbenchCompatTest, DuplicateNamesAreMergedWithAWarning) {
   const Ran stderr_only = RunBinary(DUPLICATE_NAMES_BIN, flags, true);
   EXPECT_NE(stderr_only.out.find("benchgate: warning: " + warning), std::string::npos)
       << stderr_only.out;
-  EXPECT_NE(ReadWholeFile(out).find(warning), std::string::npos);
+  EXPECT_NE(ReadFile(out).find(warning), std::string::npos);
   // One name for threads:1, one for the merged threads:2.
   EXPECT_EQ(RunBinary(DUPLICATE_NAMES_BIN, "--benchmark_list_tests").out,
             "BM_Twice/iterations:10/manual_time/threads:2\n"

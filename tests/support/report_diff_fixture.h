@@ -2,13 +2,10 @@
 // verdict once, a name full of characters that need escaping, deterministic
 // samples. Every number is chosen, none computed, so the approved files can
 // be read and checked by eye.
-#ifndef BENCHGATE_TESTS_REPORT_DIFF_FIXTURE_H_
-#define BENCHGATE_TESTS_REPORT_DIFF_FIXTURE_H_
+#ifndef BENCHGATE_TESTS_SUPPORT_REPORT_DIFF_FIXTURE_H_
+#define BENCHGATE_TESTS_SUPPORT_REPORT_DIFF_FIXTURE_H_
 
-#include <cstdlib>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -16,19 +13,6 @@
 #include "report/render_options.h"
 
 namespace benchgate::diff_fixture {
-
-// Approved-file check: returns the approved text of tests/data/report/<name>.
-// Set BENCHGATE_UPDATE_APPROVED=1 to rewrite them after checking the diff by eye.
-inline std::string Approved(const std::string& name, const std::string& actual) {
-  const std::string path = std::string(BENCHGATE_TEST_DATA_DIR) + "/report/" + name;
-  if (std::getenv("BENCHGATE_UPDATE_APPROVED") != nullptr) {
-    std::ofstream(path, std::ios::binary) << actual;
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 inline constexpr const char* kNastyName = "BM_Esc<script>alert('x|y')</script>&\"q\"";
 
@@ -63,10 +47,9 @@ inline BenchmarkAnalysis Measured(const std::string& name, double median_ns, dou
   return b;
 }
 
-inline BenchmarkAnalysis Judged(const std::string& name, VerdictStatus status, double base,
-                                double cand, double change, double lo, double hi, double p,
-                                double p_adjusted, const std::string& reason) {
-  BenchmarkAnalysis b = Measured(name, cand, 0.01);
+// Ten samples a side, an exact p-value, a tolerance of 5%.
+inline Comparison Compared(double base, double cand, double change, double lo, double hi, double p,
+                           double p_adjusted) {
   Comparison c;
   c.baseline_n = c.candidate_n = 10;
   c.baseline_median = base;
@@ -75,16 +58,24 @@ inline BenchmarkAnalysis Judged(const std::string& name, VerdictStatus status, d
   c.change_lo = lo;
   c.change_hi = hi;
   c.change_status = StatStatus::kOk;
+  c.p_value = p;
+  c.p_method = "exact";
+  c.p_adjusted = p_adjusted;
+  c.tolerance = 0.05;
+  return c;
+}
+
+inline BenchmarkAnalysis Judged(const std::string& name, VerdictStatus status, double base,
+                                double cand, double change, double lo, double hi, double p,
+                                double p_adjusted, const std::string& reason) {
+  BenchmarkAnalysis b = Measured(name, cand, 0.01);
+  Comparison c = Compared(base, cand, change, lo, hi, p, p_adjusted);
   c.shift = change;
   c.shift_lo = lo;
   c.shift_hi = hi;
   c.shift_status = StatStatus::kOk;
-  c.p_value = p;
-  c.p_method = "exact";
-  c.p_adjusted = p_adjusted;
   c.p_value_all = p;  // nothing set aside: the decision's test is the plain one
   c.p_method_all = "exact";
-  c.tolerance = 0.05;
   c.baseline_spread = c.candidate_spread = 0.01;
   b.comparison = c;
   b.status = status;
@@ -220,4 +211,4 @@ inline RenderOptions DiffOptions() {
 
 }  // namespace benchgate::diff_fixture
 
-#endif  // BENCHGATE_TESTS_REPORT_DIFF_FIXTURE_H_
+#endif  // BENCHGATE_TESTS_SUPPORT_REPORT_DIFF_FIXTURE_H_

@@ -5,13 +5,13 @@
 # directory), accepts its flags, writes the report the recipe publishes and
 # fails with exit 1 on a slowed candidate, as the job must.
 #
-#   ci_recipes_test.sh SOURCE_DIR BIN_DIR   (BIN_DIR: benchgate-ab, ab_fixture_base/cand)
+#   ab_ci_recipes_test.sh SOURCE_DIR BIN_DIR   (BIN_DIR: benchgate-ab, ab_fixture_base/cand)
 set -euo pipefail
 src=$(cd "$1" && pwd)
 bin=$(cd "$2" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-fail() { echo "ci_recipes_test: $*" >&2; exit 1; }
+fail() { echo "ab_ci_recipes_test: $*" >&2; exit 1; }
 
 # The job's directory: base and head builds, benchgate-ab where each recipe
 # builds it, the fixture as the benchmark (head's is 1.3x slower in BM_Slowed).

@@ -21,12 +21,13 @@
 #include <utility>
 #include <vector>
 
-#include "run_binary.h"
+#include "support/read_file.h"
+#include "support/run_binary.h"
 
 namespace {
 
 using benchgate::test::Ran;
-using benchgate::test::ReadWholeFile;
+using benchgate::test::ReadFile;
 using benchgate::test::RunBinary;
 
 using nlohmann::json;
@@ -133,7 +134,7 @@ std::pair<std::string, std::string> OutFiles(const std::string& format, const st
   const Ran alone = RunBinary(GBENCH_BIN, common + " --benchmark_out=" + alone_path);
   const Ran gated = RunBinary(BENCHGATE_BIN, common + " --benchmark_out=" + gated_path);
   EXPECT_EQ(gated.exit_code, alone.exit_code) << format << " " << flags;
-  std::pair<std::string, std::string> texts{ReadWholeFile(alone_path), ReadWholeFile(gated_path)};
+  std::pair<std::string, std::string> texts{ReadFile(alone_path), ReadFile(gated_path)};
   std::remove(alone_path.c_str());
   std::remove(gated_path.c_str());
   return texts;
@@ -246,7 +247,7 @@ TEST(GbenchDifferentialTest, AggregatesOnlyRegistrations) {
                                                "--benchgate_out=" +
                                                out);
   EXPECT_EQ(ran.exit_code, 0);
-  const json enriched = json::parse(ReadWholeFile(out));
+  const json enriched = json::parse(ReadFile(out));
   std::remove(out.c_str());
   const json& results = enriched.at("benchgate").at("results");
   ASSERT_EQ(results.size(), 1u);

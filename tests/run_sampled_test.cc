@@ -78,7 +78,7 @@ class SampledTest : public testing::Test {
     static bool initialized = false;
     if (initialized) return;
     initialized = true;
-    static char arg0[] = "sampled_test";
+    static char arg0[] = "run_sampled_test";
     static char min_time[] = "--benchmark_min_time=0.01";
     static char interleave[] = "--benchmark_enable_random_interleaving=true";
     static char* argv[] = {arg0, min_time, interleave, nullptr};

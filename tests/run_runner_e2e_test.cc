@@ -14,37 +14,19 @@
 #include <sstream>
 #include <string>
 
+#include "support/outcome.h"
+#include "support/read_file.h"
+#include "support/temp_dir.h"
+
 namespace {
 
 namespace fs = std::filesystem;
+using benchgate::test::Outcome;
+using benchgate::test::ReadFile;
 using nlohmann::json;
 
-struct Outcome {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-class RunnerE2ETest : public ::testing::Test {
+class RunnerE2ETest : public benchgate::test::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("benchgate_e2e_" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override {
-    if (!HasFailure()) fs::remove_all(dir_);
-  }
-
   // env: "NAME=value ..." prefix for the shell; args: flags.
   Outcome Run(const std::string& args, const std::string& env = "") {
     const fs::path out = dir_ / "stdout.txt";
@@ -55,12 +37,10 @@ class RunnerE2ETest : public ::testing::Test {
     const int status = std::system(command.c_str());
     Outcome outcome;
     outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    outcome.out = Slurp(out);
-    outcome.err = Slurp(err);
+    outcome.out = ReadFile(out);
+    outcome.err = ReadFile(err);
     return outcome;
   }
-
-  fs::path dir_;
 };
 
 json FindResult(const json& file, const std::string& name) {
@@ -73,8 +53,8 @@ json FindResult(const json& file, const std::string& name) {
 TEST_F(RunnerE2ETest, WritesEnrichedJsonWhoseGbenchKeysEqualGoogleBenchmarksOwn) {
   const Outcome run = Run("--benchgate_out=enriched.json --benchmark_out=gbench.json");
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  const json enriched = json::parse(Slurp(dir_ / "enriched.json"));
-  const json gbench = json::parse(Slurp(dir_ / "gbench.json"));
+  const json enriched = json::parse(ReadFile(dir_ / "enriched.json"));
+  const json gbench = json::parse(ReadFile(dir_ / "gbench.json"));
   // The same rows went through Google Benchmark's JSONReporter for both.
   EXPECT_EQ(enriched["context"], gbench["context"]);
   EXPECT_EQ(enriched["benchmarks"], gbench["benchmarks"]);
@@ -99,7 +79,7 @@ TEST_F(RunnerE2ETest, WritesEnrichedJsonWhoseGbenchKeysEqualGoogleBenchmarksOwn)
 TEST_F(RunnerE2ETest, SampledLatencyAndMemoryReachTheEnrichedJson) {
   const Outcome run = Run("--benchgate_out=enriched.json --benchmark_filter='Sampled|Allocate'");
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  const json enriched = json::parse(Slurp(dir_ / "enriched.json"));
+  const json enriched = json::parse(ReadFile(dir_ / "enriched.json"));
 
   const json sampled = FindResult(enriched, "BM_SpinSampled/iterations:40/real_time");
   ASSERT_TRUE(sampled.contains("latency")) << sampled.dump();
@@ -123,7 +103,7 @@ TEST_F(RunnerE2ETest, SampledLatencyAndMemoryReachTheEnrichedJson) {
 TEST_F(RunnerE2ETest, ErroredBenchmarkIsReportedWithoutStatistics) {
   const Outcome run = Run("--benchgate_out=enriched.json --benchmark_filter=BM_Fails");
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  const json fails = FindResult(json::parse(Slurp(dir_ / "enriched.json")), "BM_Fails");
+  const json fails = FindResult(json::parse(ReadFile(dir_ / "enriched.json")), "BM_Fails");
   EXPECT_EQ(fails["error_message"], "fixture error");
   EXPECT_FALSE(fails.contains("stats"));
   EXPECT_EQ(fails["verdict"]["status"], "error");
@@ -138,7 +118,7 @@ TEST_F(RunnerE2ETest, ThirtyPercentSlowerFailsTheGateAndAnUnchangedRerunPasses) 
                              "BENCHGATE_FIXTURE_SLOWDOWN=1.3");
   EXPECT_EQ(slower.exit_code, 1) << slower.out << slower.err;
   EXPECT_NE(slower.out.find("regression"), std::string::npos) << slower.out;
-  const json slow = json::parse(Slurp(dir_ / "slow.json"));
+  const json slow = json::parse(ReadFile(dir_ / "slow.json"));
   EXPECT_EQ(slow["benchgate"]["gate"]["status"], "fail");
   const json spin = FindResult(slow, "BM_Spin/iterations:20/manual_time");
   EXPECT_EQ(spin["verdict"]["status"], "regression");
@@ -174,18 +154,18 @@ bool Blocked(const json& enriched) {
 
 TEST_F(RunnerE2ETest, RepetitionsAreInterleavedByDefault) {
   ASSERT_EQ(Run("--benchmark_filter=BM_Order --benchgate_out=mixed.json").exit_code, 0);
-  EXPECT_FALSE(Blocked(json::parse(Slurp(dir_ / "mixed.json"))));
+  EXPECT_FALSE(Blocked(json::parse(ReadFile(dir_ / "mixed.json"))));
   ASSERT_EQ(Run("--benchmark_filter=BM_Order --benchgate_interleave=false "
                 "--benchgate_out=blocked.json")
                 .exit_code,
             0);
-  EXPECT_TRUE(Blocked(json::parse(Slurp(dir_ / "blocked.json"))));
+  EXPECT_TRUE(Blocked(json::parse(ReadFile(dir_ / "blocked.json"))));
   // Google Benchmark's own flag, when given, decides.
   ASSERT_EQ(Run("--benchmark_filter=BM_Order --benchmark_enable_random_interleaving=false "
                 "--benchgate_out=own.json")
                 .exit_code,
             0);
-  EXPECT_TRUE(Blocked(json::parse(Slurp(dir_ / "own.json"))));
+  EXPECT_TRUE(Blocked(json::parse(ReadFile(dir_ / "own.json"))));
 }
 
 // The first pass is 30% slow, the confirmation run is not: a noise spike.
@@ -199,7 +179,7 @@ TEST_F(RunnerE2ETest, ConfirmationRunClearsANoiseSpike) {
       Run(filter + "--benchgate_baseline=base.json --benchgate_out=c.json", spike);
   EXPECT_EQ(cleared.exit_code, 0) << cleared.out << cleared.err;
   const json spin =
-      FindResult(json::parse(Slurp(dir_ / "c.json")), "BM_Spin/iterations:20/manual_time");
+      FindResult(json::parse(ReadFile(dir_ / "c.json")), "BM_Spin/iterations:20/manual_time");
   EXPECT_EQ(spin["verdict"]["confirmation"], "cleared") << spin["verdict"].dump();
   EXPECT_NE(spin["verdict"]["status"], "regression");
   // The spiked first pass is slower as a whole than the clean extra round:
@@ -219,7 +199,7 @@ TEST_F(RunnerE2ETest, ConfirmationRunClearsANoiseSpike) {
 TEST_F(RunnerE2ETest, HistoryAloneJudgesTheCandidate) {
   const std::string flags = "--benchmark_filter='BM_Spin/' --benchgate_history=h.json ";
   for (int i = 0; i < 5; ++i) ASSERT_EQ(Run(flags + "--benchgate_record").exit_code, 0);
-  const json history = json::parse(Slurp(dir_ / "h.json"));
+  const json history = json::parse(ReadFile(dir_ / "h.json"));
   EXPECT_EQ(history["schema"], "benchgate.history/1");
   ASSERT_EQ(history["environments"].size(), 1u);
   EXPECT_EQ(history["environments"]
@@ -231,14 +211,14 @@ TEST_F(RunnerE2ETest, HistoryAloneJudgesTheCandidate) {
   const Outcome same = Run(flags + "--benchgate_out=same.json");
   EXPECT_EQ(same.exit_code, 0) << same.out;
   const json unchanged =
-      FindResult(json::parse(Slurp(dir_ / "same.json")), "BM_Spin/iterations:20/manual_time");
+      FindResult(json::parse(ReadFile(dir_ / "same.json")), "BM_Spin/iterations:20/manual_time");
   EXPECT_EQ(unchanged["verdict"]["status"], "unchanged") << unchanged["verdict"].dump();
   EXPECT_EQ(unchanged["verdict"]["p_method"], "history");
 
   const Outcome slower = Run(flags + "--benchgate_out=slow.json", "BENCHGATE_FIXTURE_SLOWDOWN=1.3");
   EXPECT_EQ(slower.exit_code, 1) << slower.out;
   const json spin =
-      FindResult(json::parse(Slurp(dir_ / "slow.json")), "BM_Spin/iterations:20/manual_time");
+      FindResult(json::parse(ReadFile(dir_ / "slow.json")), "BM_Spin/iterations:20/manual_time");
   EXPECT_EQ(spin["verdict"]["status"], "regression");
   EXPECT_NE(spin["verdict"]["reasons"][0].get<std::string>().find("over 5 runs"), std::string::npos)
       << spin["verdict"].dump();
@@ -251,7 +231,7 @@ TEST_F(RunnerE2ETest, HistoryRunsBoundsTheRecordedSeries) {
       "--benchmark_filter='BM_Spin/' --benchgate_history=h.json --benchgate_record "
       "--benchgate_history_runs=2 --benchgate_history_decay=0.5 ";
   for (int i = 0; i < 3; ++i) ASSERT_EQ(Run(flags).exit_code, 0);
-  const json history = json::parse(Slurp(dir_ / "h.json"));
+  const json history = json::parse(ReadFile(dir_ / "h.json"));
   ASSERT_EQ(history["environments"].size(), 1u);
   EXPECT_EQ(history["environments"]
                 .begin()
@@ -275,7 +255,7 @@ TEST_F(RunnerE2ETest, CorruptHistoryIsBadInputAndIsKept) {
   EXPECT_EQ(run.err,
             "benchgate: error: h.json:1:4: expected valid JSON (syntax error while parsing object "
             "key - invalid literal; last read: '{ no'; expected string literal)\n");
-  EXPECT_EQ(Slurp(dir_ / "h.json"), "{ not json");
+  EXPECT_EQ(ReadFile(dir_ / "h.json"), "{ not json");
 }
 
 TEST_F(RunnerE2ETest, PlainGoogleBenchmarkJsonWorksAsBaseline) {
@@ -372,7 +352,7 @@ TEST_F(RunnerE2ETest, BudgetFromAThresholdFileFailsTheGate) {
           "--benchgate_thresholds=" +
           Thresholds("spin_over_budget.json"));
   EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
-  const json out = json::parse(Slurp(dir_ / "out.json"));
+  const json out = json::parse(ReadFile(dir_ / "out.json"));
   const json spin = FindResult(out, "BM_Spin/iterations:20/manual_time");
   EXPECT_EQ(spin["verdict"]["status"], "budget_exceeded");
   ASSERT_EQ(spin["verdict"]["reasons"].size(), 2u) << spin.dump();
@@ -394,7 +374,7 @@ TEST_F(RunnerE2ETest, BudgetsWithinLimitsPass) {
           Thresholds("spin_within_budget.json"));
   EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
   const json spin =
-      FindResult(json::parse(Slurp(dir_ / "out.json")), "BM_Spin/iterations:20/manual_time");
+      FindResult(json::parse(ReadFile(dir_ / "out.json")), "BM_Spin/iterations:20/manual_time");
   EXPECT_EQ(spin["verdict"]["status"], "pass");
   EXPECT_EQ(spin["verdict"]["budgets"].size(), 1u);
 }
@@ -426,8 +406,8 @@ TEST_F(RunnerE2ETest, CompareDotPyReadsTheEnrichedJsonUnchanged) {
   const std::string command = std::string("/usr/bin/python3 ") + compare + " benchmarks '" +
                               (dir_ / "a.json").string() + "' '" + (dir_ / "b.json").string() +
                               "' > '" + (dir_ / "compare.txt").string() + "' 2>&1";
-  EXPECT_EQ(std::system(command.c_str()), 0) << Slurp(dir_ / "compare.txt");
-  EXPECT_NE(Slurp(dir_ / "compare.txt").find("BM_Spin"), std::string::npos);
+  EXPECT_EQ(std::system(command.c_str()), 0) << ReadFile(dir_ / "compare.txt");
+  EXPECT_NE(ReadFile(dir_ / "compare.txt").find("BM_Spin"), std::string::npos);
 }
 
 }  // namespace

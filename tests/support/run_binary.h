@@ -1,7 +1,7 @@
 // Running a benchmark binary as a user's shell does, for tests that compare
-// its stdout and exit code (gbench_compat_test, gbench_differential_test).
-#ifndef BENCHGATE_TESTS_RUN_BINARY_H_
-#define BENCHGATE_TESTS_RUN_BINARY_H_
+// its stdout and exit code (run_gbench_compat_test, run_gbench_differential_test).
+#ifndef BENCHGATE_TESTS_SUPPORT_RUN_BINARY_H_
+#define BENCHGATE_TESTS_SUPPORT_RUN_BINARY_H_
 
 #include <sys/wait.h>
 
@@ -32,19 +32,6 @@ inline Ran RunBinary(const std::string& binary, const std::string& flags,
   return ran;
 }
 
-// The whole file, or "" when it cannot be read.
-inline std::string ReadWholeFile(const std::string& path) {
-  std::string text;
-  if (FILE* file = std::fopen(path.c_str(), "rb")) {
-    char buffer[4096];
-    for (std::size_t got; (got = fread(buffer, 1, sizeof buffer, file)) > 0;) {
-      text.append(buffer, got);
-    }
-    std::fclose(file);
-  }
-  return text;
-}
-
 }  // namespace benchgate::test
 
-#endif  // BENCHGATE_TESTS_RUN_BINARY_H_
+#endif  // BENCHGATE_TESTS_SUPPORT_RUN_BINARY_H_

@@ -21,6 +21,7 @@
 
 #include "benchgate/error.h"
 #include "io/history_file.h"
+#include "support/temp_dir.h"
 
 namespace benchgate {
 namespace {
@@ -61,9 +62,7 @@ pid_t Recorder(const std::string& path, const std::string& commit, int times) {
 }
 
 TEST(HistorySoakTest, ValidAndCompleteDespiteKillsAndCrowds) {
-  const fs::path dir = fs::temp_directory_path() / ("benchgate_soak_" + std::to_string(getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const fs::path dir = test::FreshTempDir("benchgate_soak_" + std::to_string(getpid()));
   std::mt19937_64 rng(20261129);
   int killed_while_running = 0, leftover_temporaries = 0;
   for (int trial = 0; trial < kTrials; ++trial) {

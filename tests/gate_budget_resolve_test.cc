@@ -10,23 +10,13 @@
 
 #include "benchgate/error.h"
 #include "gate/budget_model.h"
+#include "support/budget_rules.h"
+#include "support/error_message.h"
 
 namespace benchgate {
 namespace {
 
-BudgetRule Rule(std::string pattern, std::vector<Limit> limits, int rank, std::string origin,
-                std::optional<double> max_regression = std::nullopt) {
-  BudgetRule rule;
-  rule.pattern = std::move(pattern);
-  rule.limits = std::move(limits);
-  rule.source_rank = rank;
-  const auto colon = origin.find(':');
-  rule.origin_file = origin.substr(0, colon);
-  rule.origin_place = origin.substr(colon + 1);
-  rule.origin = std::move(origin);
-  rule.max_regression = max_regression;
-  return rule;
-}
+using test::Rule;
 
 Limit Max(std::string statistic, double value) { return Limit{std::move(statistic), value, false}; }
 
@@ -164,12 +154,7 @@ TEST(ResolveBudgetTest, AnInvalidPatternNeverMatches) {
 
 std::string CheckError(const std::vector<BudgetRule>& rules,
                        const std::vector<std::string>& names) {
-  try {
-    CheckPatternsMatch(rules, names);
-  } catch (const Error& error) {
-    return error.what();
-  }
-  return "no error";
+  return test::ErrorMessageOf([&] { CheckPatternsMatch(rules, names); });
 }
 
 TEST(CheckPatternsMatchTest, ReportsAFilePatternThatMatchesNothing) {

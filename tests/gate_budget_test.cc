@@ -13,6 +13,8 @@
 #include "benchgate/error.h"
 #include "gate/budget_model.h"
 #include "gate/name_pattern.h"
+#include "support/budget_rules.h"
+#include "support/error_message.h"
 
 // At global scope, exactly like DESIGN.md's example.
 constexpr int kLookupLine = __LINE__ + 1;
@@ -20,6 +22,9 @@ BENCHGATE_BUDGET("BM_Lookup/.*").P99(std::chrono::microseconds(10)).MaxRegressio
 
 namespace benchgate {
 namespace {
+
+using test::LimitOf;
+using test::Rule;
 
 // Inside a named and an anonymous namespace, chained over several lines.
 constexpr int kParseLine = __LINE__ + 1;
@@ -54,14 +59,6 @@ std::vector<BudgetRule> BudgetsOfThisFile() {
     if (rule.origin_file == kThisFile) out.push_back(rule);
   }
   return out;
-}
-
-double LimitOf(const BudgetRule& rule, const std::string& statistic, bool is_minimum = false) {
-  for (const Limit& limit : rule.limits) {
-    if (limit.statistic == statistic && limit.is_minimum == is_minimum) return limit.value;
-  }
-  ADD_FAILURE() << "no limit " << statistic;
-  return -1;
 }
 
 TEST(BudgetMacroTest, RegistersEveryBudgetWithItsOriginInLineOrder) {
@@ -106,27 +103,8 @@ TEST(BudgetMacroTest, BuilderStoresLimitsInNanosecondsAndFractions) {
   EXPECT_FALSE(parse.max_regression.has_value());
 }
 
-BudgetRule Rule(std::string pattern, std::vector<Limit> limits, int rank, std::string origin,
-                std::optional<double> max_regression = std::nullopt) {
-  BudgetRule rule;
-  rule.pattern = std::move(pattern);
-  rule.limits = std::move(limits);
-  rule.source_rank = rank;
-  rule.origin = origin;
-  const auto colon = origin.find(':');
-  rule.origin_file = origin.substr(0, colon);
-  rule.origin_place = colon == std::string::npos ? "" : origin.substr(colon + 1);
-  rule.max_regression = max_regression;
-  return rule;
-}
-
 std::string ErrorOf(const BudgetRule& rule) {
-  try {
-    ValidateBudgetRule(rule);
-  } catch (const Error& error) {
-    return error.what();
-  }
-  return "no error";
+  return test::ErrorMessageOf([&] { ValidateBudgetRule(rule); });
 }
 
 TEST(BudgetValidationTest, AcceptsAValidRule) {

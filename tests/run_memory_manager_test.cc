@@ -164,7 +164,7 @@ class MemoryManagerTest : public testing::Test {
         ->Iterations(20)
         ->Repetitions(3);
     int argc = 1;
-    char program[] = "memory_manager_test";
+    char program[] = "run_memory_manager_test";
     char* argv[] = {program, nullptr};
     benchmark::Initialize(&argc, argv);
     rows_ = new std::vector<Row>;

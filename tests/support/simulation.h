@@ -1,17 +1,19 @@
 // What the seeded simulations of the gate share: draws that are the same on
-// every machine (the project's xoshiro256**, Box-Muller normals) and
-// counting verdicts over a slice of a suite.
-#ifndef BENCHGATE_TESTS_SIMULATION_SUPPORT_H_
-#define BENCHGATE_TESTS_SIMULATION_SUPPORT_H_
+// every machine (the project's xoshiro256**, Box-Muller normals), the
+// samples of one run drawn from them, and counting verdicts over a slice of
+// a suite.
+#ifndef BENCHGATE_TESTS_SUPPORT_SIMULATION_H_
+#define BENCHGATE_TESTS_SUPPORT_SIMULATION_H_
 
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include "gate/analysis.h"
 #include "stats/random.h"
 
-namespace benchgate {
+namespace benchgate::test {
 
 class Draws {
  public:
@@ -27,6 +29,16 @@ class Draws {
     return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
   }
 
+  // `n` samples of one run around `centre`: a drift of the whole run
+  // (log-normal, sigma 0.5%) times each sample's log-normal noise (sigma
+  // `cv`). The drift is drawn first, then one normal per sample.
+  std::vector<double> RunSamples(double centre, double cv, std::size_t n) {
+    const double drift = std::exp(0.005 * Normal());
+    std::vector<double> values(n);
+    for (double& v : values) v = centre * drift * std::exp(cv * Normal());
+    return values;
+  }
+
  private:
   Xoshiro256 rng_;
 };
@@ -38,6 +50,6 @@ inline std::size_t CountStatus(const SuiteAnalysis& suite, VerdictStatus status,
   return count;
 }
 
-}  // namespace benchgate
+}  // namespace benchgate::test
 
-#endif  // BENCHGATE_TESTS_SIMULATION_SUPPORT_H_
+#endif  // BENCHGATE_TESTS_SUPPORT_SIMULATION_H_

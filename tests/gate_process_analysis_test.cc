@@ -14,20 +14,21 @@
 #include "gate/process_analysis.h"
 #include "benchgate/stats/mann_whitney.h"
 #include "stats/signed_rank.h"
+#include "support/sample_sets.h"
 
 namespace benchgate {
 namespace {
+
+using test::SampleSetOf;
 
 std::vector<double> Process(double centre) {
   return {centre * 0.99, centre, centre * 1.01, centre * 1.02, centre * 0.98};
 }
 
+// One process's repetitions, 1000 iterations each.
 SampleSet Set(const std::string& name, std::vector<double> values) {
-  SampleSet set;
-  set.name = name;
-  set.real_time_ns = values;
-  set.cpu_time_ns = values;
-  set.iterations.assign(values.size(), 1000);
+  SampleSet set = SampleSetOf(name, std::move(values));
+  set.iterations.assign(set.real_time_ns.size(), 1000);
   return set;
 }
 
