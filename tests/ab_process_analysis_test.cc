@@ -11,7 +11,9 @@
 #include <utility>
 #include <vector>
 
+#include "gate/extra_rounds.h"
 #include "gate/process_analysis.h"
+#include "gate/process_pairing.h"
 #include "benchgate/stats/mann_whitney.h"
 #include "stats/signed_rank.h"
 
@@ -154,7 +156,7 @@ TEST(AnalyzeProcessesTest, RoundsMissingOnASideAreNotPaired) {
     if (r != 2) before[r] = &base.rounds[r].benchmarks[0];
     after[r] = &cand.rounds[r].benchmarks[0];
   }
-  const std::vector<double> d = RoundLogRatios(before, after, config);
+  const std::vector<double> d = PairRounds(before, after, config).log_ratios;
   ASSERT_EQ(d.size(), 5u);
   EXPECT_NEAR(d[2], std::log(1.003), 1e-12);  // round 3 (index 3) comes after the gap
   const SuiteAnalysis suite = AnalyzeProcesses(base.rounds, cand.rounds, config);
@@ -206,9 +208,9 @@ TEST(AnalyzeProcessesTest, ASlowOutlierIsSetAsideInItsProcess) {
     before.push_back(&base.rounds[r].benchmarks[0]);
     after.push_back(&cand.rounds[r].benchmarks[0]);
   }
-  EXPECT_NEAR(RoundLogRatios(before, after, config)[3], std::log(980 / 990.0), 1e-12);
+  EXPECT_NEAR(PairRounds(before, after, config).log_ratios[3], std::log(980 / 990.0), 1e-12);
   config.set_aside_slow = false;  // --keep-slow: the median of the five, 1010 against 1000
-  EXPECT_NEAR(RoundLogRatios(before, after, config)[3], std::log(1000 / 1010.0), 1e-12);
+  EXPECT_NEAR(PairRounds(before, after, config).log_ratios[3], std::log(1000 / 1010.0), 1e-12);
 }
 
 // What the calibration met under bursts: in 3 of 10 rounds the baseline

@@ -14,6 +14,7 @@
 #include "benchgate/error.h"
 #include "gate/analysis.h"
 #include "gate/budget_model.h"
+#include "gate/extra_rounds.h"
 #include "gate/process_analysis.h"
 #include "gate/run_warnings.h"
 #include "io/files.h"

@@ -24,6 +24,33 @@
 
 namespace benchgate {
 
+// Names of the benchmarks whose verdict would fail the gate (regression,
+// budget exceeded): the ones worth re-running before judging.
+std::vector<std::string> Suspects(const SuiteAnalysis& suite);
+
+// The benchmarks another round of the candidate could settle: suspects with
+// fewer than 1 + `confirm` undisturbed rounds, and, when `undecided` is
+// true, inconclusive ones whose own samples are the problem (more_helps).
+std::vector<std::string> NeedMoreRounds(const SuiteAnalysis& suite, int confirm, bool undecided);
+
+// After extra rounds and a new analysis of the merged samples: each
+// benchmark's extra_rounds, each first-pass suspect "confirmed" (still
+// failing) or "cleared", and a reason in words for every benchmark that
+// was measured again. `rounds` is how many extra rounds ran in all;
+// `first_rounds` how many each benchmark had before them (1 in the runner,
+// --rounds in benchgate-ab).
+void MarkExtraRounds(SuiteAnalysis& suite, const std::vector<std::string>& suspects, int rounds,
+                     int first_rounds = 1);
+
+// A --benchmark_filter that selects exactly these benchmark names (Google
+// Benchmark matches filters as POSIX extended regexes: metacharacters are
+// escaped): how extra rounds measure only the benchmarks that need them.
+std::string ExactNameFilter(const std::vector<std::string>& names);
+
+// Appends the samples of `extra` (an extra round) to the benchmarks of
+// `run` with the same name.
+void MergeSamples(RunData& run, const RunData& extra);
+
 struct ExtraRoundLimits {
   int confirm = 1;         // undisturbed rounds a suspect needs beyond its first
   int max_rounds = 3;      // extra rounds at most (at least `confirm` are allowed)

@@ -2,7 +2,7 @@
 
 #include <benchmark/benchmark.h>
 
-#include "gate/analysis.h"
+#include "gate/extra_rounds.h"
 #include "run/collecting_reporter.h"
 #include "run/latency_registry.h"
 
