@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "gate/extra_rounds.h"
+#include "gate/more_rounds.h"
 #include "gate/process_analysis.h"
 #include "gate/process_pairing.h"
 #include "benchgate/stats/mann_whitney.h"

@@ -1,6 +1,6 @@
 // Extra rounds: which benchmarks need another round, merging their samples,
 // and what the rounds did to each verdict.
-#include "gate/extra_rounds.h"
+#include "gate/more_rounds.h"
 
 #include <algorithm>
 #include <chrono>
@@ -89,9 +89,10 @@ std::string ExactNameFilter(const std::vector<std::string>& names) {
   return filter + ")$";
 }
 
-SuiteAnalysis MeasureMore(RunData& run, const RunData* baseline, const AnalysisConfig& config,
-                          SuiteAnalysis analysis, const ExtraRoundLimits& limits,
-                          const MeasureRound& measure, std::ostream& log) {
+SuiteAnalysis MeasureUntilSettled(RunData& run, const RunData* baseline,
+                                  const AnalysisConfig& config, SuiteAnalysis analysis,
+                                  const ExtraRoundLimits& limits, const MeasureRound& measure,
+                                  std::ostream& log) {
   const std::vector<std::string> suspects = Suspects(analysis);
   const int cap = std::max(limits.confirm, limits.max_rounds);
   const auto start = std::chrono::steady_clock::now();

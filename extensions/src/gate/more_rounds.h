@@ -11,8 +11,8 @@
 // It stops when nothing needs more, after `max_rounds` rounds, or after
 // `max_seconds`. How a round is measured is the caller's: the runner runs
 // Google Benchmark with a filter, the simulations draw seeded samples.
-#ifndef BENCHGATE_GATE_EXTRA_ROUNDS_H_
-#define BENCHGATE_GATE_EXTRA_ROUNDS_H_
+#ifndef BENCHGATE_GATE_MORE_ROUNDS_H_
+#define BENCHGATE_GATE_MORE_ROUNDS_H_
 
 #include <functional>
 #include <ostream>
@@ -58,16 +58,17 @@ struct ExtraRoundLimits {
 };
 
 // Measures round `round` (1, 2, ...) of these benchmarks; their samples'
-// rounds are set by MeasureMore.
+// rounds are set by MeasureUntilSettled.
 using MeasureRound = std::function<RunData(const std::vector<std::string>& names, int round)>;
 
 // Runs the extra rounds, merges their samples into `run` (labelled with
 // their round) and returns the final analysis, each suspect marked
 // confirmed or cleared. Progress goes to `log`.
-SuiteAnalysis MeasureMore(RunData& run, const RunData* baseline, const AnalysisConfig& config,
-                          SuiteAnalysis analysis, const ExtraRoundLimits& limits,
-                          const MeasureRound& measure, std::ostream& log);
+SuiteAnalysis MeasureUntilSettled(RunData& run, const RunData* baseline,
+                                  const AnalysisConfig& config, SuiteAnalysis analysis,
+                                  const ExtraRoundLimits& limits, const MeasureRound& measure,
+                                  std::ostream& log);
 
 }  // namespace benchgate
 
-#endif  // BENCHGATE_GATE_EXTRA_ROUNDS_H_
+#endif  // BENCHGATE_GATE_MORE_ROUNDS_H_
