@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "gate/analysis.h"
 #include "gate/more_rounds.h"
 #include "gate/process_analysis.h"
 #include "gate/process_pairing.h"
@@ -267,6 +268,25 @@ TEST(AnalyzeProcessesTest, RatesAreJudgedTheOtherWayRound) {
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->status, VerdictStatus::kRegression);  // fewer items per second
   EXPECT_LT(a->comparison->shift, -0.15);
+}
+
+// The suite's warnings come from the skeleton AnalyzeSuite shares
+// (MatchByName): a candidate whose repetitions scatter by +-20% is named
+// unstable, as the runner and benchgate-diff name it on the same samples.
+TEST(AnalyzeProcessesTest, AnUnstableCandidateIsASuiteWarning) {
+  Side base, cand;
+  for (std::size_t r = 0; r < 8; ++r) {
+    base.Add(r, Set("BM_Quiet", Process(1000)));
+    base.Add(r, Set("BM_Noisy", Process(1000)));
+    cand.Add(r, Set("BM_Quiet", Process(1000)));
+    cand.Add(r, Set("BM_Noisy", {800, 1000, 1200, 900, 1100}));
+  }
+  const AnalysisConfig config;
+  const SuiteAnalysis suite = AnalyzeProcesses(base.rounds, cand.rounds, config);
+  ASSERT_EQ(suite.warnings.size(), 1u);
+  EXPECT_EQ(suite.warnings[0].rfind("BM_Noisy: unstable: noise ", 0), 0u) << suite.warnings[0];
+  const RunData before = MergeRuns(base.rounds);
+  EXPECT_EQ(suite.warnings, AnalyzeSuite(MergeRuns(cand.rounds), &before, config).warnings);
 }
 
 }  // namespace
