@@ -20,7 +20,7 @@
 #include <vector>
 
 #include "gate/analysis.h"
-#include "gate/extra_rounds.h"
+#include "gate/more_rounds.h"
 #include "support/sample_sets.h"
 #include "support/simulation.h"
 
@@ -96,7 +96,7 @@ class BurstySimulator {
 SuiteAnalysis Gate(BurstySimulator& simulator, RunData& candidate, const RunData& baseline,
                    const AnalysisConfig& config) {
   std::ostringstream log;
-  return MeasureMore(
+  return MeasureUntilSettled(
       candidate, &baseline, config, AnalyzeSuite(candidate, &baseline, config),
       ExtraRoundLimits{1, 3, 0},
       [&](const std::vector<std::string>& names, int) { return simulator.Round(names); }, log);

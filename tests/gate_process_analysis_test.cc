@@ -11,7 +11,10 @@
 #include <utility>
 #include <vector>
 
+#include "gate/analysis.h"
+#include "gate/more_rounds.h"
 #include "gate/process_analysis.h"
+#include "gate/process_pairing.h"
 #include "benchgate/stats/mann_whitney.h"
 #include "stats/signed_rank.h"
 #include "support/sample_sets.h"
@@ -155,7 +158,7 @@ TEST(AnalyzeProcessesTest, RoundsMissingOnASideAreNotPaired) {
     if (r != 2) before[r] = &base.rounds[r].benchmarks[0];
     after[r] = &cand.rounds[r].benchmarks[0];
   }
-  const std::vector<double> d = RoundLogRatios(before, after, config);
+  const std::vector<double> d = PairRounds(before, after, config).log_ratios;
   ASSERT_EQ(d.size(), 5u);
   EXPECT_NEAR(d[2], std::log(1.003), 1e-12);  // round 3 (index 3) comes after the gap
   const SuiteAnalysis suite = AnalyzeProcesses(base.rounds, cand.rounds, config);
@@ -207,9 +210,9 @@ TEST(AnalyzeProcessesTest, ASlowOutlierIsSetAsideInItsProcess) {
     before.push_back(&base.rounds[r].benchmarks[0]);
     after.push_back(&cand.rounds[r].benchmarks[0]);
   }
-  EXPECT_NEAR(RoundLogRatios(before, after, config)[3], std::log(980 / 990.0), 1e-12);
+  EXPECT_NEAR(PairRounds(before, after, config).log_ratios[3], std::log(980 / 990.0), 1e-12);
   config.set_aside_slow = false;  // --keep-slow: the median of the five, 1010 against 1000
-  EXPECT_NEAR(RoundLogRatios(before, after, config)[3], std::log(1000 / 1010.0), 1e-12);
+  EXPECT_NEAR(PairRounds(before, after, config).log_ratios[3], std::log(1000 / 1010.0), 1e-12);
 }
 
 // What the calibration met under bursts: in 3 of 10 rounds the baseline
@@ -266,6 +269,25 @@ TEST(AnalyzeProcessesTest, RatesAreJudgedTheOtherWayRound) {
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->status, VerdictStatus::kRegression);  // fewer items per second
   EXPECT_LT(a->comparison->shift, -0.15);
+}
+
+// The suite's warnings come from the skeleton AnalyzeSuite shares
+// (MatchByName): a candidate whose repetitions scatter by +-20% is named
+// unstable, as the runner and benchgate-diff name it on the same samples.
+TEST(AnalyzeProcessesTest, AnUnstableCandidateIsASuiteWarning) {
+  Side base, cand;
+  for (std::size_t r = 0; r < 8; ++r) {
+    base.Add(r, Set("BM_Quiet", Process(1000)));
+    base.Add(r, Set("BM_Noisy", Process(1000)));
+    cand.Add(r, Set("BM_Quiet", Process(1000)));
+    cand.Add(r, Set("BM_Noisy", {800, 1000, 1200, 900, 1100}));
+  }
+  const AnalysisConfig config;
+  const SuiteAnalysis suite = AnalyzeProcesses(base.rounds, cand.rounds, config);
+  ASSERT_EQ(suite.warnings.size(), 1u);
+  EXPECT_EQ(suite.warnings[0].rfind("BM_Noisy: unstable: noise ", 0), 0u) << suite.warnings[0];
+  const RunData before = MergeRuns(base.rounds);
+  EXPECT_EQ(suite.warnings, AnalyzeSuite(MergeRuns(cand.rounds), &before, config).warnings);
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "benchgate/error.h"
 #include "gate/analysis.h"
 #include "gate/budget_model.h"
+#include "gate/more_rounds.h"
 #include "gate/process_analysis.h"
 #include "gate/run_warnings.h"
 #include "io/files.h"
@@ -91,9 +92,9 @@ std::vector<std::string> MachineWarnings(const RoundRunner& rounds) {
 // --rounds: the verdicts are looked at once per batch, not once per round,
 // so waiting for a decision adds few looks (each look is a chance for an
 // unchanged benchmark to cross the line by luck).
-SuiteAnalysis MeasureMore(const AbOptions& o, const AnalysisConfig& config, RoundRunner& rounds,
-                          Progress& progress, std::ostream& err, SuiteAnalysis suite,
-                          std::size_t& measured_again) {
+SuiteAnalysis RoundsForUndecided(const AbOptions& o, const AnalysisConfig& config,
+                                 RoundRunner& rounds, Progress& progress, std::ostream& err,
+                                 SuiteAnalysis suite, std::size_t& measured_again) {
   const int batch = std::max(1, (o.rounds + 1) / 2);
   std::set<std::string> again;
   while (rounds.rounds() < o.max_rounds) {
@@ -131,9 +132,9 @@ int Ab(const AbOptions& o, std::ostream& out, std::ostream& err, const Terminals
   CheckAgainstRuns(o, config, rounds);
   if (!rounds.candidate().empty()) tool::AddCodeBudgets(rounds.candidate().front(), config);
   std::size_t measured_again = 0;
-  SuiteAnalysis suite =
-      MeasureMore(o, config, rounds, progress, err,
-                  AnalyzeProcesses(rounds.baseline(), rounds.candidate(), config), measured_again);
+  SuiteAnalysis suite = RoundsForUndecided(
+      o, config, rounds, progress, err,
+      AnalyzeProcesses(rounds.baseline(), rounds.candidate(), config), measured_again);
   MarkExtraRounds(suite, {}, rounds.rounds() - o.rounds, o.rounds);
   progress.Summary(o.rounds, rounds.rounds() - o.rounds, measured_again);
 

@@ -10,7 +10,7 @@
 
 #include "ab_process.h"
 #include "benchgate/error.h"
-#include "gate/analysis.h"
+#include "gate/more_rounds.h"
 #include "io/files.h"
 #include "io/run_reader.h"
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "model/number_format.h"
 #include "stats/weighted.h"
 
 namespace benchgate {
@@ -87,6 +88,47 @@ Tolerance ToleranceFor(const std::vector<HistoryEntry>& runs, const AdaptiveConf
                     (t.value == config.ceiling ? "ceiling" : "floor") + "; " + detail + ")";
   }
   return t;
+}
+
+Tolerance ToleranceOf(const std::string& name, const ResolvedBudget& budget,
+                      const BenchmarkHistory* history, const AdaptiveConfig& adaptive,
+                      double static_tolerance) {
+  AdaptiveConfig config = adaptive;
+  config.static_tolerance = static_tolerance;
+  Tolerance tolerance;
+  tolerance.value = static_tolerance;
+  if (history != nullptr) {
+    const auto it = history->find(name);
+    tolerance =
+        ToleranceFor(it == history->end() ? std::vector<HistoryEntry>{} : it->second, config);
+  }
+  if (budget.max_regression) {
+    tolerance.value = budget.max_regression->value;
+    tolerance.from_history = false;
+    tolerance.explanation = "max_regression " + FormatPercent(tolerance.value) + " (" +
+                            budget.max_regression->origin + ")";
+  }
+  return tolerance;
+}
+
+Comparison CompareWithHistory(const MetricStats& real_time, std::size_t n,
+                              const Tolerance& tolerance) {
+  Comparison c;
+  c.baseline_n = tolerance.runs;
+  c.candidate_n = n;
+  c.baseline_median = tolerance.centre_ns;
+  c.candidate_median = real_time.median;
+  c.change = c.candidate_median / c.baseline_median - 1;
+  c.change_status = real_time.median_ci_status;
+  c.change_lo = real_time.median_ci_lo / c.baseline_median - 1;
+  c.change_hi = real_time.median_ci_hi / c.baseline_median - 1;
+  c.shift = c.change;
+  c.shift_status = c.change_status;
+  c.shift_lo = c.change_lo;
+  c.shift_hi = c.change_hi;
+  c.p_method = "history";
+  c.tolerance = tolerance.value;
+  return c;
 }
 
 }  // namespace benchgate

@@ -10,7 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "gate/budget_model.h"
 #include "gate/history.h"
+#include "gate/verdict.h"
 
 namespace benchgate {
 
@@ -48,6 +50,20 @@ struct Tolerance {
 // `runs` oldest first, as HistoryEntry series are kept. A floor above the
 // ceiling is resolved in favour of the ceiling (never undefined behaviour).
 Tolerance ToleranceFor(const std::vector<HistoryEntry>& runs, const AdaptiveConfig& config);
+
+// The tolerance of one benchmark: its budget's max_regression, else learned
+// from its runs in `history` (may be null), else `static_tolerance`.
+Tolerance ToleranceOf(const std::string& name, const ResolvedBudget& budget,
+                      const BenchmarkHistory* history, const AdaptiveConfig& adaptive,
+                      double static_tolerance);
+
+// A candidate against its history's centre (tolerance.centre_ns), when there
+// is no baseline run: the change of its median (`real_time`, of `n`
+// samples), whose interval is that of the median. There is no rank test (the
+// history keeps medians, not samples): p_method is "history", and the
+// suite's multiple-testing family does not include it.
+Comparison CompareWithHistory(const MetricStats& real_time, std::size_t n,
+                              const Tolerance& tolerance);
 
 }  // namespace benchgate
 

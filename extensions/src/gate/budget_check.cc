@@ -2,7 +2,10 @@
 
 #include <cstdio>
 
+#include "benchgate/budget_rule.h"
+#include "benchgate/stats/percentile.h"
 #include "model/number_format.h"
+#include "stats/confidence.h"
 
 namespace benchgate {
 namespace {
@@ -48,6 +51,57 @@ BudgetFinding Judge(const ResolvedLimit& limit, const Observation& seen) {
   return finding;
 }
 
+Observation WithCi(double estimate, const ConfidenceInterval& ci) {
+  Observation seen{estimate, std::nullopt, std::nullopt};
+  if (ci.status == StatStatus::kOk) {
+    seen.lo = ci.lower;
+    seen.hi = ci.upper;
+  }
+  return seen;
+}
+
+// What the run measured for a budget's statistic. Where an interval exists
+// (order statistics for median and quantiles, a seeded bootstrap for the
+// mean) the budget is judged on it; where the sample is too small for one,
+// or the quantity is exact (allocations) or has no interval (max, CV,
+// histogram percentiles), on the estimate.
+std::optional<Observation> Observe(const BenchmarkAnalysis& b, const std::string& statistic,
+                                   double ci_level) {
+  const SampleSet& s = b.samples;
+  const MetricStats& real = b.real_time;
+  if (s.real_time_ns.empty()) return std::nullopt;
+  const auto quantile = [&](double q, double estimate) {
+    return WithCi(estimate, QuantileConfidenceInterval(s.real_time_ns, q, ci_level));
+  };
+  if (statistic == "median" || statistic == "p50") {
+    return WithCi(real.median, MedianConfidenceInterval(s.real_time_ns, ci_level));
+  }
+  if (statistic == "mean") {
+    BootstrapOptions options;
+    options.resamples = 2000;
+    options.level = ci_level;
+    return WithCi(real.mean, BootstrapConfidenceInterval(s.real_time_ns, MeanOf, options));
+  }
+  if (statistic == "p90") return quantile(0.90, real.p90);
+  if (statistic == "p95") return quantile(0.95, real.p95);
+  if (statistic == "p99") return quantile(0.99, real.p99);
+  if (statistic == "max") return Observation{real.max, std::nullopt, std::nullopt};
+  if (statistic == "cv") return Observation{real.cv, std::nullopt, std::nullopt};
+  if (statistic == "latency_p99" && s.latency) return Observation{s.latency->p99, {}, {}};
+  if (statistic == "latency_p999" && s.latency) return Observation{s.latency->p999, {}, {}};
+  if (statistic == "allocs_per_iter" && s.memory)
+    return Observation{s.memory->allocs_per_iter, {}, {}};
+  if (statistic == "bytes_per_iter" && s.memory)
+    return Observation{s.memory->bytes_per_iter, {}, {}};
+  const std::string prefix = kCounterStatisticPrefix;
+  if (statistic.rfind(prefix, 0) == 0) {
+    const auto it = s.counters.find(statistic.substr(prefix.size()));
+    if (it == s.counters.end()) return std::nullopt;
+    return WithCi(Median(it->second), MedianConfidenceInterval(it->second, ci_level));
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string FormatStatisticValue(const std::string& statistic, double value) {
@@ -71,6 +125,34 @@ std::vector<BudgetFinding> CheckBudget(const ResolvedBudget& budget, const Obser
     findings.push_back(Judge(limit, *seen));
   }
   return findings;
+}
+
+void ApplyBudget(BenchmarkAnalysis& b, const ResolvedBudget& budget, double ci_level,
+                 std::vector<std::string>& warnings) {
+  const auto findings = CheckBudget(
+      budget, [&](const std::string& statistic) { return Observe(b, statistic, ci_level); });
+  for (const BudgetFinding& finding : findings) {
+    switch (finding.outcome) {
+      case BudgetOutcome::kExceeded:
+        if (b.status != VerdictStatus::kRegression) b.status = VerdictStatus::kBudgetExceeded;
+        b.reasons.push_back(finding.reason);
+        break;
+      case BudgetOutcome::kUncertain:
+        if (b.status == VerdictStatus::kPass || b.status == VerdictStatus::kUnchanged ||
+            b.status == VerdictStatus::kImprovement) {
+          b.status = VerdictStatus::kInconclusive;
+          b.undecided = Undecided::kBudgetUncertain;
+          b.more_helps = true;  // more samples narrow the interval
+        }
+        b.reasons.push_back(finding.reason);
+        break;
+      case BudgetOutcome::kNotMeasured:
+        warnings.push_back(b.samples.name + ": " + finding.reason);
+        break;
+      case BudgetOutcome::kWithin:
+        break;
+    }
+  }
 }
 
 }  // namespace benchgate

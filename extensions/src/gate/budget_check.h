@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "gate/budget_model.h"
+#include "gate/verdict.h"
 
 namespace benchgate {
 
@@ -39,6 +40,14 @@ using ObserveFn = std::function<std::optional<Observation>(const std::string& st
 
 // One finding per limit, in the budget's order.
 std::vector<BudgetFinding> CheckBudget(const ResolvedBudget& budget, const ObserveFn& observe);
+
+// Applies a benchmark's budget limits to its verdict, each judged on what the
+// run measured for its statistic (real time, with intervals at `ci_level`):
+// exceeded -> budget_exceeded (a regression stays a regression, with the
+// budget among its reasons); uncertain -> inconclusive unless something
+// stronger was already found; not measured -> "name: reason" in `warnings`.
+void ApplyBudget(BenchmarkAnalysis& b, const ResolvedBudget& budget, double ci_level,
+                 std::vector<std::string>& warnings);
 
 // How a statistic's values read: durations for the time statistics,
 // percentages for cv, plain numbers otherwise.

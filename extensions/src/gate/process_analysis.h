@@ -13,7 +13,7 @@
 // where a process's centre is its fastest repetition (the highest for a
 // rate): interference only adds time, and a burst may cover most of one
 // process's repetitions, beyond what setting slow outliers aside can mend
-// (process_analysis.cc has the figures). With AnalysisConfig::set_aside_slow
+// (process_pairing.cc has the figures). With AnalysisConfig::set_aside_slow
 // false, the median of its repetitions. The rounds are the blocks of a
 // paired design: whatever a round shares (the machine's state at the time)
 // cancels in d_r.
@@ -27,7 +27,7 @@
 // - Size: the Hodges-Lehmann estimate of the d_r with its Tukey interval
 //   (HodgesLehmannOneSample), as exp(.) - 1: Comparison::shift, shift_lo,
 //   shift_hi.
-// - Then the runner's and benchgate-diff's rules decide (JudgeComparisons):
+// - Then the runner's and benchgate-diff's rules decide (MatchByName):
 //   BH or Holm across the suite, tolerance (or the budget's max_regression)
 //   with the interval's margin, budgets, --max-undecided.
 //
@@ -63,7 +63,8 @@
 #include <cstddef>
 #include <vector>
 
-#include "gate/analysis.h"
+#include "gate/analysis_config.h"
+#include "gate/verdict.h"
 #include "model/sample_set.h"
 
 namespace benchgate {
@@ -83,13 +84,6 @@ inline constexpr std::size_t kMinPairedRounds = 6;
 SuiteAnalysis AnalyzeProcesses(const std::vector<RunData>& baseline_rounds,
                                const std::vector<RunData>& candidate_rounds,
                                const AnalysisConfig& config);
-
-// The d_r of one benchmark: one log ratio per round in which both sides
-// have a positive centre, in round order. baseline[r] / candidate[r] may be
-// null (not measured in that round).
-std::vector<double> RoundLogRatios(const std::vector<const SampleSet*>& baseline,
-                                   const std::vector<const SampleSet*>& candidate,
-                                   const AnalysisConfig& config);
 
 }  // namespace benchgate
 

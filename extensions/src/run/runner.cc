@@ -20,7 +20,7 @@
 #include "benchgate/error.h"
 #include "gate/analysis.h"
 #include "gate/budget_model.h"
-#include "gate/extra_rounds.h"
+#include "gate/more_rounds.h"
 #include "io/enriched_writer.h"
 #include "io/files.h"
 #include "io/history_file.h"
@@ -29,7 +29,7 @@
 #include "report/console_table.h"
 #include "run/collecting_reporter.h"
 #include "run/environment_capture.h"
-#include "run/extra_rounds.h"
+#include "run/measure_again.h"
 #include "run/latency_registry.h"
 #include "run/memory_stats.h"
 #include "run/options.h"
@@ -231,10 +231,10 @@ int Run(RunnerState& state) {
   CheckFileBudgetsMatch(run_inputs.file_budgets, collector.run());
   RunData run = collector.run();
   const RunData* baseline = run_inputs.baseline ? &*run_inputs.baseline : nullptr;
-  SuiteAnalysis analysis = MeasureMore(
+  SuiteAnalysis analysis = MeasureUntilSettled(
       run, baseline, config, AnalyzeSuite(run, baseline, config),
       ExtraRoundLimits{options.confirm, options.max_rounds, options.max_seconds},
-      [](const std::vector<std::string>& names, int) { return RunRound(names); },
+      [](const std::vector<std::string>& names, int) { return MeasureAgain(names); },
       console ? out : std::cerr);
   // Kept with the verdicts (the console table prints those); on stderr when
   // stdout carries a machine format.

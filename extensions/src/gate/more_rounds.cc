@@ -1,12 +1,14 @@
 // Extra rounds: which benchmarks need another round, merging their samples,
 // and what the rounds did to each verdict.
-#include "gate/extra_rounds.h"
+#include "gate/more_rounds.h"
 
 #include <algorithm>
 #include <chrono>
 #include <map>
 #include <set>
 #include <string>
+
+#include "gate/reasons.h"
 
 namespace benchgate {
 namespace {
@@ -25,10 +27,6 @@ std::size_t UndisturbedRounds(const BenchmarkAnalysis& b) {
   const std::size_t all = DistinctRounds(b.samples);
   const std::size_t disturbed = b.comparison ? b.comparison->candidate_rounds_set_aside.size() : 0;
   return all - std::min(all, disturbed);
-}
-
-std::string Rounds(int count, const char* kind) {
-  return std::to_string(count) + " " + kind + " round" + (count == 1 ? "" : "s");
 }
 
 }  // namespace
@@ -68,20 +66,14 @@ void MarkExtraRounds(SuiteAnalysis& suite, const std::vector<std::string>& suspe
   for (BenchmarkAnalysis& b : suite.benchmarks) {
     b.extra_rounds = std::max(static_cast<int>(DistinctRounds(b.samples)) - first_rounds, 0);
     if (b.extra_rounds == 0) continue;
-    const std::string after = " after " + Rounds(b.extra_rounds, "extra");
+    AfterRounds outcome = AfterRounds::kDecided;
     if (std::find(suspects.begin(), suspects.end(), b.samples.name) != suspects.end()) {
-      if (Fails(b.status)) {
-        b.confirmation = "confirmed";
-        b.reasons.push_back("confirmed" + after);
-      } else {
-        b.confirmation = "cleared";
-        b.reasons.push_back("cleared" + after + ": the first verdict did not hold");
-      }
+      outcome = Fails(b.status) ? AfterRounds::kConfirmed : AfterRounds::kCleared;
+      b.confirmation = outcome == AfterRounds::kConfirmed ? "confirmed" : "cleared";
     } else if (b.status == VerdictStatus::kInconclusive) {
-      b.reasons.push_back("still undecided" + after);
-    } else {
-      b.reasons.push_back("decided" + after);
+      outcome = AfterRounds::kStillUndecided;
     }
+    b.reasons.push_back(AfterRoundsReason(outcome, b.extra_rounds));
   }
 }
 
@@ -97,9 +89,10 @@ std::string ExactNameFilter(const std::vector<std::string>& names) {
   return filter + ")$";
 }
 
-SuiteAnalysis MeasureMore(RunData& run, const RunData* baseline, const AnalysisConfig& config,
-                          SuiteAnalysis analysis, const ExtraRoundLimits& limits,
-                          const MeasureRound& measure, std::ostream& log) {
+SuiteAnalysis MeasureUntilSettled(RunData& run, const RunData* baseline,
+                                  const AnalysisConfig& config, SuiteAnalysis analysis,
+                                  const ExtraRoundLimits& limits, const MeasureRound& measure,
+                                  std::ostream& log) {
   const std::vector<std::string> suspects = Suspects(analysis);
   const int cap = std::max(limits.confirm, limits.max_rounds);
   const auto start = std::chrono::steady_clock::now();

@@ -1,4 +1,4 @@
-#include "gate/analysis.h"
+#include "gate/verdict.h"
 
 namespace benchgate {
 

@@ -1,8 +1,8 @@
 // Extra rounds, the running half: one round of some benchmarks through
 // Google Benchmark's own filter (the loop and the judging are in
-// gate/extra_rounds.h).
-#ifndef BENCHGATE_RUN_EXTRA_ROUNDS_H_
-#define BENCHGATE_RUN_EXTRA_ROUNDS_H_
+// gate/more_rounds.h).
+#ifndef BENCHGATE_RUN_MEASURE_AGAIN_H_
+#define BENCHGATE_RUN_MEASURE_AGAIN_H_
 
 #include <string>
 #include <vector>
@@ -13,8 +13,8 @@ namespace benchgate {
 
 // Runs these benchmarks once more (all their repetitions, interleaved as the
 // first pass was) and returns their samples.
-RunData RunRound(const std::vector<std::string>& names);
+RunData MeasureAgain(const std::vector<std::string>& names);
 
 }  // namespace benchgate
 
-#endif  // BENCHGATE_RUN_EXTRA_ROUNDS_H_
+#endif  // BENCHGATE_RUN_MEASURE_AGAIN_H_

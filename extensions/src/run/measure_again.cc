@@ -1,14 +1,14 @@
-#include "run/extra_rounds.h"
+#include "run/measure_again.h"
 
 #include <benchmark/benchmark.h>
 
-#include "gate/analysis.h"
+#include "gate/more_rounds.h"
 #include "run/collecting_reporter.h"
 #include "run/latency_registry.h"
 
 namespace benchgate {
 
-RunData RunRound(const std::vector<std::string>& names) {
+RunData MeasureAgain(const std::vector<std::string>& names) {
   // No display or file sink: the first pass is what Google Benchmark's own
   // outputs describe; the extra samples feed the verdicts.
   DisplayView no_display(ReporterSink{});

@@ -1,0 +1,124 @@
+#include "gate/reasons.h"
+
+#include <cstdint>
+#include <vector>
+
+#include "model/number_format.h"
+
+namespace benchgate {
+
+std::string ErroredReason(const SampleSet& samples) {
+  return samples.skipped ? samples.error_message : "errored: " + samples.error_message;
+}
+
+std::string UnstableReason(const MetricStats& judged, double max_cv) {
+  const std::size_t slow = judged.slow;
+  // The noise is not the CV the tables show (that of every sample, as
+  // Google Benchmark's _cv): both are named so that the two numbers agree.
+  return "unstable: noise " + FormatPercent(judged.spread) + " above the " + FormatPercent(max_cv) +
+         " limit (CV " + FormatPercent(judged.cv) +
+         (slow == 0 ? std::string()
+                    : ", " + std::to_string(slow) + " slow sample" + (slow == 1 ? "" : "s") +
+                          " set aside") +
+         ")";
+}
+
+std::string OptimisedAwayReason(double ns) {
+  return "nothing measured: " + FormatDuration(ns) +
+         " per iteration is less than one CPU cycle; the loop body was probably optimised away "
+         "(benchmark::DoNotOptimize keeps it)";
+}
+
+std::string NotInBaselineReason() { return "not in the baseline"; }
+
+std::string BaselineOnlyReason() { return "in the baseline only"; }
+
+std::string NoBaselineSamplesReason() { return "the baseline has no samples for it"; }
+
+std::string TooFewSamplesReason(std::size_t kept_before, std::size_t kept_after,
+                                std::size_t min_samples) {
+  return "too few samples (" + std::to_string(kept_before) + " baseline, " +
+         std::to_string(kept_after) + " candidate; need " + std::to_string(min_samples) + " each)";
+}
+
+std::string TooFewRoundsReason(std::size_t paired, std::size_t needed) {
+  return "too few rounds: " + std::to_string(paired) + " with both sides measured; need " +
+         std::to_string(needed);
+}
+
+std::string MostlySlowReason(bool baseline) {
+  return std::string("unstable: most samples of the ") + (baseline ? "baseline" : "candidate") +
+         " are slow (interference over most of the run)";
+}
+
+std::string NoisySideReason(bool baseline, double spread, double max_cv) {
+  return std::string("unstable: noise of the ") + (baseline ? "baseline " : "candidate ") +
+         FormatPercent(spread) + " above the " + FormatPercent(max_cv) + " limit";
+}
+
+std::string Evidence(const Comparison& c, const char* relation) {
+  std::string text;
+  if (c.shift_status == StatStatus::kOk) {
+    text = FormatChange(c.shift) + " [" + FormatChange(c.shift_lo) + ", " +
+           FormatChange(c.shift_hi) + "]";
+  } else {
+    text = FormatChange(c.change) + " (no interval: " + StatStatusName(c.shift_status) + ")";
+  }
+  text += ", p=" + FormatPValue(c.p_value) + " adj " + FormatPValue(c.p_adjusted) + " " + relation +
+          " tolerance " + FormatPercent(c.tolerance);
+  return text;
+}
+
+std::string StraddlesReason(const std::string& evidence) {
+  return evidence +
+         "; undecided: the estimate is beyond the tolerance and its interval straddles it";
+}
+
+// "set aside as interference: 4 of 10 samples (baseline); round 2
+// (disturbed: ...) and 5 of 30 samples (candidate)".
+std::string SetAsideNote(const Comparison& c) {
+  const auto side = [](std::size_t count, std::size_t n, const std::vector<std::uint32_t>& rounds,
+                       const char* name) -> std::string {
+    if (count == 0) return "";
+    std::string text;
+    for (const std::uint32_t round : rounds) {
+      text += (text.empty() ? "round " : ", round ") + std::to_string(round);
+    }
+    if (!rounds.empty()) text += " (disturbed: slower than its best round) and ";
+    return text + std::to_string(count) + " of " + std::to_string(n) + " samples (" + name + ")";
+  };
+  const std::string before =
+      side(c.baseline_set_aside.size(), c.baseline_n, c.baseline_rounds_set_aside, "baseline");
+  const std::string after =
+      side(c.candidate_set_aside.size(), c.candidate_n, c.candidate_rounds_set_aside, "candidate");
+  if (before.empty() && after.empty()) return "";
+  return "set aside as interference: " + before + (before.empty() || after.empty() ? "" : "; ") +
+         after;
+}
+
+std::string HistoryEvidence(const Comparison& c, const std::string& tolerance) {
+  return FormatChange(c.shift) + " [" + FormatChange(c.shift_lo) + ", " + FormatChange(c.shift_hi) +
+         "] against the history's centre; " + tolerance;
+}
+
+std::string NotJudgedAgainstHistoryReason(const std::string& tolerance) {
+  return "not judged against history: " + tolerance;
+}
+
+std::string AfterRoundsReason(AfterRounds outcome, int extra_rounds) {
+  const std::string after =
+      " after " + std::to_string(extra_rounds) + " extra round" + (extra_rounds == 1 ? "" : "s");
+  switch (outcome) {
+    case AfterRounds::kConfirmed:
+      return "confirmed" + after;
+    case AfterRounds::kCleared:
+      return "cleared" + after + ": the first verdict did not hold";
+    case AfterRounds::kStillUndecided:
+      return "still undecided" + after;
+    case AfterRounds::kDecided:
+      break;
+  }
+  return "decided" + after;
+}
+
+}  // namespace benchgate

@@ -1,0 +1,76 @@
+// The plain words of every verdict: each string a BenchmarkAnalysis carries in
+// `reasons` is built here, so that the runner, benchgate-diff and benchgate-ab
+// say the same thing the same way. (A budget finding's own words come from
+// CheckBudget, a tolerance's from ToleranceFor and ToleranceOf.)
+#ifndef BENCHGATE_GATE_REASONS_H_
+#define BENCHGATE_GATE_REASONS_H_
+
+#include <cstddef>
+#include <string>
+
+#include "gate/verdict.h"
+#include "model/sample_set.h"
+
+namespace benchgate {
+
+// "errored: checksum mismatch"; a skip's message as it stands ("no GPU on
+// this machine"): reports print it after the status.
+std::string ErroredReason(const SampleSet& samples);
+
+// "unstable: noise 7.1% above the 5.0% limit (CV 9.3%, 2 slow samples set
+// aside)": the judged metric's noise, and its CV as the tables show it.
+std::string UnstableReason(const MetricStats& judged, double max_cv);
+
+// "nothing measured: 0.1 ns per iteration is less than one CPU cycle; ..."
+std::string OptimisedAwayReason(double ns);
+
+std::string NotInBaselineReason();  // added
+std::string BaselineOnlyReason();   // removed
+std::string NoBaselineSamplesReason();
+
+// "too few samples (3 baseline, 10 candidate; need 5 each)"
+std::string TooFewSamplesReason(std::size_t kept_before, std::size_t kept_after,
+                                std::size_t min_samples);
+
+// "too few rounds: 5 with both sides measured; need 6"
+std::string TooFewRoundsReason(std::size_t paired, std::size_t needed);
+
+// "unstable: most samples of the baseline are slow (...)"
+std::string MostlySlowReason(bool baseline);
+
+// "unstable: noise of the candidate 7.1% above the 5.0% limit"
+std::string NoisySideReason(bool baseline, double spread, double max_cv);
+
+// "+7.9% [+6.1%, +9.8%], p=0.0004 adj 0.003 > tolerance 5.0%": the
+// Hodges-Lehmann relative shift with its CI, then the test; `relation`
+// joins the test to the tolerance.
+std::string Evidence(const Comparison& c, const char* relation);
+
+// Evidence beyond the tolerance whose interval reaches back inside it.
+std::string StraddlesReason(const std::string& evidence);
+
+// "set aside as interference: ...": what the decision did not judge; "" when
+// nothing was set aside.
+std::string SetAsideNote(const Comparison& c);
+
+// "+3.0% [+1.0%, +5.0%] against the history's centre; tolerance ..."
+std::string HistoryEvidence(const Comparison& c, const std::string& tolerance);
+
+// "not judged against history: static 5% (only 3 runs of history, need 5)"
+std::string NotJudgedAgainstHistoryReason(const std::string& tolerance);
+
+// What extra rounds did to a benchmark measured again.
+enum class AfterRounds {
+  kConfirmed,       // a suspect still failing
+  kCleared,         // a suspect no longer failing
+  kStillUndecided,  // any other still inconclusive
+  kDecided,         // any other, now decided
+};
+
+// "confirmed after 2 extra rounds", "cleared after 1 extra round: the first
+// verdict did not hold", ...
+std::string AfterRoundsReason(AfterRounds outcome, int extra_rounds);
+
+}  // namespace benchgate
+
+#endif  // BENCHGATE_GATE_REASONS_H_
