@@ -19,9 +19,12 @@ namespace benchgate {
 struct Pairing {
   std::vector<double> before, after;  // every sample, rounds in order
   std::vector<double> log_ratios;     // one per paired round
+  // Per paired round: each process's centre and the noise of its kept samples.
   std::vector<double> before_centres, after_centres;
   std::vector<double> before_spreads, after_spreads;
+  // Slow outliers of the paired rounds' processes: positions in before/after.
   std::vector<std::size_t> before_set_aside, after_set_aside;
+  // Paired rounds whose process had no minority of slow samples.
   std::size_t before_majority = 0, after_majority = 0;
 };
 
@@ -35,6 +38,8 @@ Pairing PairRounds(const std::vector<const SampleSet*>& baseline,
 // Each benchmark's set in each round (null where that process lacks it).
 using PerRound = std::map<std::string, std::vector<const SampleSet*>>;
 
+// The first `count` rounds indexed by benchmark name, `count` slots each (the
+// first set of a name in a round, when a process reports it twice).
 PerRound IndexRounds(const std::vector<RunData>& rounds, std::size_t count);
 
 }  // namespace benchgate
