@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "model/number_format.h"
+#include "model/sample_set.h"
 #include "report/undecided.h"
 
 namespace benchgate::report_detail {
@@ -103,7 +104,7 @@ std::string GeomeanText(const DiffSummary& summary) {
 }
 
 std::string FormatValue(double value, const RenderOptions& options) {
-  if (options.metric == "real_time" || options.metric == "cpu_time") return FormatDuration(value);
+  if (IsTimeMetric(options.metric)) return FormatDuration(value);
   if (!std::isfinite(value)) return "n/a";
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.3g", value);

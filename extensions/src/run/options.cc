@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "benchgate/error.h"
+#include "model/number_format.h"
 #include "run/gbench_api.h"
 
 namespace benchgate {
@@ -174,15 +175,9 @@ void Apply(const FlagSpec& spec, const std::string& value, const std::string& so
       return;
     }
     case Kind::kShare: {
-      // "10%" or "0.1".
-      const bool percent = !value.empty() && value.back() == '%';
-      const auto parsed =
-          ParseNumber<double>(std::string_view(value).substr(0, value.size() - (percent ? 1 : 0)));
-      const double share = parsed ? *parsed / (percent ? 100.0 : 1.0) : -1.0;
-      if (!parsed || !(share >= 0.0 && share <= 1.0)) {
-        throw Error(source, "", "expected a share from 0 to 1 or 0% to 100%" + got);
-      }
-      options.max_undecided = share;
+      const auto share = ParseShare(value);
+      if (!share) throw Error(source, "", "expected a share from 0 to 1 or 0% to 100%" + got);
+      options.max_undecided = *share;
       return;
     }
   }
