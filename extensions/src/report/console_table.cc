@@ -5,13 +5,22 @@
 #include <string>
 
 #include "model/number_format.h"
+#include "report/plain_text.h"
 #include "report/undecided.h"
 
 namespace benchgate {
 namespace {
 
+using report_detail::Counted;
+
+// A column of the table: at least one space from its neighbour even when
+// `text` fills it.
 std::string Pad(const std::string& text, std::size_t width) {
-  return text.size() >= width ? text + " " : text + std::string(width - text.size(), ' ');
+  return report_detail::PadRight(text, width, 1);
+}
+
+std::string PadLeft(const std::string& text, std::size_t width) {
+  return report_detail::PadLeft(text, width, 1);
 }
 
 // "669 ns" -> "669ns": a counter stays one name=value word, as in Google
@@ -19,14 +28,6 @@ std::string Pad(const std::string& text, std::size_t width) {
 std::string Compact(std::string text) {
   text.erase(std::remove(text.begin(), text.end(), ' '), text.end());
   return text;
-}
-
-std::string PadLeft(const std::string& text, std::size_t width) {
-  return text.size() >= width ? " " + text : std::string(width - text.size(), ' ') + text;
-}
-
-std::string Counted(std::size_t count, const std::string& noun) {
-  return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
 }
 
 std::string MedianWithCi(const MetricStats& stats) {
@@ -41,20 +42,10 @@ std::string MedianWithCi(const MetricStats& stats) {
 }  // namespace
 
 const char* ConsoleTable::Color(VerdictStatus status) const {
-  if (!color_) return "";
-  switch (status) {
-    case VerdictStatus::kRegression:
-    case VerdictStatus::kBudgetExceeded:
-    case VerdictStatus::kError:
-      return "\033[31m";  // red
-    case VerdictStatus::kImprovement:
-      return "\033[32m";  // green
-    case VerdictStatus::kInconclusive:
-      return "\033[33m";  // yellow
-    default:
-      return "";
-  }
+  return color_ ? report_detail::AnsiColor(status) : "";
 }
+
+const char* ConsoleTable::Reset() const { return color_ ? report_detail::kAnsiReset : ""; }
 
 void ConsoleTable::PrintHeader() {
   out_ << Pad("Benchmark", name_width_) << PadLeft("Median [95% CI]", 34) << PadLeft("p90", 11)
