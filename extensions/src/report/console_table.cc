@@ -5,6 +5,7 @@
 #include <string>
 
 #include "model/number_format.h"
+#include "report/diff_common.h"
 #include "report/plain_text.h"
 #include "report/undecided.h"
 
@@ -112,12 +113,9 @@ void ConsoleTable::PrintGate(const SuiteAnalysis& suite) {
     for (const BenchmarkAnalysis& benchmark : suite.benchmarks) {
       out_ << Pad(benchmark.samples.name, name_width_);
       if (const auto& c = benchmark.comparison) {
-        std::string change = FormatChange(c->change);
-        if (c->change_status == StatStatus::kOk) {
-          change += " [" + FormatChange(c->change_lo) + ", " + FormatChange(c->change_hi) + "]";
-        }
         out_ << PadLeft(FormatDuration(c->baseline_median), 11)
-             << PadLeft(FormatDuration(c->candidate_median), 11) << PadLeft(change, 26)
+             << PadLeft(FormatDuration(c->candidate_median), 11)
+             << PadLeft(report_detail::ChangeWithCi(*c), 26)
              << PadLeft(FormatPValue(c->p_adjusted), 9);
       } else {
         out_ << std::string(11 + 11 + 26 + 9, ' ');
