@@ -230,7 +230,7 @@ TEST(OptionsTest, PresetsSetDefaultsThatExplicitFlagsOverride) {
   EXPECT_EQ(release.options.alpha, 0.01);
   EXPECT_EQ(release.options.confirm, 2);
   EXPECT_EQ(release.options.tolerance_floor, 0.005);
-  EXPECT_EQ(release.options.max_rounds, 5);
+  EXPECT_EQ(release.options.max_rounds, 6);  // rounds in all: 5 extra
   EXPECT_NE(std::find(release.gbench_args.begin(), release.gbench_args.end(),
                       "--benchmark_repetitions=20"),
             release.gbench_args.end());
@@ -240,7 +240,7 @@ TEST(OptionsTest, PresetsSetDefaultsThatExplicitFlagsOverride) {
   EXPECT_EQ(dev.options.alpha, 0.2);      // the flag wins over the preset
   EXPECT_EQ(dev.options.repetitions, 7);  // so does the user's repetitions
   EXPECT_EQ(dev.options.confirm, 0);
-  EXPECT_EQ(dev.options.max_rounds, 1);
+  EXPECT_EQ(dev.options.max_rounds, 2);  // rounds in all: 1 extra
   EXPECT_EQ(dev.options.tolerance_floor, 0.02);
 
   const ParsedArgs from_env =
@@ -265,7 +265,7 @@ TEST(OptionsTest, ChoicesAreChecked) {
 // flag or variable decides when given).
 TEST(OptionsTest, NoisyMachineFlags) {
   const Options defaults = ParseArgs({}, kNoEnv).options;
-  EXPECT_EQ(defaults.max_rounds, 3);
+  EXPECT_EQ(defaults.max_rounds, 4);  // rounds in all, the first included: 3 extra
   EXPECT_EQ(defaults.max_seconds, 0.0);
   EXPECT_EQ(defaults.max_undecided, 1.0);
   EXPECT_TRUE(defaults.interleave);
@@ -297,7 +297,9 @@ TEST(OptionsTest, NoisyMachineFlags) {
   EXPECT_EQ(ErrorOf({"--benchgate_max_seconds=-1"}),
             "--benchgate_max_seconds: expected a number of seconds from 0 to 1000000, got '-1'");
   EXPECT_EQ(ErrorOf({"--benchgate_max_rounds=101"}),
-            "--benchgate_max_rounds: expected a whole number from 0 to 100, got '101'");
+            "--benchgate_max_rounds: expected a whole number from 1 to 100, got '101'");
+  EXPECT_EQ(ErrorOf({"--benchgate_max_rounds=0"}),
+            "--benchgate_max_rounds: expected a whole number from 1 to 100, got '0'");
   EXPECT_EQ(ErrorOf({"--benchgate_interleave=sometimes"}),
             "--benchgate_interleave: expected true or false, got 'sometimes'");
 }

@@ -13,30 +13,23 @@
 #include "ab_rounds.h"
 #include "benchgate/error.h"
 #include "gate/analysis.h"
-#include "gate/budget_model.h"
 #include "gate/more_rounds.h"
 #include "gate/process_analysis.h"
 #include "gate/run_warnings.h"
 #include "io/files.h"
 #include "io/run_reader.h"
 #include "io/thresholds_reader.h"
+#include "report_dispatch.h"
+#include "run_checks.h"
 
 namespace benchgate::ab {
 namespace {
 
 namespace fs = std::filesystem;
 
-bool HasMetric(const std::vector<RunData>& runs, const std::string& metric) {
-  for (const RunData& run : runs) {
-    for (const SampleSet& set : run.benchmarks) {
-      if (!MetricValues(set, metric).empty()) return true;
-    }
-  }
-  return false;
-}
-
-AnalysisConfig ConfigFor(const AbOptions& o) {
-  AnalysisConfig config = tool::ConfigFor(o);
+// The shared settings and the budgets of --thresholds.
+AnalysisConfig ConfigWithFileBudgets(const AbOptions& o) {
+  AnalysisConfig config = tool::ConfigFromJudgingOptions(o);
   if (!o.thresholds.empty()) config.budgets = ReadThresholds(o.thresholds);
   return config;
 }
@@ -44,19 +37,11 @@ AnalysisConfig ConfigFor(const AbOptions& o) {
 // What only the runs can tell: the metric exists, every threshold pattern
 // matches a benchmark.
 void CheckAgainstRuns(const AbOptions& o, const AnalysisConfig& config, const RoundRunner& rounds) {
-  const bool timed = o.metric == "real_time" || o.metric == "cpu_time";
-  if (!timed && !HasMetric(rounds.baseline(), o.metric) &&
-      !HasMetric(rounds.candidate(), o.metric)) {
-    throw Error("--metric", "",
-                "expected real_time, cpu_time or a counter of the runs, got '" + o.metric + "'");
-  }
-  if (!config.budgets.empty()) {
-    std::vector<std::string> names;
-    for (const RunData& run : rounds.candidate()) {
-      for (const SampleSet& set : run.benchmarks) names.push_back(set.name);
-    }
-    CheckPatternsMatch(config.budgets, names);
-  }
+  std::vector<const RunData*> runs = tool::EachRun(rounds.baseline());
+  const std::vector<const RunData*> candidate = tool::EachRun(rounds.candidate());
+  runs.insert(runs.end(), candidate.begin(), candidate.end());
+  tool::CheckMetricInRuns(o.metric, runs);
+  tool::CheckBudgetsMatchRuns(config.budgets, candidate);
 }
 
 std::string MakeKeepDir(const std::string& dir) {
@@ -119,7 +104,7 @@ int Ab(const AbOptions& o, std::ostream& out, std::ostream& err, const Terminals
   if (!o.output.empty()) CheckWritablePath(o.output, "--output");
   CheckExecutable(o.baseline_binary, "baseline");
   CheckExecutable(o.candidate_binary, "candidate");
-  AnalysisConfig config = ConfigFor(o);
+  AnalysisConfig config = ConfigWithFileBudgets(o);
   const std::uint64_t seed = o.seed ? *o.seed : SeedFromClock();
   err << "benchgate-ab: seed " << seed << " (replay with --seed " << seed << ")\n";
 

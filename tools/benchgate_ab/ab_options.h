@@ -9,12 +9,12 @@
 #include <string>
 #include <vector>
 
-#include "judging.h"
+#include "judging_options.h"
 
 namespace benchgate::ab {
 
 // The judging and reporting options shared with benchgate-diff
-// (tools/common/judging.h), plus benchgate-ab's own.
+// (tools/common/judging_options.h), plus benchgate-ab's own.
 struct AbOptions : tool::JudgingOptions {
   std::string baseline_binary, candidate_binary;
   std::vector<std::string> child_flags;  // after "--": passed to both binaries
@@ -28,17 +28,19 @@ struct AbOptions : tool::JudgingOptions {
 };
 
 // What parsing decided: run with `options`, or stop with `exit_code`
-// having printed help (0) or a one-line error (2) to the given streams.
+// having printed help (kExitPass) or a one-line error (kExitBadInput) to
+// the given streams.
 struct ParsedAbArgs {
   std::optional<AbOptions> options;
-  int exit_code = 0;
+  int exit_code = kExitPass;
 };
 
 ParsedAbArgs ParseAbArgs(const std::vector<std::string>& args, std::ostream& out,
                          std::ostream& err);
 
-// The repetitions each process runs unless the flags after "--" set them.
-inline constexpr int kDefaultRepetitions = 5;
+// The repetitions each process runs in a round unless the flags after "--"
+// set them (the runner's own default, kDefaultRepetitions, is for one run).
+inline constexpr int kRepetitionsPerRound = 5;
 
 }  // namespace benchgate::ab
 

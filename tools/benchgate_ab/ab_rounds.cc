@@ -41,7 +41,7 @@ std::vector<std::string> ChildArgs(const AbOptions& o, const std::string& json_p
   args.push_back("--benchmark_format=json");
   args.push_back("--benchmark_enable_random_interleaving=true");
   if (!Sets(o.child_flags, "--benchmark_repetitions")) {
-    args.push_back("--benchmark_repetitions=" + std::to_string(kDefaultRepetitions));
+    args.push_back("--benchmark_repetitions=" + std::to_string(kRepetitionsPerRound));
   }
   // Last, so it wins over the user's own filter (whose matches these are).
   if (!only.empty()) args.push_back("--benchmark_filter=" + ExactNameFilter(only));
@@ -70,9 +70,9 @@ RunData RunProcess(const AbOptions& o, const std::string& role, const std::strin
   const ChildExit ended = RunChild(binary, ChildArgs(o, json_path, only), stderr_path,
                                    {"BENCHGATE_OUT=" + enriched_path});
   const bool enriched = fs::is_regular_file(enriched_path, error);
-  // Exit 1 after writing it is the binary's own gate failing (its code's
-  // budgets broken): the measurements stand, and are judged here.
-  if (!ended.ok && !(ended.code == 1 && enriched)) {
+  // kExitGateFailed after writing it is the binary's own gate failing (its
+  // code's budgets broken): the measurements stand, and are judged here.
+  if (!ended.ok && !(ended.code == kExitGateFailed && enriched)) {
     const std::string line = TellingLine(ReadIfAny(stderr_path));
     throw Error(source, "", ended.what + (line.empty() ? "" : ": " + line));
   }

@@ -4,16 +4,17 @@
 #include <optional>
 
 #include "benchgate/error.h"
+#include "diff_inputs.h"
+#include "diff_options.h"
 #include "gate/analysis.h"
-#include "gate/budget_model.h"
 #include "gate/history_series.h"
 #include "gate/process_analysis.h"
 #include "gate/run_warnings.h"
 #include "io/files.h"
 #include "io/thresholds_reader.h"
 #include "report/html_report.h"
-#include "diff_inputs.h"
-#include "diff_options.h"
+#include "report_dispatch.h"
+#include "run_checks.h"
 
 namespace benchgate::diff {
 namespace {
@@ -71,33 +72,20 @@ Inputs ReadInputs(const DiffOptions& o) {
   return in;
 }
 
-bool HasMetric(const RunData& run, const std::string& metric) {
-  for (const SampleSet& set : run.benchmarks) {
-    if (!MetricValues(set, metric).empty()) return true;
-  }
-  return false;
-}
-
-AnalysisConfig ConfigFor(const DiffOptions& o, const Inputs& in) {
-  AnalysisConfig config = tool::ConfigFor(o);
+// The shared settings, benchgate-diff's own, the budgets of --thresholds
+// (checked against the runs read) and the candidate's code budgets.
+AnalysisConfig ConfigForInputs(const DiffOptions& o, const Inputs& in) {
+  AnalysisConfig config = tool::ConfigFromJudgingOptions(o);
   config.p_method = o.p_method == "exact"        ? MannWhitneyMethod::kExact
                     : o.p_method == "asymptotic" ? MannWhitneyMethod::kAsymptotic
                                                  : MannWhitneyMethod::kAuto;
   config.set_aside_slow = !o.keep_slow;
-  const bool timed = o.metric == "real_time" || o.metric == "cpu_time";
-  if (!timed && !HasMetric(in.baseline, o.metric) && !HasMetric(in.candidate, o.metric)) {
-    throw Error("--metric", "",
-                "expected real_time, cpu_time or a counter of the runs, got '" + o.metric + "'");
-  }
+  tool::CheckMetricInRuns(o.metric, {&in.baseline, &in.candidate});
   if (!o.thresholds.empty()) {
     config.budgets = ReadThresholds(o.thresholds);
     // A pattern that matches nothing is a mistake in the file, unless a
     // filter left benchmarks out on purpose (as the runner does).
-    if (o.filter.empty()) {
-      std::vector<std::string> names;
-      for (const SampleSet& set : in.candidate.benchmarks) names.push_back(set.name);
-      CheckPatternsMatch(config.budgets, names);
-    }
+    if (o.filter.empty()) tool::CheckBudgetsMatchRuns(config.budgets, {&in.candidate});
   }
   tool::AddCodeBudgets(in.candidate, config);
   return config;
@@ -106,7 +94,7 @@ AnalysisConfig ConfigFor(const DiffOptions& o, const Inputs& in) {
 int Diff(const DiffOptions& o, std::ostream& out, std::ostream& err, bool out_is_terminal) {
   if (!o.output.empty()) CheckWritablePath(o.output, "--output");
   const Inputs in = ReadInputs(o);
-  const AnalysisConfig config = ConfigFor(o, in);
+  const AnalysisConfig config = ConfigForInputs(o, in);
   for (const RunData* run : {&in.baseline, &in.candidate}) {
     for (const std::string& warning : AggregateOnlyWarnings(*run)) {
       err << "benchgate-diff: warning: " << warning << "\n";
@@ -138,7 +126,7 @@ int Diff(const DiffOptions& o, std::ostream& out, std::ostream& err, bool out_is
   }
   extras.labels = &in.labels;
   tool::WriteReport("benchgate-diff", o, suite, render, extras, out, err);
-  return suite.gate_failed ? 1 : 0;
+  return suite.gate_failed ? kExitGateFailed : kExitPass;
 }
 
 }  // namespace
@@ -156,7 +144,7 @@ int RunDiff(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     // never an abort in a CI job.
     err << "benchgate-diff: error: " << error.what() << "\n";
   }
-  return 2;
+  return kExitBadInput;
 }
 
 }  // namespace benchgate::diff

@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "judging.h"
+#include "judging_options.h"
 
 namespace benchgate::diff {
 
-// The shared judging and reporting options (tools/common/judging.h), plus
+// The shared judging and reporting options (tools/common/judging_options.h), plus
 // benchgate-diff's own.
 struct DiffOptions : tool::JudgingOptions {
   // Two-run mode: BASELINE CANDIDATE as positionals, or --baseline and
@@ -31,10 +31,11 @@ struct DiffOptions : tool::JudgingOptions {
 };
 
 // What parsing decided: run with `options`, or stop with `exit_code`
-// having printed help (0) or a one-line error (2) to the given streams.
+// having printed help (kExitPass) or a one-line error (kExitBadInput) to
+// the given streams.
 struct ParsedDiffArgs {
   std::optional<DiffOptions> options;
-  int exit_code = 0;
+  int exit_code = kExitPass;
 };
 
 ParsedDiffArgs ParseDiffArgs(const std::vector<std::string>& args, std::ostream& out,

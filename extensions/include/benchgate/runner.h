@@ -10,6 +10,7 @@
 #define BENCHGATE_RUNNER_H_
 
 #include "benchgate/build_info.h"
+#include "benchgate/error.h"
 
 namespace benchgate {
 namespace internal {
@@ -40,12 +41,14 @@ bool ReportUnrecognizedArguments(int argc, char** argv);
 // benchgate::benchgate. (No edit at all: benchgate_adopt_main() in CMake.)
 // The trailing declaration takes the semicolon after the macro, as
 // BENCHMARK_MAIN()'s does.
-#define BENCHGATE_MAIN()                                                                \
-  int main(int argc, char** argv) {                                                     \
-    ::benchgate::Initialize(&argc, argv);                                               \
-    if (::benchgate::ReportUnrecognizedArguments(argc, argv)) return 2; /* bad input */ \
-    return ::benchgate::RunSpecifiedBenchmarks();                                       \
-  }                                                                                     \
+#define BENCHGATE_MAIN()                                        \
+  int main(int argc, char** argv) {                             \
+    ::benchgate::Initialize(&argc, argv);                       \
+    if (::benchgate::ReportUnrecognizedArguments(argc, argv)) { \
+      return ::benchgate::kExitBadInput;                        \
+    }                                                           \
+    return ::benchgate::RunSpecifiedBenchmarks();               \
+  }                                                             \
   int main(int, char**)
 
 #endif  // BENCHGATE_RUNNER_H_

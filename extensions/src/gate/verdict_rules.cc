@@ -38,10 +38,6 @@ bool JudgeUndecidable(BenchmarkAnalysis& b, const AnalysisConfig& config) {
 
 }  // namespace
 
-bool IsTimeMetric(const std::string& metric) {
-  return metric == "real_time" || metric == "cpu_time";
-}
-
 bool Unstable(const BenchmarkAnalysis& b, const AnalysisConfig& config) {
   return b.judged.status == StatStatus::kOk && b.judged.spread > config.max_cv;
 }

@@ -15,9 +15,6 @@ namespace benchgate {
 // (about one cycle of a 6.5 GHz core): the compiler removed the work.
 inline constexpr double kOptimisedAwayNs = 0.15;
 
-// real_time or cpu_time (a user counter is not a time).
-bool IsTimeMetric(const std::string& metric);
-
 // The judged metric's noise, with slow outliers set aside, is above max_cv.
 bool Unstable(const BenchmarkAnalysis& b, const AnalysisConfig& config);
 

@@ -2,14 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/sample_set.h"
+
 namespace benchgate {
 namespace {
 
 using nlohmann::ordered_json;
-
-bool IsDuration(const RenderOptions& options) {
-  return options.metric == "real_time" || options.metric == "cpu_time";
-}
 
 ordered_json Pair(StatStatus status, double lo, double hi) {
   return status == StatStatus::kOk ? ordered_json{lo, hi} : ordered_json(nullptr);
@@ -165,7 +163,7 @@ void WriteDiffJson(const SuiteAnalysis& suite, const DiffSummary& summary,
   for (const BenchmarkAnalysis& b : suite.benchmarks) comparisons.push_back(EntryJson(b, options));
   ordered_json document = {{"schema", kDiffSchema},
                            {"metric", options.metric},
-                           {"unit", IsDuration(options) ? ordered_json("ns") : nullptr},
+                           {"unit", IsTimeMetric(options.metric) ? ordered_json("ns") : nullptr},
                            {"baseline_source", options.baseline_label},
                            {"candidate_source", options.candidate_label},
                            {"warnings", suite.warnings},

@@ -3,8 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "io/files.h"
-#include "io/enriched_results.h"
-#include "io/gbench_rows.h"
+#include "io/enriched_reader.h"
+#include "io/gbench_json_rows.h"
 #include "io/json_checks.h"
 #include "io/json_text.h"
 
@@ -42,7 +42,7 @@ std::vector<std::string> ContextWarnings(const JsonChecker& checker, const json&
 RunData ReadRunText(const std::string& text, const std::string& source) {
   const JsonChecker checker(source);
   // Rows are read as the parser closes each, never held as one tree.
-  GbenchRows rows(checker, "/benchmarks");
+  GbenchJsonRows rows(checker, "/benchmarks");
   const StreamedArray streamed{
       "benchmarks", [&rows](const json& row, std::size_t i) { rows.Read(row, i); },
       [&rows](std::span<const JsonMember> row, std::size_t i) { rows.Read(row, i); },

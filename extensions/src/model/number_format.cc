@@ -1,5 +1,6 @@
 #include "model/number_format.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -77,6 +78,18 @@ std::string FormatQuantity(double value, double base) {
   }
   if (magnitude >= 0.99995) return ThreeDigits(value);
   return Printf("%.3g", value);
+}
+
+std::optional<double> ParseShare(std::string_view text) {
+  const bool percent = !text.empty() && text.back() == '%';
+  if (percent) text.remove_suffix(1);
+  double value = 0;
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end) return std::nullopt;
+  const double share = percent ? value / 100.0 : value;
+  if (!(share >= 0.0 && share <= 1.0)) return std::nullopt;
+  return share;
 }
 
 }  // namespace benchgate

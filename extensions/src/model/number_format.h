@@ -1,10 +1,13 @@
 // Number formatting shared by the gate's reasons and every renderer, so the
 // verdicts, the console, Markdown and HTML agree on how a duration or a
-// change reads. Below both layers: the gate never depends on report/.
+// change reads, and the one parser of a share that every tool's flags take.
+// Below both layers: the gate never depends on report/.
 #ifndef BENCHGATE_MODEL_NUMBER_FORMAT_H_
 #define BENCHGATE_MODEL_NUMBER_FORMAT_H_
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace benchgate {
 
@@ -30,6 +33,11 @@ std::string FormatCount(double count);
 // 3 -> "3.00", 0.25 -> "0.25", 0 -> "0". With base 1024 the prefixes count
 // in 1024s, as for a counter with OneK::kIs1024: 2048 -> "2.00k".
 std::string FormatQuantity(double value, double base = 1000);
+
+// A share as a flag gives it, "10%" or "0.1", as a number from 0 to 1;
+// nullopt for anything else (out of range, spaces, a sign other than a
+// leading '-', trailing text, NaN). The caller words the error.
+std::optional<double> ParseShare(std::string_view text);
 
 }  // namespace benchgate
 

@@ -23,6 +23,10 @@ const std::vector<double>& MetricValues(const SampleSet& set, const std::string&
   return it == set.counters.end() ? kNone : it->second;
 }
 
+bool IsTimeMetric(const std::string& metric) {
+  return metric == "real_time" || metric == "cpu_time";
+}
+
 bool HigherIsBetter(const std::string& metric) {
   const auto ends_with = [&](std::string_view suffix) {
     return metric.size() >= suffix.size() &&

@@ -122,6 +122,10 @@ bool HoldsWarningKind(const std::vector<std::string>& warnings, const std::strin
 // another load average; the first run's words stand for all).
 void AppendNewWarnings(std::vector<std::string>& into, const std::vector<std::string>& from);
 
+// Whether `metric` is one of the two times ("real_time", "cpu_time"), rather
+// than a user counter's name.
+bool IsTimeMetric(const std::string& metric);
+
 // Whether a larger value of `metric` is better: Google Benchmark's rate
 // counters (items_per_second, bytes_per_second and any "..._per_second" or
 // "..._rate" counter) are; times, bytes and other counters are not.

@@ -5,13 +5,23 @@
 #include <string>
 
 #include "model/number_format.h"
+#include "report/diff_common.h"
+#include "report/plain_text.h"
 #include "report/undecided.h"
 
 namespace benchgate {
 namespace {
 
+using report_detail::Counted;
+
+// A column of the table: at least one space from its neighbour even when
+// `text` fills it.
 std::string Pad(const std::string& text, std::size_t width) {
-  return text.size() >= width ? text + " " : text + std::string(width - text.size(), ' ');
+  return report_detail::PadRight(text, width, 1);
+}
+
+std::string PadLeft(const std::string& text, std::size_t width) {
+  return report_detail::PadLeft(text, width, 1);
 }
 
 // "669 ns" -> "669ns": a counter stays one name=value word, as in Google
@@ -19,14 +29,6 @@ std::string Pad(const std::string& text, std::size_t width) {
 std::string Compact(std::string text) {
   text.erase(std::remove(text.begin(), text.end(), ' '), text.end());
   return text;
-}
-
-std::string PadLeft(const std::string& text, std::size_t width) {
-  return text.size() >= width ? " " + text : std::string(width - text.size(), ' ') + text;
-}
-
-std::string Counted(std::size_t count, const std::string& noun) {
-  return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
 }
 
 std::string MedianWithCi(const MetricStats& stats) {
@@ -41,20 +43,10 @@ std::string MedianWithCi(const MetricStats& stats) {
 }  // namespace
 
 const char* ConsoleTable::Color(VerdictStatus status) const {
-  if (!color_) return "";
-  switch (status) {
-    case VerdictStatus::kRegression:
-    case VerdictStatus::kBudgetExceeded:
-    case VerdictStatus::kError:
-      return "\033[31m";  // red
-    case VerdictStatus::kImprovement:
-      return "\033[32m";  // green
-    case VerdictStatus::kInconclusive:
-      return "\033[33m";  // yellow
-    default:
-      return "";
-  }
+  return color_ ? report_detail::AnsiColor(status) : "";
 }
+
+const char* ConsoleTable::Reset() const { return color_ ? report_detail::kAnsiReset : ""; }
 
 void ConsoleTable::PrintHeader() {
   out_ << Pad("Benchmark", name_width_) << PadLeft("Median [95% CI]", 34) << PadLeft("p90", 11)
@@ -121,12 +113,9 @@ void ConsoleTable::PrintGate(const SuiteAnalysis& suite) {
     for (const BenchmarkAnalysis& benchmark : suite.benchmarks) {
       out_ << Pad(benchmark.samples.name, name_width_);
       if (const auto& c = benchmark.comparison) {
-        std::string change = FormatChange(c->change);
-        if (c->change_status == StatStatus::kOk) {
-          change += " [" + FormatChange(c->change_lo) + ", " + FormatChange(c->change_hi) + "]";
-        }
         out_ << PadLeft(FormatDuration(c->baseline_median), 11)
-             << PadLeft(FormatDuration(c->candidate_median), 11) << PadLeft(change, 26)
+             << PadLeft(FormatDuration(c->candidate_median), 11)
+             << PadLeft(report_detail::ChangeWithCi(*c), 26)
              << PadLeft(FormatPValue(c->p_adjusted), 9);
       } else {
         out_ << std::string(11 + 11 + 26 + 9, ' ');

@@ -38,7 +38,7 @@ class ConsoleTable {
  private:
   void PrintHeader();
   const char* Color(VerdictStatus status) const;
-  const char* Reset() const { return color_ ? "\033[0m" : ""; }
+  const char* Reset() const;
 
   std::ostream& out_;
   bool color_;

@@ -5,6 +5,8 @@
 #include <cstdio>
 
 #include "model/number_format.h"
+#include "model/sample_set.h"
+#include "report/plain_text.h"
 #include "report/undecided.h"
 
 namespace benchgate::report_detail {
@@ -73,10 +75,6 @@ const char* TrendSymbol(TrendMark mark, bool unicode) {
   return "";
 }
 
-std::string Counted(std::size_t count, const std::string& noun) {
-  return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
-}
-
 std::string CountsLine(const DiffSummary& s) {
   std::string line = Counted(s.regressions, "regression") + ", " +
                      Counted(s.improvements, "improvement") + ", " + std::to_string(s.unchanged) +
@@ -103,7 +101,7 @@ std::string GeomeanText(const DiffSummary& summary) {
 }
 
 std::string FormatValue(double value, const RenderOptions& options) {
-  if (options.metric == "real_time" || options.metric == "cpu_time") return FormatDuration(value);
+  if (IsTimeMetric(options.metric)) return FormatDuration(value);
   if (!std::isfinite(value)) return "n/a";
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.3g", value);
@@ -135,72 +133,6 @@ std::string FirstReason(const BenchmarkAnalysis& benchmark) {
 
 bool Fails(VerdictStatus status) {
   return status == VerdictStatus::kRegression || status == VerdictStatus::kBudgetExceeded;
-}
-
-std::size_t DisplayWidth(const std::string& text) {
-  // Every byte except UTF-8 continuation bytes (10xxxxxx) starts a code point.
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
-
-namespace {
-
-// Length of the well-formed UTF-8 sequence at text[at], or 0 (RFC 3629:
-// no overlong forms, no surrogates, nothing above U+10FFFF).
-std::size_t SequenceLength(const std::string& text, std::size_t at) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  const unsigned char lead = byte(at);
-  if (lead < 0x80) return 1;
-  std::size_t length = 0;
-  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) lo = 0xA0;
-    if (lead == 0xED) hi = 0x9F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) lo = 0x90;
-    if (lead == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  if (at + length > text.size()) return 0;
-  if (byte(at + 1) < lo || byte(at + 1) > hi) return 0;
-  for (std::size_t i = 2; i < length; ++i) {
-    if ((byte(at + i) & 0xC0) != 0x80) return 0;
-  }
-  return length;
-}
-
-}  // namespace
-
-std::string ValidUtf8(const std::string& text) {
-  std::string valid;
-  valid.reserve(text.size());
-  for (std::size_t at = 0; at < text.size();) {
-    const std::size_t length = SequenceLength(text, at);
-    if (length == 0) {
-      valid += "\xEF\xBF\xBD";
-      ++at;
-    } else {
-      valid.append(text, at, length);
-      at += length;
-    }
-  }
-  return valid;
-}
-
-std::string PadRight(const std::string& text, std::size_t width) {
-  const std::size_t shown = DisplayWidth(text);
-  return shown >= width ? text : text + std::string(width - shown, ' ');
-}
-
-std::string PadLeft(const std::string& text, std::size_t width) {
-  const std::size_t shown = DisplayWidth(text);
-  return shown >= width ? text : std::string(width - shown, ' ') + text;
 }
 
 }  // namespace benchgate::report_detail

@@ -61,18 +61,6 @@ std::string FirstReason(const BenchmarkAnalysis& benchmark);
 // Regressions and budget breaches: what fails the gate.
 bool Fails(VerdictStatus status);
 
-// Terminal columns of UTF-8 text (code points; our marks are one column each).
-std::size_t DisplayWidth(const std::string& text);
-std::string PadRight(const std::string& text, std::size_t width);
-std::string PadLeft(const std::string& text, std::size_t width);
-
-// Invalid UTF-8 bytes replaced by U+FFFD, for formats that must be valid
-// Unicode text (XML); benchmark names are whatever the user registered.
-std::string ValidUtf8(const std::string& text);
-
-// "1 regression", "2 regressions".
-std::string Counted(std::size_t count, const std::string& noun);
-
 }  // namespace benchgate::report_detail
 
 #endif  // BENCHGATE_SRC_REPORT_DIFF_COMMON_H_

@@ -4,8 +4,9 @@
 #include <string>
 
 #include "model/number_format.h"
+#include "report/diff_common.h"
 #include "report/markdown_report.h"
-#include "diff_common.h"
+#include "report/plain_text.h"
 
 namespace benchgate {
 namespace {

@@ -7,9 +7,10 @@
 #include <vector>
 
 #include "model/number_format.h"
-#include "report/undecided.h"
 #include "report/diff_common.h"
 #include "report/html_charts.h"
+#include "report/plain_text.h"
+#include "report/undecided.h"
 
 namespace benchgate {
 namespace {
@@ -282,33 +283,6 @@ class HtmlWriter {
 };
 
 }  // namespace
-
-std::string HtmlEscape(const std::string& text) {
-  std::string escaped;
-  escaped.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        escaped += "&amp;";
-        break;
-      case '<':
-        escaped += "&lt;";
-        break;
-      case '>':
-        escaped += "&gt;";
-        break;
-      case '"':
-        escaped += "&quot;";
-        break;
-      case '\'':
-        escaped += "&#39;";
-        break;
-      default:
-        escaped += c;
-    }
-  }
-  return escaped;
-}
 
 void RenderHtml(const SuiteAnalysis& suite, const DiffSummary& summary,
                 const RenderOptions& options, std::ostream& out,

@@ -14,6 +14,7 @@
 #include "gate/analysis.h"
 #include "gate/diff_summary.h"
 #include "gate/history_series.h"
+#include "report/markup_escape.h"  // HtmlEscape
 #include "report/render_options.h"
 
 namespace benchgate {
@@ -27,9 +28,6 @@ void RenderHtml(const SuiteAnalysis& suite, const DiffSummary& summary,
                 const RenderOptions& options, std::ostream& out,
                 const SamplesByName* baseline_samples_ns = nullptr,
                 const SeriesByName* history = nullptr);
-
-// Text safe inside HTML elements and quoted attributes: & < > " ' escaped.
-std::string HtmlEscape(const std::string& text);
 
 }  // namespace benchgate
 

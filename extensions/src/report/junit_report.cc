@@ -100,44 +100,6 @@ std::string Properties(const SuiteAnalysis& suite, const DiffSummary& summary,
 
 }  // namespace
 
-std::string XmlEscape(const std::string& text) {
-  std::string escaped;
-  for (const char c : report_detail::ValidUtf8(text)) {
-    switch (c) {
-      case '&':
-        escaped += "&amp;";
-        break;
-      case '<':
-        escaped += "&lt;";
-        break;
-      case '>':
-        escaped += "&gt;";
-        break;
-      case '"':
-        escaped += "&quot;";
-        break;
-      case '\'':
-        escaped += "&apos;";
-        break;
-      // References keep tabs and line breaks in attributes, where a parser
-      // would otherwise normalise them to spaces.
-      case '\t':
-        escaped += "&#9;";
-        break;
-      case '\n':
-        escaped += "&#10;";
-        break;
-      case '\r':
-        escaped += "&#13;";
-        break;
-      default:
-        // XML 1.0 has no way to write other C0 controls, not even escaped.
-        escaped += static_cast<unsigned char>(c) < 0x20 ? '?' : c;
-    }
-  }
-  return escaped;
-}
-
 void RenderJunit(const SuiteAnalysis& suite, const DiffSummary& summary,
                  const RenderOptions& options, std::ostream& out) {
   const bool undecided_case = HasUndecidedCase(suite);

@@ -10,17 +10,13 @@
 
 #include "gate/analysis.h"
 #include "gate/diff_summary.h"
+#include "report/markup_escape.h"  // XmlEscape
 #include "report/render_options.h"
 
 namespace benchgate {
 
 void RenderJunit(const SuiteAnalysis& suite, const DiffSummary& summary,
                  const RenderOptions& options, std::ostream& out);
-
-// Text safe in XML 1.0 content and quoted attributes: & < > " ' escaped,
-// tab and line breaks as character references, other control characters
-// and invalid UTF-8 (not allowed in XML at all) replaced.
-std::string XmlEscape(const std::string& text);
 
 }  // namespace benchgate
 

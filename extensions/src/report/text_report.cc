@@ -5,11 +5,14 @@
 
 #include "model/number_format.h"
 #include "report/diff_common.h"
+#include "report/plain_text.h"
 
 namespace benchgate {
 namespace {
 
+using report_detail::AnsiColor;
 using report_detail::DisplayWidth;
+using report_detail::kAnsiReset;
 using report_detail::PadLeft;
 using report_detail::PadRight;
 
@@ -20,21 +23,6 @@ constexpr std::size_t kPWidth = 9;
 constexpr std::size_t kNWidth = 8;
 constexpr std::size_t kCvWidth = 7;
 constexpr const char* kGeomeanLabel = "geometric mean";
-
-const char* ColorOf(VerdictStatus status) {
-  switch (status) {
-    case VerdictStatus::kRegression:
-    case VerdictStatus::kBudgetExceeded:
-    case VerdictStatus::kError:
-      return "\033[31m";  // red
-    case VerdictStatus::kImprovement:
-      return "\033[32m";  // green
-    case VerdictStatus::kInconclusive:
-      return "\033[33m";  // yellow
-    default:
-      return "";
-  }
-}
 
 class TextTable {
  public:
@@ -104,9 +92,9 @@ class TextTable {
   }
 
   [[nodiscard]] std::string Colored(VerdictStatus status, const std::string& text) const {
-    const char* color = options_.color ? ColorOf(status) : "";
+    const char* color = options_.color ? AnsiColor(status) : "";
     if (*color == '\0') return text;
-    return color + text + "\033[0m";
+    return color + text + kAnsiReset;
   }
 
   void VerboseCells(const BenchmarkAnalysis& b, const MetricStats& stats, bool measured) {
@@ -151,9 +139,9 @@ void RenderText(const SuiteAnalysis& suite, const DiffSummary& summary,
     out << "\nn: baseline/candidate repetitions; CV, p90, p99: the candidate's\n";
   const bool failed = suite.gate_failed;
   const VerdictStatus gate = failed ? VerdictStatus::kRegression : VerdictStatus::kUnchanged;
-  const char* color = options.color ? ColorOf(gate) : "";
+  const char* color = options.color ? AnsiColor(gate) : "";
   out << "\nbenchgate: gate " << color << (failed ? "FAIL" : "pass")
-      << (*color != '\0' ? "\033[0m" : "") << " (" << report_detail::SummaryLine(suite, summary)
+      << (*color != '\0' ? kAnsiReset : "") << " (" << report_detail::SummaryLine(suite, summary)
       << ")\n";
   out.flush();
 }

@@ -1,6 +1,7 @@
 #include "report/undecided.h"
 
 #include "model/number_format.h"
+#include "report/plain_text.h"
 
 namespace benchgate {
 
@@ -13,8 +14,8 @@ std::string UndecidedText(const SuiteAnalysis& suite) {
   }
   if (!reasons.empty()) text += " (" + reasons + ")";
   if (suite.extra_rounds > 0) {
-    text += " after " + std::to_string(suite.extra_rounds) + " extra round" +
-            (suite.extra_rounds == 1 ? "" : "s");
+    text += " after " +
+            report_detail::Counted(static_cast<std::size_t>(suite.extra_rounds), "extra round");
   }
   if (suite.too_many_undecided) {
     text += "; more than " + FormatPercent(suite.max_undecided) + " undecided fails the gate";

@@ -4,7 +4,7 @@
 #include <utility>
 
 #include "run/gbench_api.h"
-#include "run/gbench_rows.h"
+#include "run/reporter_rows.h"
 
 namespace benchgate {
 

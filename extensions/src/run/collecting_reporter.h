@@ -16,7 +16,7 @@
 // Both apply the *_aggregates_only flags benchgate took over from Google
 // Benchmark. A benchmark registered with ->ReportAggregatesOnly() reaches
 // neither with its iteration rows: benchgate names it in a warning.
-// This file and gbench_rows.cc are the only readers of Google Benchmark's
+// This file and reporter_rows.cc are the only readers of Google Benchmark's
 // reporter types; what differs between its versions they read through
 // gbench_api.h.
 #ifndef BENCHGATE_RUN_COLLECTING_REPORTER_H_

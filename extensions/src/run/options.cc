@@ -9,12 +9,24 @@
 #include <string_view>
 
 #include "benchgate/error.h"
+#include "model/number_format.h"
 #include "run/gbench_api.h"
 
 namespace benchgate {
 namespace {
 
-enum class Kind { kString, kBool, kAlpha, kCount, kChoice, kDecay, kRuns, kSeconds, kShare };
+enum class Kind {
+  kString,
+  kBool,
+  kAlpha,
+  kCount,
+  kRounds,
+  kChoice,
+  kDecay,
+  kRuns,
+  kSeconds,
+  kShare
+};
 
 struct FlagSpec {
   const char* name;  // without the "--benchgate_" prefix
@@ -33,8 +45,9 @@ constexpr FlagSpec kFlags[] = {
     {"alpha", Kind::kAlpha, "significance level for the suite (default 0.05)"},
     {"confirm", Kind::kCount,
      "a suspected regression needs N undisturbed extra rounds to fail the gate (default 1)"},
-    {"max_rounds", Kind::kCount,
-     "extra rounds for undecided benchmarks and confirmations, at most N (default 3)"},
+    {"max_rounds", Kind::kRounds,
+     "rounds of a benchmark in all, the first included: undecided benchmarks and suspects get "
+     "extra rounds until N (default 4; a suspect always gets 1 + confirm)"},
     {"max_seconds", Kind::kSeconds,
      "extra rounds stop after S seconds in all (default 0: no limit)"},
     {"max_undecided", Kind::kShare,
@@ -50,11 +63,12 @@ constexpr FlagSpec kFlags[] = {
      "weight of a run one older in the history's centre, in (0, 1] (default 0.9)"},
 };
 
-// Presets set what their name promises unless a flag or variable set it:
-//   dev      5 repetitions, alpha 0.10, tolerance floor 2%, no confirmation, 1 extra round
-//   ci      10 repetitions, alpha 0.05, floor 1%, 1 confirmation round, 3 extra rounds
+// Presets set what their name promises unless a flag or variable set it
+// (rounds in all, the first included: max_rounds):
+//   dev      5 repetitions, alpha 0.10, tolerance floor 2%, no confirmation, 2 rounds
+//   ci      10 repetitions, alpha 0.05, floor 1%, 1 confirmation round, 4 rounds
 //           (the defaults)
-//   release 20 repetitions, alpha 0.01, floor 0.5%, 2 confirmation rounds, 5 extra rounds
+//   release 20 repetitions, alpha 0.01, floor 0.5%, 2 confirmation rounds, 6 rounds
 struct Preset {
   const char* name;
   int repetitions;
@@ -64,7 +78,7 @@ struct Preset {
   int max_rounds;
 };
 constexpr Preset kPresets[] = {
-    {"dev", 5, 0.10, 0.02, 0, 1}, {"ci", 10, 0.05, 0.01, 1, 3}, {"release", 20, 0.01, 0.005, 2, 5}};
+    {"dev", 5, 0.10, 0.02, 0, 2}, {"ci", 10, 0.05, 0.01, 1, 4}, {"release", 20, 0.01, 0.005, 2, 6}};
 
 constexpr std::string_view kPrefix = "--benchgate_";
 
@@ -162,7 +176,14 @@ void Apply(const FlagSpec& spec, const std::string& value, const std::string& so
         throw Error(source, "", "expected a whole number from 0 to 100" + got);
       }
       if (std::string_view(spec.name) == "confirm") options.confirm = *parsed;
-      if (std::string_view(spec.name) == "max_rounds") options.max_rounds = *parsed;
+      return;
+    }
+    case Kind::kRounds: {
+      const auto parsed = ParseNumber<int>(value);
+      if (!parsed || *parsed < 1 || *parsed > 100) {
+        throw Error(source, "", "expected a whole number from 1 to 100" + got);
+      }
+      options.max_rounds = *parsed;
       return;
     }
     case Kind::kSeconds: {
@@ -174,15 +195,9 @@ void Apply(const FlagSpec& spec, const std::string& value, const std::string& so
       return;
     }
     case Kind::kShare: {
-      // "10%" or "0.1".
-      const bool percent = !value.empty() && value.back() == '%';
-      const auto parsed =
-          ParseNumber<double>(std::string_view(value).substr(0, value.size() - (percent ? 1 : 0)));
-      const double share = parsed ? *parsed / (percent ? 100.0 : 1.0) : -1.0;
-      if (!parsed || !(share >= 0.0 && share <= 1.0)) {
-        throw Error(source, "", "expected a share from 0 to 1 or 0% to 100%" + got);
-      }
-      options.max_undecided = share;
+      const auto share = ParseShare(value);
+      if (!share) throw Error(source, "", "expected a share from 0 to 1 or 0% to 100%" + got);
+      options.max_undecided = *share;
       return;
     }
   }
@@ -388,7 +403,9 @@ std::string FlagsHelp() {
     std::string left(2, ' ');
     left.append(kPrefix).append(spec.name);
     if (spec.kind == Kind::kString) left.append("=FILE");
-    if (spec.kind == Kind::kAlpha || spec.kind == Kind::kCount) left.append("=N");
+    if (spec.kind == Kind::kAlpha || spec.kind == Kind::kCount || spec.kind == Kind::kRounds) {
+      left.append("=N");
+    }
     if (spec.kind == Kind::kSeconds) left.append("=S");
     if (spec.kind == Kind::kShare) left.append("=SHARE");
     if (spec.kind == Kind::kChoice) left.append("=").append(Upper(spec.name));

@@ -38,9 +38,12 @@ struct Options {
   bool record = false;     // append this run to the history
   double alpha = 0.05;     // suite-wide significance level
   int confirm = 1;         // confirmation rounds for suspects
-  // Extra rounds for benchmarks still undecided (or suspects still to be
-  // confirmed), and the seconds they may take in all (0: no time limit).
-  int max_rounds = 3;
+  // Rounds of a benchmark in all, the first pass included (as benchgate-ab's
+  // --max-rounds): benchmarks still undecided, and suspects still to be
+  // confirmed, get extra rounds until then; a suspect always gets its
+  // 1 + `confirm`. And the seconds the extra rounds may take in all (0: no
+  // time limit).
+  int max_rounds = 4;
   double max_seconds = 0;
   // Fail the gate when more than this share of the judged benchmarks stays
   // inconclusive (1: never).

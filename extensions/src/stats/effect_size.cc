@@ -203,19 +203,6 @@ ShiftEstimate RelativeShift(SampleView baseline, SampleView candidate, double le
   return s;
 }
 
-Superiority ProbabilityOfSuperiority(SampleView baseline, SampleView candidate) {
-  Superiority s;
-  if (!CheckPair(baseline, candidate, s.status)) return s;
-  // U of the candidate counts pairs where it is larger, ties 1/2. Every
-  // value equal is a valid answer here: exactly 1/2.
-  const MannWhitneyResult test =
-      MannWhitneyU(candidate, baseline, Alternative::kTwoSided, MannWhitneyMethod::kAsymptotic);
-  s.probability =
-      test.u1 / (static_cast<double>(baseline.size()) * static_cast<double>(candidate.size()));
-  s.status = StatStatus::kOk;
-  return s;
-}
-
 RelativeChange RelativeChangeOfMedians(SampleView baseline, SampleView candidate, double level) {
   RelativeChange r;
   if (!CheckPair(baseline, candidate, r.status)) return r;

@@ -1,7 +1,6 @@
 #include "stats/outliers.h"
 
-#include <algorithm>
-#include <cmath>
+#include <vector>
 
 #include "benchgate/stats/percentile.h"
 #include "benchgate/stats/summary.h"
@@ -46,53 +45,6 @@ TukeyOutliers FindTukeyOutliers(SampleView values) {
   }
   t.status = StatStatus::kOk;
   return t;
-}
-
-ZScoreOutliers FindModifiedZScoreOutliers(SampleView values, double threshold) {
-  ZScoreOutliers z;
-  if (values.empty()) return z;
-  if (!AllFinite(values)) {
-    z.status = StatStatus::kNonFinite;
-    return z;
-  }
-  if (!(threshold > 0) || !std::isfinite(threshold)) {
-    z.status = StatStatus::kInvalidArgument;
-    return z;
-  }
-  if (values.size() < 2) {
-    z.status = StatStatus::kTooFew;
-    return z;
-  }
-  z.median = Median(values);
-  std::vector<double> deviations;
-  deviations.reserve(values.size());
-  double sum = 0;
-  for (const double v : values) {
-    deviations.push_back(std::fabs(v - z.median));
-    sum += deviations.back();
-  }
-  const double mad = Median(deviations);
-  // 0.6745 = Phi^-1(0.75): MAD / 0.6745 estimates sigma for normal data.
-  if (mad > 0) {
-    z.scale = mad / 0.6745;
-  } else {
-    z.mean_ad_fallback = true;
-    z.scale = 1.253314 * sum / static_cast<double>(values.size());
-  }
-  if (z.scale == 0) {
-    z.status = StatStatus::kAllEqual;
-    return z;
-  }
-  z.low_fence = z.median - threshold * z.scale;
-  z.high_fence = z.median + threshold * z.scale;
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    const double score = (values[i] - z.median) / z.scale;
-    if (std::fabs(score) <= threshold) continue;
-    ++(score < 0 ? z.low : z.high);
-    z.indices.push_back(i);
-  }
-  z.status = StatStatus::kOk;
-  return z;
 }
 
 }  // namespace benchgate

@@ -1,6 +1,6 @@
 // How large a difference between two samples is, with confidence intervals:
-// the Hodges-Lehmann shift with its distribution-free (Moses) interval, the
-// probability of superiority, and the relative change of medians.
+// the Hodges-Lehmann shift with its distribution-free (Moses) interval, and
+// the relative change of medians.
 //
 // Sign convention everywhere: candidate relative to baseline. Differences
 // are candidate - baseline, so a positive shift or change means the
@@ -57,17 +57,6 @@ ShiftEstimate HodgesLehmannShift(SampleView baseline, SampleView candidate, doub
 // natural scale for times, where a change is a ratio. Values must be > 0.
 ShiftEstimate RelativeShift(SampleView baseline, SampleView candidate, double level = 0.95,
                             MannWhitneyMethod method = MannWhitneyMethod::kAuto);
-
-struct Superiority {
-  // kOk, kEmpty, kNonFinite. probability is 0.5 (no effect) unless kOk.
-  StatStatus status = StatStatus::kEmpty;
-  // P(candidate > baseline) + P(equal) / 2 over all m n pairs:
-  // U_candidate / (m n), with U_candidate = mannwhitneyu(candidate,
-  // baseline).statistic in SciPy. 0.5 means no effect; 1 means every
-  // candidate value exceeds every baseline value.
-  double probability = 0.5;
-};
-Superiority ProbabilityOfSuperiority(SampleView baseline, SampleView candidate);
 
 struct RelativeChange {
   // kOk; kEmpty; kNonFinite; kTooFew (fewer than 2 values on a side);

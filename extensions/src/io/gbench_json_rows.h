@@ -1,8 +1,8 @@
-// Google Benchmark's "benchmarks" rows (any version from 2016 to 1.9) as one
-// SampleSet per run_name, in order of first appearance. The rules are in
-// io/run_reader.h.
-#ifndef BENCHGATE_IO_GBENCH_ROWS_H_
-#define BENCHGATE_IO_GBENCH_ROWS_H_
+// The "benchmarks" rows of a Google Benchmark JSON file (any version from 2016
+// to 1.9) as one SampleSet per run_name, in order of first appearance. The
+// rules are in io/run_reader.h.
+#ifndef BENCHGATE_IO_GBENCH_JSON_ROWS_H_
+#define BENCHGATE_IO_GBENCH_JSON_ROWS_H_
 
 #include <cstddef>
 #include <memory>
@@ -22,13 +22,13 @@ class RowReader;
 // Takes the rows one at a time, so that a reader can hand them over as the
 // parser closes each and never hold the whole array as a tree (a
 // 50,000-benchmark file is a million rows).
-class GbenchRows {
+class GbenchJsonRows {
  public:
   // `pointer` is the array's ("/benchmarks"), for error messages.
-  GbenchRows(const JsonChecker& checker, std::string pointer);
-  ~GbenchRows();
-  GbenchRows(const GbenchRows&) = delete;
-  GbenchRows& operator=(const GbenchRows&) = delete;
+  GbenchJsonRows(const JsonChecker& checker, std::string pointer);
+  ~GbenchJsonRows();
+  GbenchJsonRows(const GbenchJsonRows&) = delete;
+  GbenchJsonRows& operator=(const GbenchJsonRows&) = delete;
 
   // The row at `index` of the array, as a tree or as its members (what
   // StreamedArray hands over); a wrong row throws benchgate::Error.
@@ -52,4 +52,4 @@ double NanosecondsPer(const JsonChecker& checker, const std::string& unit,
 
 }  // namespace benchgate
 
-#endif  // BENCHGATE_IO_GBENCH_ROWS_H_
+#endif  // BENCHGATE_IO_GBENCH_JSON_ROWS_H_

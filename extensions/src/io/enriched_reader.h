@@ -1,8 +1,8 @@
 // The "benchgate" object of enriched JSON (schema 1, DESIGN.md): the
 // environment key and, per benchmark, the samples, latency and memory that
 // benchgate wrote next to Google Benchmark's rows.
-#ifndef BENCHGATE_IO_ENRICHED_RESULTS_H_
-#define BENCHGATE_IO_ENRICHED_RESULTS_H_
+#ifndef BENCHGATE_IO_ENRICHED_READER_H_
+#define BENCHGATE_IO_ENRICHED_READER_H_
 
 #include <nlohmann/json.hpp>
 
@@ -20,4 +20,4 @@ void ApplyEnrichedResults(const JsonChecker& checker, const nlohmann::json& benc
 
 }  // namespace benchgate
 
-#endif  // BENCHGATE_IO_ENRICHED_RESULTS_H_
+#endif  // BENCHGATE_IO_ENRICHED_READER_H_

@@ -1,7 +1,8 @@
-// Google Benchmark's Run rows -> the model. What differs between Google
-// Benchmark versions is read through run/gbench_api.h.
-#ifndef BENCHGATE_RUN_GBENCH_ROWS_H_
-#define BENCHGATE_RUN_GBENCH_ROWS_H_
+// The reporter's rows (Google Benchmark's BenchmarkReporter::Run, in process)
+// -> the model's samples. What differs between Google Benchmark versions is
+// read through run/gbench_api.h.
+#ifndef BENCHGATE_RUN_REPORTER_ROWS_H_
+#define BENCHGATE_RUN_REPORTER_ROWS_H_
 
 #include <benchmark/benchmark.h>
 
@@ -44,4 +45,4 @@ void StripHiddenData(benchmark::BenchmarkReporter::Run& row);
 
 }  // namespace benchgate
 
-#endif  // BENCHGATE_RUN_GBENCH_ROWS_H_
+#endif  // BENCHGATE_RUN_REPORTER_ROWS_H_

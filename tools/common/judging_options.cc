@@ -1,61 +1,13 @@
-#include "judging.h"
+#include "judging_options.h"
 
-#include <cctype>
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
 #include <sstream>
 
-#include "gate/diff_summary.h"
-#include "io/diff_json.h"
-#include "io/files.h"
-#include "report/badge_report.h"
-#include "report/github_report.h"
-#include "report/history_report.h"
-#include "report/junit_report.h"
-#include "report/markdown_report.h"
-#include "report/text_report.h"
+#include "benchgate/error.h"
+#include "model/number_format.h"
 
 namespace benchgate::tool {
-namespace {
-
-void Render(const std::string& tool, const JudgingOptions& o, const SuiteAnalysis& suite,
-            const RenderOptions& render, const ReportExtras& extras, std::ostream& out,
-            std::ostream& err) {
-  const DiffSummary summary = SummarizeDiff(suite);
-  const HistorySeries* history = extras.history;
-  if (o.format == "text") {
-    RenderText(suite, summary, render, out);
-    if (history) RenderHistoryText(*history, extras.runs, summary, render, out);
-  } else if (o.format == "markdown") {
-    RenderMarkdown(suite, summary, render, out);
-    if (history) RenderHistoryMarkdown(*history, extras.runs, summary, render, out);
-  } else if (o.format == "json") {
-    WriteDiffJson(suite, summary, render, out, history, extras.labels);
-  } else if (o.format == "html") {
-    RenderHtml(suite, summary, render, out, extras.baseline_samples,
-               history ? &history->series : nullptr);
-  } else if (o.format == "junit") {
-    RenderJunit(suite, summary, render, out);
-  } else if (o.format == "badge") {
-    RenderBadgeSvg(BadgeOf(suite, summary), out);
-  } else if (o.format == "badge-json") {
-    RenderBadgeEndpoint(BadgeOf(suite, summary), out);
-  } else if (o.format == "github") {
-    const char* step_summary_path = std::getenv("GITHUB_STEP_SUMMARY");
-    std::ofstream step_summary;
-    if (step_summary_path != nullptr && *step_summary_path != '\0') {
-      step_summary.open(step_summary_path, std::ios::app);
-      if (!step_summary) {
-        err << tool << ": warning: cannot append to $GITHUB_STEP_SUMMARY (" << step_summary_path
-            << ")\n";
-      }
-    }
-    RenderGithub(suite, summary, render, out, step_summary.is_open() ? &step_summary : nullptr);
-  }
-}
-
-}  // namespace
 
 CLI::Validator FiniteNumber(double low, double high) {
   const auto shown = [](double bound) {
@@ -128,7 +80,7 @@ std::optional<int> ParseOrStop(CLI::App& app, const JudgingFlags& judging,
     app.parse(reversed);
   } catch (const CLI::CallForHelp&) {
     out << app.help();
-    return 0;
+    return kExitPass;
   } catch (const CLI::ParseError& error) {
     return UsageError(tool, OneLine(error.what()), err);
   }
@@ -139,7 +91,7 @@ std::optional<int> ParseOrStop(CLI::App& app, const JudgingFlags& judging,
 
 int UsageError(const std::string& tool, const std::string& problem, std::ostream& err) {
   err << tool << ": error: " << problem << " (see --help)\n";
-  return 2;
+  return kExitBadInput;
 }
 
 std::string OneLine(std::string text) {
@@ -150,21 +102,7 @@ std::string OneLine(std::string text) {
   return text;
 }
 
-std::optional<double> ParseShare(const std::string& text) {
-  const bool percent = !text.empty() && text.back() == '%';
-  const std::string number = percent ? text.substr(0, text.size() - 1) : text;
-  if (number.empty() || std::isspace(static_cast<unsigned char>(number.front()))) {
-    return std::nullopt;
-  }
-  char* end = nullptr;
-  const double value = std::strtod(number.c_str(), &end);
-  if (end != number.c_str() + number.size() || !std::isfinite(value)) return std::nullopt;
-  const double share = percent ? value / 100 : value;
-  if (share < 0 || share > 1) return std::nullopt;
-  return share;
-}
-
-AnalysisConfig ConfigFor(const JudgingOptions& o) {
+AnalysisConfig ConfigFromJudgingOptions(const JudgingOptions& o) {
   AnalysisConfig config = AnalysisConfigFrom(o.alpha);
   config.holm = o.correction == "holm";
   config.tolerance = o.tolerance;
@@ -187,18 +125,6 @@ RenderOptions RenderOptionsFor(const JudgingOptions& o, bool out_is_terminal) {
   const bool terminal = o.output.empty() && out_is_terminal && std::getenv("NO_COLOR") == nullptr;
   render.color = o.color == "always" || (o.color == "auto" && terminal);
   return render;
-}
-
-void WriteReport(const std::string& tool, const JudgingOptions& o, const SuiteAnalysis& suite,
-                 const RenderOptions& render, const ReportExtras& extras, std::ostream& out,
-                 std::ostream& err) {
-  if (o.output.empty()) {
-    Render(tool, o, suite, render, extras, out, err);
-    return;
-  }
-  std::ostringstream text;
-  Render(tool, o, suite, render, extras, text, err);
-  WriteFileAtomically(o.output, text.str());
 }
 
 }  // namespace benchgate::tool

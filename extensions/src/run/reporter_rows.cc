@@ -1,4 +1,4 @@
-#include "run/gbench_rows.h"
+#include "run/reporter_rows.h"
 
 #include <string>
 #include <vector>

@@ -1,19 +1,18 @@
-// What benchgate-diff and benchgate-ab share: the options that say how to
-// judge and how to report (same names, same parsing, same errors), the
-// analysis settings they make, and the dispatch to the six renderers.
-#ifndef BENCHGATE_TOOLS_COMMON_JUDGING_H_
-#define BENCHGATE_TOOLS_COMMON_JUDGING_H_
+// The options benchgate-diff and benchgate-ab share: how to judge and how to
+// report (same names, same parsing, same errors), and the analysis and
+// render settings they make. The dispatch to the renderers is in
+// report_dispatch.h, the checks only the runs can answer in run_checks.h.
+#ifndef BENCHGATE_TOOLS_COMMON_JUDGING_OPTIONS_H_
+#define BENCHGATE_TOOLS_COMMON_JUDGING_OPTIONS_H_
 
 #include <CLI/CLI.hpp>
-#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
+#include "benchgate/error.h"
 #include "gate/analysis.h"
-#include "gate/history_series.h"
-#include "report/html_report.h"
 #include "report/render_options.h"
 
 namespace benchgate::tool {
@@ -50,20 +49,17 @@ class JudgingFlags {
 };
 
 // Parses `args` with `app` (whose options include `judging`'s): nullopt to
-// go on, or the exit code to stop with: 0 after printing --help to `out`,
-// 2 after a one-line usage error naming `tool` on `err`.
+// go on, or the exit code to stop with: kExitPass after printing --help to
+// `out`, kExitBadInput after a one-line usage error naming `tool` on `err`.
 std::optional<int> ParseOrStop(CLI::App& app, const JudgingFlags& judging,
                                const std::vector<std::string>& args, const std::string& tool,
                                std::ostream& out, std::ostream& err);
 
-// Prints "TOOL: error: PROBLEM (see --help)" and returns 2.
+// Prints "TOOL: error: PROBLEM (see --help)" and returns kExitBadInput.
 int UsageError(const std::string& tool, const std::string& problem, std::ostream& err);
 
 // CLI11 words some errors over several lines; the contract is one line.
 std::string OneLine(std::string text);
-
-// "10%" or "0.1" as a share from 0 to 1; nullopt for anything else.
-std::optional<double> ParseShare(const std::string& text);
 
 // A number option's check: finite and from `low` to `high` (no upper bound
 // when `high` is infinite). CLI11's Range lets NaN through (every comparison
@@ -72,8 +68,9 @@ std::optional<double> ParseShare(const std::string& text);
 // 'nan'".
 CLI::Validator FiniteNumber(double low, double high);
 
-// The analysis settings the options make (budgets are read by the tool).
-AnalysisConfig ConfigFor(const JudgingOptions& options);
+// The analysis settings the shared options make (budgets are read by the
+// tool).
+AnalysisConfig ConfigFromJudgingOptions(const JudgingOptions& options);
 
 // Adds the candidate binary's own BENCHGATE_BUDGET rules (carried in its
 // enriched JSON) to the budgets of the --thresholds files, as the runner
@@ -83,20 +80,6 @@ void AddCodeBudgets(const RunData& candidate, AnalysisConfig& config);
 // How reports render, given whether standard output is a terminal.
 RenderOptions RenderOptionsFor(const JudgingOptions& options, bool out_is_terminal);
 
-// What some formats show beyond the analysis (all optional).
-struct ReportExtras {
-  const SamplesByName* baseline_samples = nullptr;   // html: strip plots
-  const HistorySeries* history = nullptr;            // history mode
-  std::size_t runs = 0;                              // history mode: runs read
-  const std::vector<std::string>* labels = nullptr;  // json: the runs' labels
-};
-
-// Renders `suite` in `options.format` to `out` (or, with --output, writes it
-// to that file atomically). `tool` names warnings on `err`.
-void WriteReport(const std::string& tool, const JudgingOptions& options, const SuiteAnalysis& suite,
-                 const RenderOptions& render, const ReportExtras& extras, std::ostream& out,
-                 std::ostream& err);
-
 }  // namespace benchgate::tool
 
-#endif  // BENCHGATE_TOOLS_COMMON_JUDGING_H_
+#endif  // BENCHGATE_TOOLS_COMMON_JUDGING_OPTIONS_H_

@@ -1,4 +1,4 @@
-#include "io/gbench_rows.h"
+#include "io/gbench_json_rows.h"
 
 #include <cmath>
 #include <cstdint>
@@ -331,14 +331,14 @@ std::vector<SampleSet> RowReader::Finish() {
   return sets;
 }
 
-GbenchRows::GbenchRows(const JsonChecker& checker, std::string pointer)
+GbenchJsonRows::GbenchJsonRows(const JsonChecker& checker, std::string pointer)
     : checker_(checker),
       reader_(std::make_unique<RowReader>(checker)),
       pointer_(std::move(pointer)) {}
 
-GbenchRows::~GbenchRows() = default;
+GbenchJsonRows::~GbenchJsonRows() = default;
 
-void GbenchRows::Read(const json& row, std::size_t index) {
+void GbenchJsonRows::Read(const json& row, std::size_t index) {
   checker_.Object(row, PointerTo(pointer_, index));
   std::vector<JsonMember> members;
   members.reserve(row.size());
@@ -346,13 +346,13 @@ void GbenchRows::Read(const json& row, std::size_t index) {
   reader_->Read(members, Place{pointer_, index});
 }
 
-void GbenchRows::Read(std::span<const JsonMember> row, std::size_t index) {
+void GbenchJsonRows::Read(std::span<const JsonMember> row, std::size_t index) {
   reader_->Read(row, Place{pointer_, index});
 }
 
-void GbenchRows::Restart() { reader_ = std::make_unique<RowReader>(checker_); }
+void GbenchJsonRows::Restart() { reader_ = std::make_unique<RowReader>(checker_); }
 
-std::vector<SampleSet> GbenchRows::Finish() { return reader_->Finish(); }
+std::vector<SampleSet> GbenchJsonRows::Finish() { return reader_->Finish(); }
 
 double NanosecondsPer(const JsonChecker& checker, const std::string& unit,
                       const std::string& benchmark, const std::string& pointer) {

@@ -1,4 +1,4 @@
-#include "io/enriched_results.h"
+#include "io/enriched_reader.h"
 
 #include <cmath>
 #include <cstdint>
@@ -10,7 +10,7 @@
 #include "gate/budget_model.h"
 #include "io/enriched_writer.h"
 #include "model/environment.h"
-#include "io/gbench_rows.h"
+#include "io/gbench_json_rows.h"
 
 namespace benchgate {
 namespace {
