@@ -9,7 +9,8 @@
 #include <vector>
 
 #include "benchgate/error.h"
-#include "gate/budget_model.h"
+#include "gate/budget_registry.h"
+#include "gate/budget_resolve.h"
 #include "support/budget_rules.h"
 #include "support/error_message.h"
 
@@ -37,7 +38,7 @@ struct SpecificityCase {
   std::size_t prefix, chars;
 };
 
-// Hand counts, following the definition in budget_model.h.
+// Hand counts, following the definition in gate/budget_resolve.h.
 TEST(PatternSpecificityTest, CountsLiteralCharacters) {
   const SpecificityCase cases[] = {
       {"BM_Sort/1024", true, 12, 12},

@@ -1,7 +1,5 @@
-// Compiled as C++17 (tests/CMakeLists.txt): budget.h and budget_model.h are
-// public headers that users include in their benchmark files.
-#include "benchgate/budget.h"
-
+// Compiled as C++17 (tests/CMakeLists.txt): budget.h is a public header that
+// users include in their benchmark files.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -10,8 +8,9 @@
 #include <utility>
 #include <vector>
 
+#include "benchgate/budget.h"
 #include "benchgate/error.h"
-#include "gate/budget_model.h"
+#include "gate/budget_registry.h"
 #include "gate/name_pattern.h"
 #include "support/budget_rules.h"
 #include "support/error_message.h"

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "benchgate/error.h"
-#include "gate/budget_model.h"
+#include "gate/budget_resolve.h"
 #include "io/files.h"
 #include "io/thresholds_reader.h"
 #include "support/budget_rules.h"

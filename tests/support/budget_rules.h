@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "gate/budget_model.h"
+#include "benchgate/budget_rule.h"
 
 namespace benchgate::test {
 

@@ -74,7 +74,7 @@ AnalysisConfig ConfigFromJudgingOptions(const JudgingOptions& options);
 
 // Adds the candidate binary's own BENCHGATE_BUDGET rules (carried in its
 // enriched JSON) to the budgets of the --thresholds files, as the runner
-// judges that binary: a file's rule still wins over code (budget_model.h).
+// judges that binary: a file's rule still wins over code (gate/budget_resolve.h).
 void AddCodeBudgets(const RunData& candidate, AnalysisConfig& config);
 
 // How reports render, given whether standard output is a terminal.

@@ -1,7 +1,7 @@
 #include "run_checks.h"
 
 #include "benchgate/error.h"
-#include "gate/budget_model.h"
+#include "gate/budget_resolve.h"
 
 namespace benchgate::tool {
 

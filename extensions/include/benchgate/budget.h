@@ -10,7 +10,7 @@
 // nested at most 100 deep) matched against the WHOLE
 // benchmark name (Google Benchmark's run_name, e.g. "BM_Lookup/1024"). A
 // threshold file entry for the same statistic overrides a budget in code, and
-// a more specific pattern overrides a less specific one (gate/budget_model.h).
+// a more specific pattern overrides a less specific one (README, "Budgets").
 //
 // Time limits apply to the time per iteration across repetitions (Median,
 // Mean, P50..P99, Max) or, for a Sampled() benchmark, to the latency of single

@@ -1,7 +1,6 @@
 // A budget rule as a plain value: limits per benchmark-name pattern and
-// where the rule was declared. gate/budget_model.h says how rules match and
-// combine; this header is what runs carry (a binary's BENCHGATE_BUDGETs travel
-// in its enriched JSON, io/enriched_writer.h).
+// where the rule was declared. How rules match and combine: README,
+// "Budgets". A binary's BENCHGATE_BUDGETs travel in its enriched JSON.
 #ifndef BENCHGATE_BUDGET_RULE_H_
 #define BENCHGATE_BUDGET_RULE_H_
 

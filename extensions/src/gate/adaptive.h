@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "gate/budget_model.h"
+#include "gate/budget_resolve.h"
 #include "gate/history.h"
 #include "gate/verdict.h"
 

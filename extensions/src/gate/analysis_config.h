@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "benchgate/budget_rule.h"
 #include "benchgate/stats/mann_whitney.h"
 #include "gate/adaptive.h"
-#include "gate/budget_model.h"
 #include "gate/history.h"
 
 namespace benchgate {

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "gate/budget_model.h"
+#include "gate/budget_resolve.h"
 #include "gate/verdict.h"
 
 namespace benchgate {

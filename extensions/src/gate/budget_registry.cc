@@ -1,5 +1,7 @@
 // BENCHGATE_BUDGET's builder and the process-wide registry it fills during
 // static initialization, and the checks of rules built in code.
+#include "gate/budget_registry.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -11,7 +13,6 @@
 
 #include "benchgate/budget.h"
 #include "benchgate/error.h"
-#include "gate/budget_model.h"
 #include "gate/name_pattern.h"
 
 namespace benchgate {

@@ -1,5 +1,7 @@
 // Which budget rules apply to a benchmark and which of them wins each limit
-// (precedence rules in gate/budget_model.h).
+// (precedence rules in gate/budget_resolve.h).
+#include "gate/budget_resolve.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstring>
@@ -11,7 +13,6 @@
 #include <vector>
 
 #include "benchgate/error.h"
-#include "gate/budget_model.h"
 #include "gate/name_pattern.h"
 
 namespace benchgate {

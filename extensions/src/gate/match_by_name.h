@@ -11,7 +11,7 @@
 #include <functional>
 
 #include "gate/analysis_config.h"
-#include "gate/budget_model.h"
+#include "gate/budget_resolve.h"
 #include "gate/verdict.h"
 #include "model/sample_set.h"
 

@@ -7,10 +7,10 @@
 #include <vector>
 
 #include "benchgate/error.h"
-#include "gate/budget_model.h"
+#include "gate/budget_registry.h"
 #include "io/enriched_writer.h"
-#include "model/environment.h"
 #include "io/gbench_json_rows.h"
+#include "model/environment.h"
 
 namespace benchgate {
 namespace {

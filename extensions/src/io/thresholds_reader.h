@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "gate/budget_model.h"
+#include "benchgate/budget_rule.h"
 
 namespace benchgate {
 

@@ -19,7 +19,8 @@
 
 #include "benchgate/error.h"
 #include "gate/analysis.h"
-#include "gate/budget_model.h"
+#include "gate/budget_registry.h"
+#include "gate/budget_resolve.h"
 #include "gate/more_rounds.h"
 #include "io/enriched_writer.h"
 #include "io/files.h"
@@ -29,8 +30,8 @@
 #include "report/console_table.h"
 #include "run/collecting_reporter.h"
 #include "run/environment_capture.h"
-#include "run/measure_again.h"
 #include "run/latency_registry.h"
+#include "run/measure_again.h"
 #include "run/memory_stats.h"
 #include "run/options.h"
 

@@ -18,8 +18,8 @@
 //   3. position in the list given to ResolveBudget: the later rule wins
 //      (threshold files are read in name order, code budgets sorted by file
 //      and line, so the order is reproducible).
-#ifndef BENCHGATE_GATE_BUDGET_MODEL_H_
-#define BENCHGATE_GATE_BUDGET_MODEL_H_
+#ifndef BENCHGATE_GATE_BUDGET_RESOLVE_H_
+#define BENCHGATE_GATE_BUDGET_RESOLVE_H_
 
 #include <cstddef>
 #include <optional>
@@ -29,16 +29,6 @@
 #include "benchgate/budget_rule.h"
 
 namespace benchgate {
-
-// Snapshot of the BENCHGATE_BUDGET registrations of this process, sorted by
-// file and line, each checked with ValidateBudgetRule (throws benchgate::Error).
-std::vector<BudgetRule> CodeBudgets();
-
-// Throws benchgate::Error(origin_file, origin_place, "expected ...") when the
-// pattern is invalid, a statistic unknown, a value negative or not finite, or
-// the rule sets no limit at all. The threshold reader checks its own input
-// with exact positions; this is for rules built in code.
-void ValidateBudgetRule(const BudgetRule& rule);
 
 // How specific a pattern is (see the precedence above). Anchors ^ at the start
 // and $ at the end are ignored (matching is whole-name anyway); an escaped
@@ -94,4 +84,4 @@ void CheckPatternsMatch(const std::vector<BudgetRule>& rules,
 
 }  // namespace benchgate
 
-#endif  // BENCHGATE_GATE_BUDGET_MODEL_H_
+#endif  // BENCHGATE_GATE_BUDGET_RESOLVE_H_
