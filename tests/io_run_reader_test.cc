@@ -11,11 +11,11 @@
 #include <vector>
 
 #include "benchgate/error.h"
-#include "gate/analysis.h"
+#include "gate/verdict.h"
 #include "io/enriched_writer.h"
+#include "io/json_text.h"
 #include "io/run_reader.h"
 #include "model/environment.h"
-#include "io/json_text.h"
 #include "support/error_message.h"
 #include "support/read_file.h"
 

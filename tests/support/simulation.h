@@ -10,7 +10,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "gate/analysis.h"
+#include "gate/verdict.h"
 #include "stats/random.h"
 
 namespace benchgate::test {

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "gate/analysis.h"
 #include "gate/history_series.h"
+#include "gate/verdict.h"
 #include "judging_options.h"
 #include "report/html_report.h"
 #include "report/render_options.h"

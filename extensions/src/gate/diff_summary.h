@@ -7,8 +7,8 @@
 
 #include <cstddef>
 
-#include "gate/analysis.h"
 #include "benchgate/stats/status.h"
+#include "gate/verdict.h"
 
 namespace benchgate {
 

@@ -8,9 +8,9 @@
 
 #include <ostream>
 
-#include "gate/analysis.h"
 #include "gate/diff_summary.h"
 #include "gate/history_series.h"
+#include "gate/verdict.h"
 #include "report/render_options.h"
 
 namespace benchgate {

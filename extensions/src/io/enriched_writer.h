@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "gate/analysis.h"
 #include "benchgate/budget_rule.h"
+#include "gate/verdict.h"
 #include "model/environment.h"
 
 namespace benchgate {

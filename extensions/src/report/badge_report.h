@@ -12,8 +12,8 @@
 #include <ostream>
 #include <string>
 
-#include "gate/analysis.h"
 #include "gate/diff_summary.h"
+#include "gate/verdict.h"
 
 namespace benchgate {
 

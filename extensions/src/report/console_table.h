@@ -9,7 +9,7 @@
 #include <ostream>
 #include <string>
 
-#include "gate/analysis.h"
+#include "gate/verdict.h"
 
 namespace benchgate {
 

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "gate/analysis.h"
 #include "gate/diff_summary.h"
+#include "gate/verdict.h"
 #include "report/render_options.h"
 
 namespace benchgate::report_detail {

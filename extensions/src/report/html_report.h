@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "gate/analysis.h"
 #include "gate/diff_summary.h"
 #include "gate/history_series.h"
+#include "gate/verdict.h"
 #include "report/markup_escape.h"  // HtmlEscape
 #include "report/render_options.h"
 

@@ -7,7 +7,7 @@
 #include <cstddef>
 #include <string>
 
-#include "gate/analysis.h"
+#include "gate/verdict.h"
 
 namespace benchgate::report_detail {
 

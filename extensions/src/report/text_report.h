@@ -7,8 +7,8 @@
 
 #include <ostream>
 
-#include "gate/analysis.h"
 #include "gate/diff_summary.h"
+#include "gate/verdict.h"
 #include "report/render_options.h"
 
 namespace benchgate {

@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "gate/analysis.h"
+#include "gate/verdict.h"
 
 namespace benchgate {
 
