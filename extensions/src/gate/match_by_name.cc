@@ -84,9 +84,11 @@ void CountUndecided(SuiteAnalysis& suite, const AnalysisConfig& config) {
 }
 
 // The end of every analysis, from the multiple-testing control on. `judged`
-// indexes the benchmarks whose comparison is filled (the family).
+// indexes the benchmarks whose comparison is filled (the family); `budgets`
+// holds each candidate benchmark's resolved budget, in suite order (the
+// removed ones, after them, have none).
 void JudgeSuite(SuiteAnalysis& suite, const std::vector<std::size_t>& judged,
-                const AnalysisConfig& config) {
+                const std::vector<ResolvedBudget>& budgets, const AnalysisConfig& config) {
   // Benjamini-Hochberg (or Holm) over every benchmark with a test: a
   // 500-benchmark suite at alpha 0.05 would otherwise raise ~25 false alarms.
   std::vector<double> p_values;
@@ -98,13 +100,13 @@ void JudgeSuite(SuiteAnalysis& suite, const std::vector<std::size_t>& judged,
     b.comparison->p_adjusted = adjusted[k];
     JudgeComparison(b, config);
   }
-  for (BenchmarkAnalysis& b : suite.benchmarks) {
+  for (std::size_t i = 0; i < budgets.size(); ++i) {
+    BenchmarkAnalysis& b = suite.benchmarks[i];
     if (b.samples.errored || b.samples.real_time_ns.empty() ||
         b.undecided == Undecided::kOptimisedAway) {
       continue;
     }
-    const ResolvedBudget budget = ResolveBudget(b.samples.name, config.budgets);
-    if (!budget.limits.empty()) ApplyBudget(b, budget, config.ci_level, suite.warnings);
+    if (!budgets[i].limits.empty()) ApplyBudget(b, budgets[i], config.ci_level, suite.warnings);
   }
   for (const BenchmarkAnalysis& b : suite.benchmarks) Count(suite, b.status);
   CountUndecided(suite, config);
@@ -123,9 +125,11 @@ SuiteAnalysis MatchByName(const RunData& candidate, const RunData* baseline,
     for (const SampleSet& set : baseline->benchmarks) baseline_by_name.emplace(set.name, &set);
   }
   std::vector<std::size_t> judged;  // indices with a p-value in the family
+  std::vector<ResolvedBudget> budgets;
+  budgets.reserve(candidate.benchmarks.size());
   for (const SampleSet& set : candidate.benchmarks) {
     BenchmarkAnalysis b = AnalyzeMeasurement(set, config);
-    const ResolvedBudget budget = ResolveBudget(set.name, config.budgets);
+    const ResolvedBudget& budget = budgets.emplace_back(ResolveBudget(set.name, config.budgets));
     b.budget_origins = budget.matched;
     if (Unstable(b, config)) {
       suite.warnings.push_back(set.name + ": " + UnstableReason(b.judged, config.max_cv));
@@ -155,7 +159,7 @@ SuiteAnalysis MatchByName(const RunData& candidate, const RunData* baseline,
       suite.benchmarks.push_back(RemovedFromBaseline(gone));
     }
   }
-  JudgeSuite(suite, judged, config);
+  JudgeSuite(suite, judged, budgets, config);
   return suite;
 }
 
