@@ -5,10 +5,12 @@
 #           CLI11, RE2 (benchmark-name patterns)
 #   tests:  libbenchmark-tools + python3-scipy, for the test that feeds benchgate's
 #           enriched JSON to Google Benchmark's own compare.py
+#   measure: valgrind, for --benchgate_measure=instructions (callgrind counts the
+#           instructions) and its tests
 set -euo pipefail
 
 packages=(cmake g++ make pkg-config libbenchmark-dev libgtest-dev nlohmann-json3-dev
-          libboost-math-dev libcli11-dev libre2-dev libbenchmark-tools python3-scipy)
+          libboost-math-dev libcli11-dev libre2-dev libbenchmark-tools python3-scipy valgrind)
 
 missing=()
 for package in "${packages[@]}"; do

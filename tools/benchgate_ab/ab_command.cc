@@ -8,11 +8,13 @@
 #include <system_error>
 #include <vector>
 
+#include "ab_counts.h"
 #include "ab_options.h"
 #include "ab_process.h"
 #include "ab_rounds.h"
 #include "benchgate/error.h"
 #include "gate/analysis.h"
+#include "gate/count_analysis.h"
 #include "gate/more_rounds.h"
 #include "gate/process_analysis.h"
 #include "gate/run_warnings.h"
@@ -20,6 +22,7 @@
 #include "io/run_reader.h"
 #include "io/thresholds_reader.h"
 #include "report_dispatch.h"
+#include "run/child_process.h"
 #include "run_checks.h"
 
 namespace benchgate::ab {
@@ -99,16 +102,43 @@ SuiteAnalysis RoundsForUndecided(const AbOptions& o, const AnalysisConfig& confi
   return suite;
 }
 
+// --measure instructions: each binary once, counted exactly; judged as
+// benchgate-diff judges two files.
+int AbCounts(AbOptions o, std::ostream& out, std::ostream& err, const Terminals& terminals) {
+  const TempDir work("benchgate-ab");
+  const std::string json_dir = o.keep.empty() ? work.path() : MakeKeepDir(o.keep);
+  const InterruptGuard guard;
+  const RunData baseline = CountBinary(o, "baseline", o.baseline_binary,
+                                       json_dir + "/base.json", work.path() + "/base.stderr");
+  const RunData candidate = CountBinary(o, "candidate", o.candidate_binary,
+                                        json_dir + "/cand.json", work.path() + "/cand.stderr");
+  tool::UseMeasure(Measure::kInstructions, o);
+  AnalysisConfig config = ConfigWithFileBudgets(o);
+  tool::CheckBudgetsMatchRuns(config.budgets, {&candidate});
+  tool::AddCodeBudgets(candidate, config);
+  SuiteAnalysis suite = AnalyzeCounts(candidate, &baseline, config);
+  const std::vector<std::string> machine = ComparisonWarnings(baseline, candidate);
+  for (const std::string& warning : machine) err << "benchgate-ab: warning: " << warning << "\n";
+  suite.warnings.insert(suite.warnings.begin(), machine.begin(), machine.end());
+  RenderOptions render = tool::RenderOptionsFor(o, terminals.out);
+  render.title = "benchgate-ab";
+  render.baseline_label = o.baseline_binary;
+  render.candidate_label = o.candidate_binary;
+  tool::WriteReport("benchgate-ab", o, suite, render, tool::ReportExtras{}, out, err);
+  return suite.gate_failed ? kExitGateFailed : kExitPass;
+}
+
 int Ab(const AbOptions& o, std::ostream& out, std::ostream& err, const Terminals& terminals) {
   // Everything that can be checked before the long work is checked first.
   if (!o.output.empty()) CheckWritablePath(o.output, "--output");
   CheckExecutable(o.baseline_binary, "baseline");
   CheckExecutable(o.candidate_binary, "candidate");
+  if (o.measure == "instructions") return AbCounts(o, out, err, terminals);
   AnalysisConfig config = ConfigWithFileBudgets(o);
   const std::uint64_t seed = o.seed ? *o.seed : SeedFromClock();
   err << "benchgate-ab: seed " << seed << " (replay with --seed " << seed << ")\n";
 
-  const TempDir work;
+  const TempDir work("benchgate-ab");
   const std::string json_dir = o.keep.empty() ? work.path() : MakeKeepDir(o.keep);
   const InterruptGuard guard;
   Progress progress(err, terminals.err);

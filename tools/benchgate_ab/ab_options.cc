@@ -59,6 +59,11 @@ ParsedAbArgs ParseAbArgs(const std::vector<std::string>& args, std::ostream& out
          "--max-seconds", o.max_seconds,
          "start no extra round after this many seconds of the whole run (default: no limit)")
       ->check(tool::FiniteNumber(0, std::numeric_limits<double>::infinity()));
+  app.add_option("--measure", o.measure,
+                 "time (default: interleaved rounds) or instructions: each binary counts "
+                 "instructions per iteration under Valgrind once (two processes each); needs "
+                 "binaries linked with benchgate")
+      ->check(CLI::IsMember({"time", "instructions"}));
   app.add_option("--seed", seed, "seed of the order within rounds (default: from the clock)");
   app.add_option("--keep", o.keep,
                  "keep each process's JSON in DIR (rNN-base.json, rNN-cand.json)");

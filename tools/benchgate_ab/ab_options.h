@@ -25,6 +25,7 @@ struct AbOptions : tool::JudgingOptions {
   double max_seconds = 0;             // no extra round starts after this long; 0: no limit
   std::optional<std::uint64_t> seed;  // none: from the clock
   std::string keep;                   // "" = temporary files only
+  std::string measure = "time";       // or "instructions" (ab_counts.h)
 };
 
 // What parsing decided: run with `options`, or stop with `exit_code`

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "ab_process.h"
+#include "run/child_process.h"
 #include "benchgate/error.h"
 #include "gate/more_rounds.h"
 #include "io/files.h"
@@ -67,8 +68,10 @@ RunData RunProcess(const AbOptions& o, const std::string& role, const std::strin
   const std::string enriched_path = json_path + ".benchgate";
   std::error_code error;
   fs::remove(enriched_path, error);
-  const ChildExit ended = RunChild(binary, ChildArgs(o, json_path, only), stderr_path,
-                                   {"BENCHGATE_OUT=" + enriched_path});
+  ChildOptions child;
+  child.stderr_path = stderr_path;
+  child.set_env = {"BENCHGATE_OUT=" + enriched_path};
+  const ChildExit ended = RunChild(binary, ChildArgs(o, json_path, only), child);
   const bool enriched = fs::is_regular_file(enriched_path, error);
   // kExitGateFailed after writing it is the binary's own gate failing (its
   // code's budgets broken): the measurements stand, and are judged here.

@@ -7,6 +7,7 @@
 #include "diff_inputs.h"
 #include "diff_options.h"
 #include "gate/analysis.h"
+#include "gate/count_analysis.h"
 #include "gate/history_series.h"
 #include "gate/process_analysis.h"
 #include "gate/run_warnings.h"
@@ -40,6 +41,7 @@ Inputs ReadInputs(const DiffOptions& o) {
       throw Error(o.inputs.front(), "", "expected a history of at least two runs");
     }
     in.runs = ReadRuns(files);
+    tool::CheckSameMeasure(tool::EachRun(in.runs), files);
     FilterBenchmarks(in.runs, o.filter);
     for (const std::string& file : files) in.labels.push_back(FileName(file));
     in.baseline = in.runs.front();
@@ -59,6 +61,7 @@ Inputs ReadInputs(const DiffOptions& o) {
                     std::to_string(before.size()) + "), got " + std::to_string(after.size()));
   }
   std::vector<RunData> runs = ReadRuns(files);
+  tool::CheckSameMeasure(tool::EachRun(runs), files);
   FilterBenchmarks(runs, o.filter);
   const auto middle = runs.begin() + static_cast<std::ptrdiff_t>(before.size());
   if (o.paired) {
@@ -91,17 +94,27 @@ AnalysisConfig ConfigForInputs(const DiffOptions& o, const Inputs& in) {
   return config;
 }
 
-int Diff(const DiffOptions& o, std::ostream& out, std::ostream& err, bool out_is_terminal) {
+// The measure of the runs read (ReadInputs refused a mix), and what it
+// changes in the options.
+Measure MeasureOfInputs(DiffOptions& o, const Inputs& in) {
+  tool::UseMeasure(in.candidate.measure, o);
+  return in.candidate.measure;
+}
+
+int Diff(DiffOptions o, std::ostream& out, std::ostream& err, bool out_is_terminal) {
   if (!o.output.empty()) CheckWritablePath(o.output, "--output");
   const Inputs in = ReadInputs(o);
+  const Measure measure = MeasureOfInputs(o, in);
   const AnalysisConfig config = ConfigForInputs(o, in);
   for (const RunData* run : {&in.baseline, &in.candidate}) {
     for (const std::string& warning : AggregateOnlyWarnings(*run)) {
       err << "benchgate-diff: warning: " << warning << "\n";
     }
   }
-  SuiteAnalysis suite = o.paired ? AnalyzeProcesses(in.baseline_rounds, in.candidate_rounds, config)
-                                 : AnalyzeSuite(in.candidate, &in.baseline, config);
+  SuiteAnalysis suite =
+      measure == Measure::kInstructions ? AnalyzeCounts(in.candidate, &in.baseline, config)
+      : o.paired ? AnalyzeProcesses(in.baseline_rounds, in.candidate_rounds, config)
+                 : AnalyzeSuite(in.candidate, &in.baseline, config);
   // What the runs' machines put in doubt comes first.
   const std::vector<std::string> inputs = ComparisonWarnings(in.baseline, in.candidate);
   suite.warnings.insert(suite.warnings.begin(), inputs.begin(), inputs.end());

@@ -62,6 +62,7 @@ JudgingFlags::JudgingFlags(CLI::App& app, JudgingOptions& o) : app_(app), option
 }
 
 std::string JudgingFlags::Finish() const {
+  options_.tolerance_given = app_.count("--tolerance") > 0;
   if (app_.count("--max-undecided") == 0) return "";
   const std::optional<double> share = ParseShare(max_undecided_);
   if (!share) {

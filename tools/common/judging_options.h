@@ -25,6 +25,7 @@ struct JudgingOptions {
   double alpha = 0.05;
   std::string correction = "bh";
   double tolerance = 0.05;
+  bool tolerance_given = false;  // --tolerance on the command line
   double max_cv = 0.05;
   // Fail the gate when more than this share of the judged benchmarks stay
   // inconclusive; 1 never fails for that.

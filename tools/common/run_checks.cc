@@ -1,5 +1,7 @@
 #include "run_checks.h"
 
+#include "gate/count_analysis.h"
+
 #include "benchgate/error.h"
 #include "gate/budget_resolve.h"
 
@@ -31,6 +33,34 @@ std::vector<const RunData*> EachRun(const std::vector<RunData>& side) {
   runs.reserve(side.size());
   for (const RunData& run : side) runs.push_back(&run);
   return runs;
+}
+
+Measure CheckSameMeasure(const std::vector<const RunData*>& runs,
+                         const std::vector<std::string>& labels) {
+  if (runs.empty()) return Measure::kTime;
+  const Measure first = runs.front()->measure;
+  for (std::size_t i = 1; i < runs.size(); ++i) {
+    if (runs[i]->measure == first) continue;
+    const std::string label = i < labels.size() ? labels[i] : runs[i]->source;
+    const std::string first_label = labels.empty() ? runs.front()->source : labels.front();
+    throw Error(label, "",
+                std::string("expected a run measured in ") + MeasureName(first) + " like " +
+                    first_label + ", got one measured in " + MeasureName(runs[i]->measure) +
+                    "; runs of different measures are never compared");
+  }
+  return first;
+}
+
+void UseMeasure(Measure measure, JudgingOptions& options) {
+  if (measure != Measure::kInstructions) return;
+  if (options.metric != "real_time" && options.metric != kInstructionsMetric) {
+    throw Error("--metric", "",
+                "expected instructions (the runs counted instructions per iteration), got '" +
+                    options.metric + "'");
+  }
+  options.metric = kInstructionsMetric;
+  options.direction = "lower";
+  if (!options.tolerance_given) options.tolerance = kInstructionsTolerance;
 }
 
 }  // namespace benchgate::tool

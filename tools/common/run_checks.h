@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "benchgate/budget_rule.h"
+#include "judging_options.h"
 #include "model/sample_set.h"
 
 namespace benchgate::tool {
@@ -19,6 +20,18 @@ void CheckMetricInRuns(const std::string& metric, const std::vector<const RunDat
 // whose pattern matches no benchmark of `candidate` (CheckPatternsMatch).
 void CheckBudgetsMatchRuns(const std::vector<BudgetRule>& budgets,
                            const std::vector<const RunData*>& candidate);
+
+// The measure every one of `runs` has (`labels`: their files or binaries, in
+// the same order), or benchgate::Error naming the first that differs from
+// the first: runs of different measures are never compared.
+Measure CheckSameMeasure(const std::vector<const RunData*>& runs,
+                         const std::vector<std::string>& labels);
+
+// What instructions runs change in the shared options: the metric is
+// instructions per iteration (--metric must be left at its default or say
+// "instructions"), the tolerance 0.5% unless --tolerance says otherwise.
+// Throws benchgate::Error at --metric for another metric.
+void UseMeasure(Measure measure, JudgingOptions& options);
 
 // The runs of `side`, as the checks take them.
 std::vector<const RunData*> EachRun(const std::vector<RunData>& side);

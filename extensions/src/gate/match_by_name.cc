@@ -67,7 +67,8 @@ void Count(SuiteAnalysis& suite, VerdictStatus status) {
 void CountUndecided(SuiteAnalysis& suite, const AnalysisConfig& config) {
   static constexpr Undecided kOrder[] = {Undecided::kUnstable,   Undecided::kStraddles,
                                          Undecided::kTooFew,     Undecided::kBudgetUncertain,
-                                         Undecided::kNoBaseline, Undecided::kOptimisedAway};
+                                         Undecided::kNoBaseline, Undecided::kOptimisedAway,
+                                         Undecided::kNondeterministic, Undecided::kNotCounted};
   suite.undecided.clear();
   for (const Undecided reason : kOrder) {
     const auto count = static_cast<std::size_t>(std::count_if(

@@ -44,6 +44,10 @@ const char* UndecidedName(Undecided reason) noexcept {
       return "budget limit inside the interval";
     case Undecided::kNoBaseline:
       return "no baseline samples";
+    case Undecided::kNondeterministic:
+      return "nondeterministic";
+    case Undecided::kNotCounted:
+      return "not counted";
   }
   return "unknown";
 }

@@ -66,6 +66,8 @@ enum class Undecided {
   kOptimisedAway,    // faster than about one CPU cycle per iteration: nothing measured
   kBudgetUncertain,  // a budget's limit lies inside its statistic's interval
   kNoBaseline,       // the baseline has no samples for it
+  kNondeterministic,  // instructions: its two counting processes disagree
+  kNotCounted,        // instructions: not counted (threads) on a side
 };
 
 // "too few samples", "unstable", ...: words for the gate line.

@@ -105,6 +105,38 @@ MemorySummary ReadMemory(const JsonChecker& checker, const json& memory, const s
   return summary;
 }
 
+// "instructions" of an instructions run (enriched_writer.h): both
+// processes' counts, or why there are none.
+InstructionCount ReadInstructions(const JsonChecker& checker, const json& value,
+                                  const std::string& at) {
+  checker.Object(value, at);
+  InstructionCount count;
+  if (const json* why = FindMember(value, "not_counted")) {
+    count.not_counted = checker.NonEmptyString(*why, PointerTo(at, "not_counted"));
+    return count;
+  }
+  const std::string counts_at = PointerTo(at, "counts");
+  const json& counts = checker.Array(checker.Member(value, "counts", at), counts_at);
+  if (counts.size() != 2) {
+    checker.Fail(counts_at, "expected the counts of 2 processes, got " +
+                                std::to_string(counts.size()));
+  }
+  for (std::size_t p = 0; p < 2; ++p) {
+    const std::string process_at = PointerTo(counts_at, p);
+    const json& process = checker.Array(counts[p], process_at);
+    if (process.empty()) checker.Fail(process_at, "expected at least one count");
+    for (std::size_t i = 0; i < process.size(); ++i) {
+      count.per_iteration.push_back(checker.NonNegative(process[i], PointerTo(process_at, i)));
+    }
+    if (p == 0) count.first_process = count.per_iteration.size();
+  }
+  count.iterations = static_cast<std::int64_t>(
+      checker.Count(checker.Member(value, "iterations", at), PointerTo(at, "iterations")));
+  count.deterministic =
+      checker.Bool(checker.Member(value, "deterministic", at), PointerTo(at, "deterministic"));
+  return count;
+}
+
 // The samples of one result: all three series have one value per repetition.
 void ReadSamples(const JsonChecker& checker, const json& result, const std::string& at,
                  SampleSet& set) {
@@ -170,6 +202,37 @@ void ReadResult(const JsonChecker& checker, const json& result, const std::strin
   if (const json* memory = FindMember(result, "memory")) {
     set.memory = ReadMemory(checker, *memory, PointerTo(at, "memory"));
   }
+  if (const json* instructions = FindMember(result, "instructions")) {
+    set.instructions = ReadInstructions(checker, *instructions, PointerTo(at, "instructions"));
+  }
+}
+
+// "measure" and "counting" of an instructions run; absent: a time run.
+void ReadMeasure(const JsonChecker& checker, const json& benchgate, RunData& run) {
+  const json* measure = FindMember(benchgate, "measure");
+  if (measure == nullptr) return;
+  const std::string value = checker.String(*measure, "/benchgate/measure");
+  if (value == "time") return;
+  if (value != "instructions") {
+    checker.Fail("/benchgate/measure", "expected \"time\" or \"instructions\", got \"" +
+                                           value.substr(0, 40) + "\"");
+  }
+  run.measure = Measure::kInstructions;
+  const std::string at = "/benchgate/counting";
+  const json& counting = checker.Object(checker.Member(benchgate, "counting", "/benchgate"), at);
+  CountingSetup setup;
+  setup.valgrind_version =
+      checker.String(checker.Member(counting, "valgrind", at), PointerTo(at, "valgrind"));
+  const std::string options_at = PointerTo(at, "options");
+  const json& options = checker.Array(checker.Member(counting, "options", at), options_at);
+  for (std::size_t i = 0; i < options.size(); ++i) {
+    setup.options.push_back(checker.String(options[i], PointerTo(options_at, i)));
+  }
+  setup.harness_floor = checker.NonNegative(checker.Member(counting, "harness_floor", at),
+                                            PointerTo(at, "harness_floor"));
+  setup.processes = static_cast<int>(
+      checker.Count(checker.Member(counting, "processes", at), PointerTo(at, "processes")));
+  run.counting = setup;
 }
 
 void ReadEnvironment(const JsonChecker& checker, const json& benchgate, RunData& run) {
@@ -248,6 +311,7 @@ void ApplyEnrichedResults(const JsonChecker& checker, const json& benchgate, Run
   }
   ReadEnvironment(checker, benchgate, run);
   ReadBudgets(checker, benchgate, run);
+  ReadMeasure(checker, benchgate, run);
   const json* results = FindMember(benchgate, "results");
   if (results == nullptr) return;  // the rows are all there is
   const std::string results_at = PointerTo(at, "results");

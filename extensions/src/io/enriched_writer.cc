@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "benchgate/error.h"
+#include "benchgate/stats/percentile.h"
 
 namespace benchgate {
 namespace {
@@ -112,6 +113,31 @@ json VerdictJson(const BenchmarkAnalysis& benchmark, double unit) {
   return verdict;
 }
 
+// Instructions per iteration of both counting processes: the value is the
+// first's median; "counts" holds each process's measured repetitions.
+json InstructionsJson(const InstructionCount& count) {
+  json out;
+  if (!count.not_counted.empty()) {
+    out["not_counted"] = count.not_counted;
+    return out;
+  }
+  const auto first = count.per_iteration.begin();
+  const auto split = first + static_cast<std::ptrdiff_t>(count.first_process);
+  const std::vector<double> one(first, split), two(split, count.per_iteration.end());
+  out["per_iteration"] = Median(one);
+  out["iterations"] = count.iterations;
+  out["counts"] = {one, two};
+  out["deterministic"] = count.deterministic;
+  return out;
+}
+
+json CountingJson(const CountingSetup& setup) {
+  return {{"valgrind", setup.valgrind_version},
+          {"options", setup.options},
+          {"harness_floor", setup.harness_floor},
+          {"processes", setup.processes}};
+}
+
 json ResultJson(const BenchmarkAnalysis& benchmark) {
   const SampleSet& samples = benchmark.samples;
   double unit = NanosecondsPerUnit(samples.time_unit);
@@ -132,6 +158,7 @@ json ResultJson(const BenchmarkAnalysis& benchmark) {
   }
   if (samples.latency) result["latency"] = LatencyJson(*samples.latency);
   if (samples.memory) result["memory"] = MemoryJson(*samples.memory);
+  if (samples.instructions) result["instructions"] = InstructionsJson(*samples.instructions);
   result["verdict"] = VerdictJson(benchmark, unit);
   return result;
 }
@@ -217,7 +244,8 @@ json BudgetsJson(const std::vector<BudgetRule>& rules) {
 
 std::string RenderEnrichedJson(const std::string& gbench_json, const Environment& environment,
                                const SuiteAnalysis& analysis,
-                               const std::vector<BudgetRule>& code_budgets) {
+                               const std::vector<BudgetRule>& code_budgets,
+                               const CountingSetup* counting) {
   json results = json::array();
   for (const BenchmarkAnalysis& benchmark : analysis.benchmarks) {
     results.push_back(ResultJson(benchmark));
@@ -227,6 +255,10 @@ std::string RenderEnrichedJson(const std::string& gbench_json, const Environment
                     {"results", results},
                     {"gate", GateJson(analysis)}};
   if (!code_budgets.empty()) benchgate["budgets"] = BudgetsJson(code_budgets);
+  if (counting != nullptr) {
+    benchgate["measure"] = MeasureName(Measure::kInstructions);
+    benchgate["counting"] = CountingJson(*counting);
+  }
 
   // Splice before the closing brace of Google Benchmark's top-level object.
   const auto close = gbench_json.find_last_of('}');

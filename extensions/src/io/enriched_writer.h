@@ -27,9 +27,18 @@ inline constexpr int kEnrichedSchemaVersion = 1;
 //                                "minimum": false } ],
 //                  "max_regression": 0.05 } ]
 // Values in the Limit's units (nanoseconds for times, a fraction for cv).
+//
+// counting: an instructions run's setup (--benchgate_measure=instructions),
+// written as "measure": "instructions" and "counting": { "valgrind",
+// "options", "harness_floor", "processes" }; each result then has
+//   "instructions": { "per_iteration": 6260, "iterations": 1,
+//                     "counts": [[6260, 6260], [6260, 6260]],   // per process
+//                     "deterministic": true }
+// or { "not_counted": "why" }. Null for a time run (no "measure" key).
 std::string RenderEnrichedJson(const std::string& gbench_json, const Environment& environment,
                                const SuiteAnalysis& analysis,
-                               const std::vector<BudgetRule>& code_budgets = {});
+                               const std::vector<BudgetRule>& code_budgets = {},
+                               const CountingSetup* counting = nullptr);
 
 }  // namespace benchgate
 

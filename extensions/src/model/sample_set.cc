@@ -19,8 +19,13 @@ const std::vector<double>& MetricValues(const SampleSet& set, const std::string&
   static const std::vector<double> kNone;
   if (metric == "real_time") return set.real_time_ns;
   if (metric == "cpu_time") return set.cpu_time_ns;
+  if (metric == kInstructionsMetric && set.instructions) return set.instructions->per_iteration;
   const auto it = set.counters.find(metric);
   return it == set.counters.end() ? kNone : it->second;
+}
+
+const char* MeasureName(Measure measure) noexcept {
+  return measure == Measure::kInstructions ? "instructions" : "time";
 }
 
 bool IsTimeMetric(const std::string& metric) {
@@ -63,6 +68,7 @@ void AppendSamples(SampleSet& into, const SampleSet& more) {
   into.aggregates_only = into.aggregates_only || more.aggregates_only;
   if (!into.latency) into.latency = more.latency;
   if (!into.memory) into.memory = more.memory;
+  if (!into.instructions) into.instructions = more.instructions;
 }
 
 std::string WarningKind(const std::string& warning) {
@@ -106,6 +112,8 @@ RunData MergeRuns(const std::vector<RunData>& runs) {
       merged.environment = run.environment;
       merged.budgets = run.budgets;  // one binary's code: the first file's word
       merged.date = run.date;
+      merged.measure = run.measure;  // never mixed: the readers refuse that
+      merged.counting = run.counting;
     }
     AppendNewWarnings(merged.warnings, run.warnings);
     for (const SampleSet& set : run.benchmarks) {

@@ -6,6 +6,7 @@
 #ifndef BENCHGATE_MODEL_SAMPLE_SET_H_
 #define BENCHGATE_MODEL_SAMPLE_SET_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -24,6 +25,22 @@ struct MemorySummary {
   double bytes_per_iter = 0;
   std::int64_t max_bytes_used = 0;
   std::int64_t net_heap_growth = 0;
+};
+
+// Instructions per iteration of a benchmark's measured loop, counted under
+// Valgrind (--benchgate_measure=instructions) in two processes.
+struct InstructionCount {
+  // Per iteration, one per measured repetition: the first process's
+  // (`first_process` of them), then the second's.
+  std::vector<double> per_iteration;
+  std::size_t first_process = 0;
+  std::int64_t iterations = 0;  // iterations of each measured repetition
+  // The second process counted what the first did, repetition by
+  // repetition: the value (the first's median) is exact and judged by its
+  // relative change alone.
+  bool deterministic = false;
+  // Why it was not counted (threads, a mapping that failed): empty when it was.
+  std::string not_counted;
 };
 
 // One benchmark (one Google Benchmark run_name), every repetition.
@@ -67,6 +84,25 @@ struct SampleSet {
   bool aggregates_only = false;
   std::optional<LatencySummary> latency;
   std::optional<MemorySummary> memory;
+  std::optional<InstructionCount> instructions;
+};
+
+// What a run measured: time (Google Benchmark's timers) or instructions per
+// iteration (callgrind). Runs of different measures are never compared.
+enum class Measure { kTime, kInstructions };
+
+// The metric of an instructions run: instructions per iteration.
+inline constexpr const char* kInstructionsMetric = "instructions";
+
+// "time" or "instructions", as the flags and the enriched JSON spell them.
+const char* MeasureName(Measure measure) noexcept;
+
+// How an instructions run counted: what a stored baseline must match.
+struct CountingSetup {
+  std::string valgrind_version;       // "valgrind-3.19.0"
+  std::vector<std::string> options;   // the Valgrind command line options
+  double harness_floor = 0;           // instructions per iteration of an empty loop
+  int processes = 2;                  // counted in this many processes
 };
 
 // One run of a suite: what one benchmark binary (or one JSON file) holds.
@@ -84,6 +120,8 @@ struct RunData {
   std::vector<std::string> warnings;
   // The binary's BENCHGATE_BUDGET rules, when its enriched JSON carries them.
   std::vector<BudgetRule> budgets;
+  Measure measure = Measure::kTime;
+  std::optional<CountingSetup> counting;  // instructions runs only
 };
 
 // Nanoseconds per unit of Google Benchmark's time_unit string ("ns", "us",
@@ -91,8 +129,8 @@ struct RunData {
 double NanosecondsPerUnit(const std::string& time_unit) noexcept;
 
 // The values of one metric of a benchmark: "real_time" and "cpu_time" (ns
-// per iteration) or a user counter's name. Empty when the benchmark has no
-// such counter.
+// per iteration), "instructions" (per iteration, both processes' counts) or
+// a user counter's name. Empty when the benchmark has no such counter.
 const std::vector<double>& MetricValues(const SampleSet& set, const std::string& metric);
 
 // Appends `more`'s samples (times, iterations, counters, rounds) to `into`,

@@ -103,6 +103,34 @@ void ConsoleTable::PrintComplexity(const ComplexityRow& row) {
   out_.flush();
 }
 
+void ConsoleTable::PrintCountingSetup(const CountingSetup& setup) {
+  counts_ = true;
+  out_ << "Instructions per iteration, counted under " << setup.valgrind_version
+       << " (callgrind) in " << setup.processes << " processes; harness floor "
+       << FormatCount(setup.harness_floor) << " (an empty loop)\n\n"
+       << Pad("Benchmark", name_width_) << PadLeft("Instructions", 16) << PadLeft("Iterations", 12)
+       << "  Counts\n"
+       << std::string(name_width_ + 16 + 12 + 16, '-') << "\n";
+}
+
+void ConsoleTable::PrintCount(const BenchmarkAnalysis& benchmark) {
+  const SampleSet& samples = benchmark.samples;
+  out_ << Pad(samples.name, name_width_);
+  if (samples.errored) {
+    out_ << (samples.skipped ? "SKIPPED: " : "ERROR: ") << samples.error_message << "\n";
+    return;
+  }
+  if (!samples.instructions || !samples.instructions->not_counted.empty()) {
+    out_ << PadLeft("-", 16) << PadLeft("-", 12) << "  not counted\n";
+    return;
+  }
+  const InstructionCount& count = *samples.instructions;
+  out_ << PadLeft(FormatCount(benchmark.judged.median), 16)
+       << PadLeft(FormatCount(static_cast<double>(count.iterations)), 12) << "  "
+       << (count.deterministic ? "deterministic" : "NONDETERMINISTIC") << "\n";
+  out_.flush();
+}
+
 void ConsoleTable::PrintGate(const SuiteAnalysis& suite) {
   out_ << "\n";
   for (const std::string& warning : suite.warnings) out_ << "warning: " << warning << "\n";
@@ -113,8 +141,8 @@ void ConsoleTable::PrintGate(const SuiteAnalysis& suite) {
     for (const BenchmarkAnalysis& benchmark : suite.benchmarks) {
       out_ << Pad(benchmark.samples.name, name_width_);
       if (const auto& c = benchmark.comparison) {
-        out_ << PadLeft(FormatDuration(c->baseline_median), 11)
-             << PadLeft(FormatDuration(c->candidate_median), 11)
+        const auto value = [&](double v) { return counts_ ? FormatCount(v) : FormatDuration(v); };
+        out_ << PadLeft(value(c->baseline_median), 11) << PadLeft(value(c->candidate_median), 11)
              << PadLeft(report_detail::ChangeWithCi(*c), 26)
              << PadLeft(FormatPValue(c->p_adjusted), 9);
       } else {

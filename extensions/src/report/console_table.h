@@ -31,6 +31,11 @@ class ConsoleTable {
   void SetNameWidth(std::size_t width) { name_width_ = width; }
 
   void PrintMeasurement(const BenchmarkAnalysis& benchmark);
+  // Instructions runs: how they were counted, then one row per benchmark
+  // (instructions per iteration, deterministic or not); the gate table then
+  // shows counts, not times.
+  void PrintCountingSetup(const CountingSetup& setup);
+  void PrintCount(const BenchmarkAnalysis& benchmark);
   // "<name>_BigO  1.46 ns x N ... RMS 3%", after the family's last row.
   void PrintComplexity(const ComplexityRow& row);
   void PrintGate(const SuiteAnalysis& suite);
@@ -44,6 +49,7 @@ class ConsoleTable {
   bool color_;
   std::size_t name_width_ = 30;
   bool printed_header_ = false;
+  bool counts_ = false;
 };
 
 }  // namespace benchgate

@@ -92,6 +92,7 @@ void CollectingReporter::ReportRuns(const std::vector<Run>& rows) {
   std::vector<Run> cleaned = rows;
   Collect(cleaned);
   for (SinkForwarder& sink : sinks_) sink.ReportRuns(cleaned);
+  if (after_rows_) after_rows_(rows.front().run_name.str());
 }
 
 void CollectingReporter::Finalize() {

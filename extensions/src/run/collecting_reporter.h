@@ -97,6 +97,12 @@ class CollectingReporter : public benchmark::BenchmarkReporter {
   void ReportRuns(const std::vector<Run>& rows) override;
   void Finalize() override;
 
+  // Called after each batch of rows has been collected, with the name of
+  // its first row (a counting process marks its boundary there).
+  void SetAfterRows(std::function<void(const std::string& run_name)> after_rows) {
+    after_rows_ = std::move(after_rows);
+  }
+
   // After the run: the collected samples and Google Benchmark's JSON text.
   const RunData& run() const { return run_; }
   std::string GbenchJsonText() const { return json_text_.str(); }
@@ -117,6 +123,7 @@ class CollectingReporter : public benchmark::BenchmarkReporter {
   std::vector<SinkForwarder> sinks_;
   std::function<void(const SampleSet&, std::size_t name_width)> on_benchmark_;
   std::function<void(const ComplexityRow&)> on_complexity_;
+  std::function<void(const std::string&)> after_rows_;
   RunData run_;
   std::size_t name_field_width_ = 0;
   std::map<std::string, std::size_t> index_by_name_;

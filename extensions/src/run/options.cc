@@ -59,6 +59,13 @@ constexpr FlagSpec kFlags[] = {
      "dev,ci,release"},
     {"correction", Kind::kChoice, "multiple-testing control: bh (default) or holm", "bh,holm"},
     {"history_runs", Kind::kRuns, "keep and learn from the last K runs per benchmark (default 30)"},
+    {"measure", Kind::kChoice,
+     "time (default) or instructions: instructions per iteration counted under Valgrind "
+     "(callgrind), exact, in two processes",
+     "time,instructions"},
+    {"timeout", Kind::kSeconds,
+     "instructions: a counting process that runs longer than S seconds is stopped and its "
+     "benchmark named (default 1800; 0: no limit)"},
     {"history_decay", Kind::kDecay,
      "weight of a run one older in the history's centre, in (0, 1] (default 0.9)"},
 };
@@ -152,6 +159,9 @@ void Apply(const FlagSpec& spec, const std::string& value, const std::string& so
       }
       if (std::string_view(spec.name) == "preset") options.preset = value;
       if (std::string_view(spec.name) == "correction") options.correction = value;
+      if (std::string_view(spec.name) == "measure") {
+        options.measure = value == "instructions" ? Measure::kInstructions : Measure::kTime;
+      }
       return;
     }
     case Kind::kDecay: {
@@ -191,7 +201,8 @@ void Apply(const FlagSpec& spec, const std::string& value, const std::string& so
       if (!parsed || !(*parsed >= 0.0 && *parsed <= 1e6)) {
         throw Error(source, "", "expected a number of seconds from 0 to 1000000" + got);
       }
-      options.max_seconds = *parsed;
+      if (std::string_view(spec.name) == "max_seconds") options.max_seconds = *parsed;
+      if (std::string_view(spec.name) == "timeout") options.timeout_seconds = *parsed;
       return;
     }
     case Kind::kShare: {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "gate/history.h"
+#include "model/sample_set.h"
 
 namespace benchgate {
 
@@ -59,6 +60,11 @@ struct Options {
   double tolerance_floor = 0.01;                   // adaptive tolerance floor (set by presets)
   std::size_t history_runs = kDefaultHistoryRuns;  // runs kept and learnt from
   double history_decay = 0.9;                      // weight per run of age, centre
+  // What is measured: time, or instructions per iteration under Valgrind
+  // (run/instruction_counting.h), each counting process stopped after
+  // timeout_seconds (0: never).
+  Measure measure = Measure::kTime;
+  double timeout_seconds = 1800;
 
   // Google Benchmark flags benchgate takes over: it writes --benchmark_out
   // itself so that the file gets the same rows as the enriched JSON, and it

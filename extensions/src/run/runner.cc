@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -21,6 +22,7 @@
 #include "gate/analysis.h"
 #include "gate/budget_registry.h"
 #include "gate/budget_resolve.h"
+#include "gate/count_analysis.h"
 #include "gate/more_rounds.h"
 #include "io/enriched_writer.h"
 #include "io/files.h"
@@ -33,6 +35,8 @@
 #include "run/latency_registry.h"
 #include "run/measure_again.h"
 #include "run/memory_stats.h"
+#include "run/counting_child.h"
+#include "run/instruction_counting.h"
 #include "run/options.h"
 
 namespace benchgate {
@@ -48,6 +52,9 @@ struct RunnerState {
   // into it afterwards, so it lives as long as the process.
   std::vector<std::string> arg_storage;
   std::vector<char*> arg_pointers;
+  // The user's arguments as given (argv[1...]): what a counting process of
+  // --benchgate_measure=instructions is started with.
+  std::vector<std::string> user_args;
 };
 
 RunnerState& State() {
@@ -85,6 +92,57 @@ std::unique_ptr<benchmark::BenchmarkReporter> MakeGbenchReporter(const std::stri
       static_cast<benchmark::ConsoleReporter::OutputOptions>(options));
 }
 
+// No benchmark ran: none registered, or the filter matched none.
+[[noreturn]] void NoBenchmarkSelected(const std::string& program) {
+  const std::string filter = benchmark::GetBenchmarkFilter();
+  if (filter.empty() || filter == "." || filter == "all") {
+    throw Error(program, "", "expected at least one registered benchmark");
+  }
+  throw Error("--benchmark_filter", "",
+              "expected a filter matching at least one benchmark, got '" + filter + "'");
+}
+
+// A file of another measure is never a baseline: its numbers mean something else.
+void CheckSameMeasure(const RunData& baseline, Measure measure, const std::string& path) {
+  if (baseline.measure == measure) return;
+  throw Error(path, "",
+              std::string("expected a baseline measured in ") + MeasureName(measure) +
+                  " (--benchgate_measure=" + MeasureName(measure) + "), got a run measured in " +
+                  MeasureName(baseline.measure) + "; runs of different measures are never compared");
+}
+
+// This binary, to be started again under Valgrind.
+std::string SelfPath(const std::string& program) {
+  std::error_code error;
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
+  return error ? program : self.string();
+}
+
+// What an instructions run says of its counts: benchmarks whose count the
+// harness dominates (within 10x of an empty loop's: a small change of their
+// own code is a smaller change of the count).
+std::vector<std::string> CountingWarnings(const RunData& run) {
+  std::vector<std::string> warnings;
+  const double floor = run.counting ? run.counting->harness_floor : 0;
+  for (const SampleSet& set : run.benchmarks) {
+    if (!set.instructions || set.instructions->per_iteration.empty() || floor <= 0) continue;
+    // The values are the loop body's, the floor taken off: the harness
+    // dominates when the whole count is within 10x of the floor.
+    const double count = set.instructions->per_iteration.front();
+    if (count + floor < 10 * floor) {
+      char text[240];
+      std::snprintf(text, sizeof text,
+                    "%.0f instructions per iteration, within 10x of the harness floor (%.0f, "
+                    "an empty loop's count, taken off every count): most of what is counted is "
+                    "Google Benchmark's own loop, so a change there would show as this "
+                    "benchmark's",
+                    count, floor);
+      warnings.push_back(set.name + ": " + text);
+    }
+  }
+  return warnings;
+}
+
 struct RunInputs {
   std::optional<RunData> baseline;
   History history;
@@ -111,7 +169,15 @@ RunInputs Preflight(const Options& options) {
     run_inputs.budgets.insert(run_inputs.budgets.end(), run_inputs.file_budgets.begin(),
                               run_inputs.file_budgets.end());
   }
-  if (!options.baseline.empty()) run_inputs.baseline = ReadRunFile(options.baseline);
+  if (!options.baseline.empty()) {
+    run_inputs.baseline = ReadRunFile(options.baseline);
+    CheckSameMeasure(*run_inputs.baseline, options.measure, options.baseline);
+  }
+  if (options.measure == Measure::kInstructions && !options.history.empty()) {
+    throw Error("--benchgate_history", "",
+                "expected no history with --benchgate_measure=instructions: exact counts have no "
+                "noise to learn from; compare with --benchgate_baseline");
+  }
   if (options.record && options.history.empty()) {
     throw Error("--benchgate_record", "", "expected --benchgate_history=FILE to record into");
   }
@@ -152,6 +218,109 @@ std::vector<std::pair<std::string, HistoryEntry>> HistoryEntries(const SuiteAnal
                                                       b.real_time.n, time, environment.git_sha});
   }
   return entries;
+}
+
+// What a measurement hands to the common end of a run: the run, its
+// analysis, Google Benchmark's JSON of it, and what its registrations put in
+// doubt (kept with the verdicts; on stderr when stdout is machine-readable).
+struct Measured {
+  RunData run;
+  SuiteAnalysis analysis;
+  std::string gbench_json;
+  std::vector<std::string> registration;
+};
+
+struct Reporters {
+  benchmark::BenchmarkReporter* display = nullptr;
+  benchmark::BenchmarkReporter* file = nullptr;
+};
+
+// Time: Google Benchmark runs here, rows are collected and printed as they
+// come, then undecided benchmarks and suspects get extra rounds.
+Measured MeasureTime(const RunnerState& state, const RunInputs& run_inputs,
+                     const AnalysisConfig& config, ConsoleTable& table, Reporters reporters,
+                     bool console, std::ostream& out) {
+  const Options& options = state.options;
+  // Google Benchmark applies --benchmark_display_aggregates_only to the
+  // display view itself; the report flag is benchgate's to apply.
+  DisplayView display_view(ReporterSink{reporters.display, options.report_aggregates_only});
+  CollectingReporter collector(
+      ReporterSink{reporters.file, options.report_aggregates_only}, options.report_aggregates_only,
+      [&](const SampleSet& set, std::size_t name_width) {
+        if (!console) return;
+        table.SetNameWidth(std::max<std::size_t>(name_width, 20));
+        table.PrintMeasurement(AnalyzeMeasurement(set, config));
+      },
+      [&](const ComplexityRow& fit) {
+        if (console) table.PrintComplexity(fit);
+      });
+  if (IsCountingChild()) {
+    PrepareCountingChild();
+    collector.SetAfterRows(MarkRowsCounted);
+  }
+  benchmark::RunSpecifiedBenchmarks(&display_view, &collector);
+  // Histograms of trial and memory-measurement runs were never reported.
+  DiscardLatencyHistograms();
+
+  if (collector.benchmark_count() == 0) {
+    const std::vector<std::string> no_samples = collector.AggregatesOnlyWarnings();
+    if (!no_samples.empty())
+      throw Error(state.program, "", "expected a benchmark with samples; " + no_samples.front());
+    NoBenchmarkSelected(state.program);
+  }
+
+  CheckFileBudgetsMatch(run_inputs.file_budgets, collector.run());
+  Measured measured;
+  measured.run = collector.run();
+  const RunData* baseline = run_inputs.baseline ? &*run_inputs.baseline : nullptr;
+  measured.analysis = MeasureUntilSettled(
+      measured.run, baseline, config, AnalyzeSuite(measured.run, baseline, config),
+      // --benchgate_max_rounds counts the first pass too; the gate counts extra rounds.
+      ExtraRoundLimits{options.confirm, options.max_rounds - 1, options.max_seconds},
+      [](const std::vector<std::string>& names, int) { return MeasureAgain(names); },
+      console ? out : std::cerr);
+  measured.gbench_json = collector.GbenchJsonText();
+  measured.registration = collector.DuplicateNameWarnings();
+  for (std::string& warning : collector.AggregatesOnlyWarnings()) {
+    measured.registration.push_back(std::move(warning));
+  }
+  return measured;
+}
+
+// Instructions: this binary counted under callgrind in separate processes
+// (run/instruction_counting.h); the verdicts are exact relative changes.
+Measured MeasureInstructions(const RunnerState& state, const RunInputs& run_inputs,
+                             const AnalysisConfig& time_config, ConsoleTable& table,
+                             bool console) {
+  CountingRequest request;
+  request.binary = SelfPath(state.program);
+  for (const std::string& arg : state.user_args) {
+    if (!ReplacedWhenCounting(arg)) request.args.push_back(arg);
+  }
+  request.timeout_seconds = state.options.timeout_seconds;
+  CountedRun counted = CountInstructions(request);
+  if (counted.run.benchmarks.empty()) NoBenchmarkSelected(state.program);
+  CheckFileBudgetsMatch(run_inputs.file_budgets, counted.run);
+
+  AnalysisConfig config = time_config;
+  config.metric = kInstructionsMetric;
+  config.tolerance = kInstructionsTolerance;
+  if (console) {
+    std::size_t width = 20;
+    for (const SampleSet& set : counted.run.benchmarks) width = std::max(width, set.name.size());
+    table.SetNameWidth(width);
+    table.PrintCountingSetup(*counted.run.counting);
+    for (const SampleSet& set : counted.run.benchmarks) {
+      table.PrintCount(AnalyzeMeasurement(set, config));
+    }
+  }
+  Measured measured;
+  const RunData* baseline = run_inputs.baseline ? &*run_inputs.baseline : nullptr;
+  measured.analysis = AnalyzeCounts(counted.run, baseline, config);
+  measured.registration = CountingWarnings(counted.run);
+  measured.run = std::move(counted.run);
+  measured.gbench_json = std::move(counted.gbench_json);
+  return measured;
 }
 
 int Run(RunnerState& state) {
@@ -200,50 +369,14 @@ int Run(RunnerState& state) {
   config.adaptive.decay = options.history_decay;
   const auto history = run_inputs.history.environments.find(environment.key);
   if (history != run_inputs.history.environments.end()) config.history = &history->second;
-  // Google Benchmark applies --benchmark_display_aggregates_only to the
-  // display view itself; the report flag is benchgate's to apply.
-  DisplayView display_view(ReporterSink{display.get(), options.report_aggregates_only});
-  CollectingReporter collector(
-      ReporterSink{file.get(), options.report_aggregates_only}, options.report_aggregates_only,
-      [&](const SampleSet& set, std::size_t name_width) {
-        if (!console) return;
-        table.SetNameWidth(std::max<std::size_t>(name_width, 20));
-        table.PrintMeasurement(AnalyzeMeasurement(set, config));
-      },
-      [&](const ComplexityRow& fit) {
-        if (console) table.PrintComplexity(fit);
-      });
-  benchmark::RunSpecifiedBenchmarks(&display_view, &collector);
-  // Histograms of trial and memory-measurement runs were never reported.
-  DiscardLatencyHistograms();
 
-  if (collector.benchmark_count() == 0) {
-    const std::vector<std::string> no_samples = collector.AggregatesOnlyWarnings();
-    if (!no_samples.empty())
-      throw Error(state.program, "", "expected a benchmark with samples; " + no_samples.front());
-    const std::string filter = benchmark::GetBenchmarkFilter();
-    if (filter.empty() || filter == "." || filter == "all") {
-      throw Error(state.program, "", "expected at least one registered benchmark");
-    }
-    throw Error("--benchmark_filter", "",
-                "expected a filter matching at least one benchmark, got '" + filter + "'");
-  }
-
-  CheckFileBudgetsMatch(run_inputs.file_budgets, collector.run());
-  RunData run = collector.run();
-  const RunData* baseline = run_inputs.baseline ? &*run_inputs.baseline : nullptr;
-  SuiteAnalysis analysis = MeasureUntilSettled(
-      run, baseline, config, AnalyzeSuite(run, baseline, config),
-      // --benchgate_max_rounds counts the first pass too; the gate counts extra rounds.
-      ExtraRoundLimits{options.confirm, options.max_rounds - 1, options.max_seconds},
-      [](const std::vector<std::string>& names, int) { return MeasureAgain(names); },
-      console ? out : std::cerr);
-  // Kept with the verdicts (the console table prints those); on stderr when
-  // stdout carries a machine format.
-  std::vector<std::string> registration = collector.DuplicateNameWarnings();
-  for (std::string& warning : collector.AggregatesOnlyWarnings()) {
-    registration.push_back(std::move(warning));
-  }
+  Measured measured = options.measure == Measure::kInstructions
+                          ? MeasureInstructions(state, run_inputs, config, table, console)
+                          : MeasureTime(state, run_inputs, config, table,
+                                        Reporters{display.get(), file.get()}, console, out);
+  RunData& run = measured.run;
+  SuiteAnalysis& analysis = measured.analysis;
+  std::vector<std::string>& registration = measured.registration;
   if (!MemoryCountCaveat().empty() &&
       std::any_of(run.benchmarks.begin(), run.benchmarks.end(),
                   [](const SampleSet& set) { return set.memory.has_value(); })) {
@@ -254,9 +387,15 @@ int Run(RunnerState& state) {
   }
   analysis.warnings.insert(analysis.warnings.begin(), registration.begin(), registration.end());
   if (console) table.PrintGate(analysis);
+  if (options.measure == Measure::kInstructions && file != nullptr) {
+    // The counting process's rows, as Google Benchmark wrote them.
+    gbench_file << measured.gbench_json;
+    gbench_file.flush();
+  }
   if (!options.out.empty()) {
-    WriteFileAtomically(options.out, RenderEnrichedJson(collector.GbenchJsonText(), environment,
-                                                        analysis, run_inputs.code_budgets));
+    WriteFileAtomically(options.out, RenderEnrichedJson(measured.gbench_json, environment,
+                                                        analysis, run_inputs.code_budgets,
+                                                        run.counting ? &*run.counting : nullptr));
   }
   if (options.record) {
     RecordToHistoryFile(options.history, environment.key, HistoryEntries(analysis, environment),
@@ -275,9 +414,16 @@ void InitializeWithBuild(int* argc, char** argv, const BuildInfo& build) {
   state.build = build;
   if (*argc > 0 && argv[0] != nullptr) state.program = argv[0];
   const std::vector<std::string> args(argv + 1, argv + *argc);
+  state.user_args = args;
+  // A counting process (--benchgate_measure=instructions) is told what to do
+  // by its flags alone: the user's BENCHGATE_* variables are its parent's.
+  const EnvLookup env = IsCountingChild() ? EnvLookup([](const std::string& name) {
+    return name.rfind("BENCHGATE_", 0) == 0 ? std::nullopt : ProcessEnv(name);
+  })
+                                          : EnvLookup(ProcessEnv);
   ParsedArgs parsed;
   try {
-    parsed = ParseArgs(args, ProcessEnv);
+    parsed = ParseArgs(args, env);
   } catch (const Error& error) {
     state.flag_error = error;
     // Let Google Benchmark still see --help etc., but not a min time it may

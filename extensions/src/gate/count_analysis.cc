@@ -1,0 +1,102 @@
+#include "gate/count_analysis.h"
+
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <string>
+
+#include "benchgate/stats/percentile.h"
+#include "gate/adaptive.h"
+#include "gate/match_by_name.h"
+#include "gate/verdict_rules.h"
+#include "model/number_format.h"
+
+namespace benchgate {
+namespace {
+
+std::string Count(double value) { return FormatCount(value); }
+
+// Both processes' counts, for the reason of a nondeterministic benchmark.
+std::string ProcessValues(const InstructionCount& count) {
+  const auto half = [&](std::size_t from, std::size_t to) {
+    std::string text;
+    for (std::size_t i = from; i < to; ++i) {
+      char value[32];
+      std::snprintf(value, sizeof value, "%.1f", count.per_iteration[i]);
+      text += (i == from ? "" : ", ") + std::string(value);
+    }
+    return text;
+  };
+  return "process 1: " + half(0, count.first_process) +
+         "; process 2: " + half(count.first_process, count.per_iteration.size());
+}
+
+}  // namespace
+
+std::string UncountableReason(const SampleSet& set) {
+  if (!set.instructions) return "not counted";
+  const InstructionCount& count = *set.instructions;
+  if (!count.not_counted.empty()) return "not counted: " + count.not_counted;
+  if (!count.deterministic) {
+    return "nondeterministic: its instructions per iteration differ between counts (" +
+           ProcessValues(count) + "); not judged on instructions";
+  }
+  return "";
+}
+
+SuiteAnalysis AnalyzeCounts(const RunData& candidate, const RunData* baseline,
+                            const AnalysisConfig& config) {
+  const auto undecided = [](const SampleSet& set) {
+    return set.instructions && set.instructions->not_counted.empty()
+               ? Undecided::kNondeterministic
+               : Undecided::kNotCounted;
+  };
+  MatchStrategy counts;
+  counts.compare = [&](BenchmarkAnalysis& b, const SampleSet& before,
+                       const ResolvedBudget& budget) {
+    const Tolerance tolerance =
+        ToleranceOf(b.samples.name, budget, nullptr, config.adaptive, config.tolerance);
+    Comparison c;
+    const std::vector<double>& old_values = MetricValues(before, kInstructionsMetric);
+    const std::vector<double>& new_values = MetricValues(b.samples, kInstructionsMetric);
+    c.baseline_n = old_values.size();
+    c.candidate_n = new_values.size();
+    c.baseline_median = Median(old_values);
+    c.candidate_median = Median(new_values);
+    c.change = c.baseline_median > 0 ? c.candidate_median / c.baseline_median - 1 : 0;
+    // Exact: the change is its own interval; there is no test.
+    c.change_status = StatStatus::kEmpty;
+    c.shift = c.change_lo = c.change_hi = c.shift_lo = c.shift_hi = c.change;
+    c.shift_status = StatStatus::kOk;
+    c.p_value = c.p_adjusted = c.p_value_all = std::numeric_limits<double>::quiet_NaN();
+    c.p_method = c.p_method_all = kCountsMethod;
+    c.tolerance = tolerance.value;
+    b.comparison = c;
+    const std::string before_reason = UncountableReason(before);
+    const std::string after_reason = UncountableReason(b.samples);
+    if (!before_reason.empty()) {
+      MarkUndecided(b, undecided(before), false, "baseline " + before_reason);
+    } else if (!after_reason.empty()) {
+      MarkUndecided(b, undecided(b.samples), false, after_reason);
+    } else {
+      b.status = c.change > tolerance.value    ? VerdictStatus::kRegression
+                 : c.change < -tolerance.value ? VerdictStatus::kImprovement
+                                               : VerdictStatus::kUnchanged;
+      b.reasons.push_back("instructions per iteration " + Count(c.baseline_median) + " -> " +
+                          Count(c.candidate_median) + " (" + FormatChange(c.change) +
+                          ", tolerance " + FormatPercent(tolerance.value) + ")");
+    }
+    return false;  // exact counts join no multiple-testing family
+  };
+  counts.alone = [&](BenchmarkAnalysis& b, const ResolvedBudget&) {
+    const std::string reason = UncountableReason(b.samples);
+    if (!reason.empty()) b.reasons.push_back(reason);
+  };
+  AnalysisConfig counted = config;
+  counted.metric = kInstructionsMetric;
+  counted.higher_is_better = false;
+  counted.history = nullptr;
+  return MatchByName(candidate, baseline, counted, counts);
+}
+
+}  // namespace benchgate

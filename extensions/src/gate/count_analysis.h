@@ -1,0 +1,35 @@
+// The analysis of instructions runs (--benchgate_measure=instructions): a
+// deterministic count has no noise, so there is nothing to test. A change is
+// its relative size against the tolerance; no p-value, no multiple-testing
+// family. Benchmarks are paired, budgets applied and the gate decided by the
+// same skeleton as the timing analyses (gate/match_by_name.h).
+#ifndef BENCHGATE_GATE_COUNT_ANALYSIS_H_
+#define BENCHGATE_GATE_COUNT_ANALYSIS_H_
+
+#include "gate/analysis_config.h"
+#include "gate/verdict.h"
+#include "model/sample_set.h"
+
+namespace benchgate {
+
+// The tolerance of the instructions measure unless a budget's
+// max_regression or --tolerance says otherwise: 0.5%.
+inline constexpr double kInstructionsTolerance = 0.005;
+
+// The p_method of a comparison of counts: no test was made.
+inline constexpr const char* kCountsMethod = "exact-count";
+
+// Every benchmark of `candidate` against its namesake in `baseline` (may be
+// null): regression when its instructions per iteration grew by more than
+// the tolerance, improvement when they shrank by more, unchanged otherwise;
+// inconclusive when a side is nondeterministic or was not counted.
+SuiteAnalysis AnalyzeCounts(const RunData& candidate, const RunData* baseline,
+                            const AnalysisConfig& config);
+
+// Why a benchmark's count cannot be judged ("" when it can): not counted,
+// or its two processes' counts differ.
+std::string UncountableReason(const SampleSet& set);
+
+}  // namespace benchgate
+
+#endif  // BENCHGATE_GATE_COUNT_ANALYSIS_H_

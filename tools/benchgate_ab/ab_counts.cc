@@ -1,0 +1,53 @@
+#include "ab_counts.h"
+
+#include <filesystem>
+#include <system_error>
+
+#include "benchgate/error.h"
+#include "io/files.h"
+#include "io/run_reader.h"
+#include "run/child_process.h"
+
+namespace benchgate::ab {
+
+RunData CountBinary(const AbOptions& o, const std::string& role, const std::string& binary,
+                    const std::string& json_path, const std::string& stderr_path) {
+  namespace fs = std::filesystem;
+  const std::string source = role + " binary " + binary;
+  std::error_code error;
+  fs::remove(json_path, error);
+  ChildOptions child;
+  child.stderr_path = stderr_path;
+  // Variables, not flags: a binary without benchgate ignores them and says
+  // nothing, which is told apart below; flags would make it fail on its own.
+  child.set_env = {"BENCHGATE_MEASURE=instructions", "BENCHGATE_OUT=" + json_path};
+  const ChildExit ended = RunChild(binary, o.child_flags, child);
+  const bool written = fs::is_regular_file(json_path, error);
+  // Exit 1 with its file written: the binary's own budgets broke; the
+  // counts stand and are judged here.
+  if (!ended.ok && !(ended.code == kExitGateFailed && written)) {
+    std::string line;
+    try {
+      line = TellingLine(ReadWholeFile(stderr_path));
+    } catch (const Error&) {
+    }
+    throw Error(source, "", ended.what + (line.empty() ? "" : ": " + line));
+  }
+  RunData run;
+  if (written) {
+    try {
+      run = ReadRunFile(json_path);
+    } catch (const Error& bad) {
+      throw Error(source, "", bad.what());
+    }
+  }
+  if (!written || run.measure != Measure::kInstructions) {
+    throw Error(source, "",
+                "cannot count instructions: it is not linked with benchgate (it wrote no "
+                "instructions run); link benchgate::main, or benchgate::benchgate with "
+                "benchgate::Initialize in its own main");
+  }
+  return run;
+}
+
+}  // namespace benchgate::ab
