@@ -125,6 +125,23 @@ TEST(OptionsTest, LeavesUnrelatedArgumentsAlone) {
   EXPECT_EQ(parsed.gbench_args[2], "--benchgatex");
 }
 
+TEST(OptionsTest, MeasureAndTimeoutComeFromFlagsOrVariables) {
+  EXPECT_EQ(ParseArgs({}, kNoEnv).options.measure, Measure::kTime);
+  EXPECT_EQ(ParseArgs({"--benchgate_measure=instructions"}, kNoEnv).options.measure,
+            Measure::kInstructions);
+  const auto env = [](const std::string& name) -> std::optional<std::string> {
+    if (name == "BENCHGATE_MEASURE") return "instructions";
+    if (name == "BENCHGATE_TIMEOUT") return "60";
+    return std::nullopt;
+  };
+  const Options options = ParseArgs({}, env).options;
+  EXPECT_EQ(options.measure, Measure::kInstructions);
+  EXPECT_EQ(options.timeout_seconds, 60);
+  EXPECT_EQ(ParseArgs({"--benchgate_measure=time"}, env).options.measure, Measure::kTime);
+  EXPECT_EQ(ErrorOf({"--benchgate_measure=cycles"}),
+            "--benchgate_measure: expected one of time, instructions, got 'cycles'");
+}
+
 TEST(OptionsTest, UnknownBenchgateFlagIsAnError) {
   EXPECT_EQ(ErrorOf({"--benchgate_bogus=1"}),
             "--benchgate_bogus: unknown flag; expected one of --benchgate_out, "
@@ -133,7 +150,8 @@ TEST(OptionsTest, UnknownBenchgateFlagIsAnError) {
             "--benchgate_max_rounds, --benchgate_max_seconds, --benchgate_max_undecided, "
             "--benchgate_interleave, "
             "--benchgate_show_repetitions, --benchgate_preset, --benchgate_correction, "
-            "--benchgate_history_runs, --benchgate_history_decay");
+            "--benchgate_history_runs, --benchgate_history_decay, --benchgate_measure, "
+            "--benchgate_timeout");
 }
 
 TEST(OptionsTest, BadValuesNameTheFlagAndTheExpectation) {

@@ -27,12 +27,13 @@ declare -A seeds=(
   [fuzz_thresholds_reader]="$data/thresholds $data/thresholds/dir"
   [fuzz_history_reader]="$data/history"
   [fuzz_units]="$data/fuzz/units"
+  [fuzz_callgrind_dump]="$data/callgrind"
   [fuzz_runner_args]="$data/fuzz/runner_args"
   [fuzz_diff_args]="$data/fuzz/diff_args"
   [fuzz_ab_args]="$data/fuzz/ab_args"
 )
 status=0
-for harness in fuzz_run_reader fuzz_thresholds_reader fuzz_history_reader fuzz_units \
+for harness in fuzz_run_reader fuzz_thresholds_reader fuzz_history_reader fuzz_units fuzz_callgrind_dump \
                fuzz_runner_args fuzz_diff_args fuzz_ab_args; do
   [[ -x $bin/$harness ]] || { echo "fuzz.sh: $bin/$harness not built" >&2; exit 2; }
   corpus="$build/fuzz-corpus/$harness"

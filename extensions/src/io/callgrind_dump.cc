@@ -60,6 +60,10 @@ CallgrindDump ParseCallgrindDump(std::string_view text, const std::string& sourc
   const auto fail = [&](const std::string& what) {
     throw Error(source, "line " + std::to_string(line_number), what);
   };
+  if (text.empty()) {
+    line_number = 1;
+    fail("expected '# callgrind format' (a callgrind output file), got an empty file");
+  }
   while (!text.empty()) {
     const std::size_t end = std::min(text.find('\n'), text.size());
     const std::string_view line = Trim(text.substr(0, end));

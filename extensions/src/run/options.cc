@@ -59,6 +59,8 @@ constexpr FlagSpec kFlags[] = {
      "dev,ci,release"},
     {"correction", Kind::kChoice, "multiple-testing control: bh (default) or holm", "bh,holm"},
     {"history_runs", Kind::kRuns, "keep and learn from the last K runs per benchmark (default 30)"},
+    {"history_decay", Kind::kDecay,
+     "weight of a run one older in the history's centre, in (0, 1] (default 0.9)"},
     {"measure", Kind::kChoice,
      "time (default) or instructions: instructions per iteration counted under Valgrind "
      "(callgrind), exact, in two processes",
@@ -66,8 +68,6 @@ constexpr FlagSpec kFlags[] = {
     {"timeout", Kind::kSeconds,
      "instructions: a counting process that runs longer than S seconds is stopped and its "
      "benchmark named (default 1800; 0: no limit)"},
-    {"history_decay", Kind::kDecay,
-     "weight of a run one older in the history's centre, in (0, 1] (default 0.9)"},
 };
 
 // Presets set what their name promises unless a flag or variable set it
