@@ -12,6 +12,7 @@
 #include <string>
 
 #include "support/outcome.h"
+#include "support/run_binary.h"
 #include "support/read_file.h"
 #include "support/temp_dir.h"
 
@@ -33,17 +34,7 @@ class InstructionsE2ETest : public benchgate::test::TempDirTest {
 
   // `env`: "NAME=value ..." for the shell; `binary` the fixture by default.
   Outcome Run(const std::string& binary, const std::string& args, const std::string& env = "") {
-    const fs::path out = dir_ / "stdout.txt";
-    const fs::path err = dir_ / "stderr.txt";
-    const std::string command = "cd '" + dir_.string() + "' && env " + env + " '" + binary +
-                                "' " + args + " > '" + out.string() + "' 2> '" + err.string() +
-                                "'";
-    const int status = std::system(command.c_str());
-    Outcome outcome;
-    outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    outcome.out = ReadFile(out);
-    outcome.err = ReadFile(err);
-    return outcome;
+    return benchgate::test::RunInDir(dir_, env, "'" + binary + "' " + args);
   }
   Outcome Count(const std::string& args, const std::string& env = "") {
     return Run(COUNT_FIXTURE_BIN, "--benchgate_measure=instructions " + args, env);

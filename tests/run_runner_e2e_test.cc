@@ -15,6 +15,7 @@
 #include <string>
 
 #include "support/outcome.h"
+#include "support/run_binary.h"
 #include "support/read_file.h"
 #include "support/temp_dir.h"
 
@@ -29,17 +30,8 @@ class RunnerE2ETest : public benchgate::test::TempDirTest {
  protected:
   // env: "NAME=value ..." prefix for the shell; args: flags.
   Outcome Run(const std::string& args, const std::string& env = "") {
-    const fs::path out = dir_ / "stdout.txt";
-    const fs::path err = dir_ / "stderr.txt";
-    const std::string command = "cd '" + dir_.string() + "' && env " + env + " '" +
-                                BENCHGATE_FIXTURE_BIN + "' --benchmark_min_time=0.001 " + args +
-                                " > '" + out.string() + "' 2> '" + err.string() + "'";
-    const int status = std::system(command.c_str());
-    Outcome outcome;
-    outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    outcome.out = ReadFile(out);
-    outcome.err = ReadFile(err);
-    return outcome;
+    return benchgate::test::RunInDir(
+        dir_, env, "'" + std::string(BENCHGATE_FIXTURE_BIN) + "' --benchmark_min_time=0.001 " + args);
   }
 };
 

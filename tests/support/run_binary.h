@@ -6,7 +6,12 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <string>
+
+#include "support/outcome.h"
+#include "support/read_file.h"
 
 namespace benchgate::test {
 
@@ -30,6 +35,23 @@ inline Ran RunBinary(const std::string& binary, const std::string& flags,
   const int status = pclose(pipe);
   ran.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return ran;
+}
+
+// `env` ("NAME=value ...", may be empty) and `command` (a binary and its
+// flags, quoted for the shell) run in `dir` as a user's shell runs them;
+// stdout and stderr through files in `dir`.
+inline Outcome RunInDir(const std::filesystem::path& dir, const std::string& env,
+                        const std::string& command) {
+  const std::filesystem::path out = dir / "stdout.txt";
+  const std::filesystem::path err = dir / "stderr.txt";
+  const std::string line = "cd '" + dir.string() + "' && env " + env + " " + command + " > '" +
+                           out.string() + "' 2> '" + err.string() + "'";
+  const int status = std::system(line.c_str());
+  Outcome outcome;
+  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  outcome.out = ReadFile(out);
+  outcome.err = ReadFile(err);
+  return outcome;
 }
 
 }  // namespace benchgate::test

@@ -102,6 +102,20 @@ SuiteAnalysis RoundsForUndecided(const AbOptions& o, const AnalysisConfig& confi
   return suite;
 }
 
+// The machine's warnings first in the suite and on stderr, and how the
+// report names the two sides.
+RenderOptions AddWarningsAndRender(const AbOptions& o, const std::vector<std::string>& machine,
+                                   SuiteAnalysis& suite, std::ostream& err,
+                                   const Terminals& terminals) {
+  for (const std::string& warning : machine) err << "benchgate-ab: warning: " << warning << "\n";
+  suite.warnings.insert(suite.warnings.begin(), machine.begin(), machine.end());
+  RenderOptions render = tool::RenderOptionsFor(o, terminals.out);
+  render.title = "benchgate-ab";
+  render.baseline_label = o.baseline_binary;
+  render.candidate_label = o.candidate_binary;
+  return render;
+}
+
 // --measure instructions: each binary once, counted exactly; judged as
 // benchgate-diff judges two files.
 int AbCounts(AbOptions o, std::ostream& out, std::ostream& err, const Terminals& terminals) {
@@ -117,13 +131,8 @@ int AbCounts(AbOptions o, std::ostream& out, std::ostream& err, const Terminals&
   tool::CheckBudgetsMatchRuns(config.budgets, {&candidate});
   tool::AddCodeBudgets(candidate, config);
   SuiteAnalysis suite = AnalyzeCounts(candidate, &baseline, config);
-  const std::vector<std::string> machine = ComparisonWarnings(baseline, candidate);
-  for (const std::string& warning : machine) err << "benchgate-ab: warning: " << warning << "\n";
-  suite.warnings.insert(suite.warnings.begin(), machine.begin(), machine.end());
-  RenderOptions render = tool::RenderOptionsFor(o, terminals.out);
-  render.title = "benchgate-ab";
-  render.baseline_label = o.baseline_binary;
-  render.candidate_label = o.candidate_binary;
+  const RenderOptions render =
+      AddWarningsAndRender(o, ComparisonWarnings(baseline, candidate), suite, err, terminals);
   tool::WriteReport("benchgate-ab", o, suite, render, tool::ReportExtras{}, out, err);
   return suite.gate_failed ? kExitGateFailed : kExitPass;
 }
@@ -154,14 +163,8 @@ int Ab(const AbOptions& o, std::ostream& out, std::ostream& err, const Terminals
   progress.Summary(o.rounds, rounds.rounds() - o.rounds, measured_again);
 
   // The machine's state, as the processes saw it: each warning once.
-  const std::vector<std::string> machine = MachineWarnings(rounds);
-  for (const std::string& warning : machine) err << "benchgate-ab: warning: " << warning << "\n";
-  suite.warnings.insert(suite.warnings.begin(), machine.begin(), machine.end());
-
-  RenderOptions render = tool::RenderOptionsFor(o, terminals.out);
-  render.title = "benchgate-ab";
-  render.baseline_label = o.baseline_binary;
-  render.candidate_label = o.candidate_binary;
+  const RenderOptions render =
+      AddWarningsAndRender(o, MachineWarnings(rounds), suite, err, terminals);
   tool::ReportExtras extras;
   SamplesByName baseline_samples;  // only the HTML report draws them
   if (o.format == "html") {
