@@ -28,7 +28,7 @@ run() {  # run NAME SLOWDOWN NOISY ARGS...: one counted run, its wall time in NA
   local command=(env "BENCHGATE_CALIBRATION_SLOWDOWN=$slowdown" "$bench"
                  --benchgate_measure=instructions "--benchgate_out=$work/$name.json" "$@")
   if [[ $noisy == yes ]]; then
-    "$here/noise_injector.py" --seed "$seed" -- "${command[@]}" > "$work/$name.log" 2>&1 || true
+    /usr/bin/python3 "$here/noise_injector.py" --seed "$seed" -- "${command[@]}" > "$work/$name.log" 2>&1 || true
   else
     "${command[@]}" > "$work/$name.log" 2>&1 || true
   fi
