@@ -26,11 +26,7 @@ RunData CountBinary(const AbOptions& o, const std::string& role, const std::stri
   // Exit 1 with its file written: the binary's own budgets broke; the
   // counts stand and are judged here.
   if (!ended.ok && !(ended.code == kExitGateFailed && written)) {
-    std::string line;
-    try {
-      line = TellingLine(ReadWholeFile(stderr_path));
-    } catch (const Error&) {
-    }
+    const std::string line = TellingLine(ReadFileIfAny(stderr_path));
     throw Error(source, "", ended.what + (line.empty() ? "" : ": " + line));
   }
   RunData run;

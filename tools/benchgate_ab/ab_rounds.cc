@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 #include <utility>
 
@@ -49,13 +47,6 @@ std::vector<std::string> ChildArgs(const AbOptions& o, const std::string& json_p
   return args;
 }
 
-std::string ReadIfAny(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 // One process: run, check how it ended, read its JSON.
 RunData RunProcess(const AbOptions& o, const std::string& role, const std::string& binary,
                    int round, const std::vector<std::string>& only, const std::string& json_path,
@@ -76,7 +67,7 @@ RunData RunProcess(const AbOptions& o, const std::string& role, const std::strin
   // kExitGateFailed after writing it is the binary's own gate failing (its
   // code's budgets broken): the measurements stand, and are judged here.
   if (!ended.ok && !(ended.code == kExitGateFailed && enriched)) {
-    const std::string line = TellingLine(ReadIfAny(stderr_path));
+    const std::string line = TellingLine(ReadFileIfAny(stderr_path));
     throw Error(source, "", ended.what + (line.empty() ? "" : ": " + line));
   }
   if (enriched) {

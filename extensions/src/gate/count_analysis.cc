@@ -14,8 +14,6 @@
 namespace benchgate {
 namespace {
 
-std::string Count(double value) { return FormatCount(value); }
-
 // Both processes' counts, for the reason of a nondeterministic benchmark.
 std::string ProcessValues(const InstructionCount& count) {
   const auto half = [&](std::size_t from, std::size_t to) {
@@ -82,8 +80,8 @@ SuiteAnalysis AnalyzeCounts(const RunData& candidate, const RunData* baseline,
       b.status = c.change > tolerance.value    ? VerdictStatus::kRegression
                  : c.change < -tolerance.value ? VerdictStatus::kImprovement
                                                : VerdictStatus::kUnchanged;
-      b.reasons.push_back("instructions per iteration " + Count(c.baseline_median) + " -> " +
-                          Count(c.candidate_median) + " (" + FormatChange(c.change) +
+      b.reasons.push_back("instructions per iteration " + FormatCount(c.baseline_median) +
+                          " -> " + FormatCount(c.candidate_median) + " (" + FormatChange(c.change) +
                           ", tolerance " + FormatPercent(tolerance.value) + ")");
     }
     return false;  // exact counts join no multiple-testing family

@@ -152,4 +152,12 @@ std::string ReadWholeFile(const std::string& path) {
   return text;
 }
 
+std::string ReadFileIfAny(const std::string& path) {
+  try {
+    return ReadWholeFile(path);
+  } catch (const Error&) {
+    return "";
+  }
+}
+
 }  // namespace benchgate

@@ -28,6 +28,10 @@ void CheckWritablePath(const std::string& path, const std::string& flag);
 // Reads a whole file; throws benchgate::Error naming it when it cannot.
 std::string ReadWholeFile(const std::string& path);
 
+// A whole file, or "" when there is none or it cannot be read: what a child
+// process left behind (its stderr, its output), quoted only if it is there.
+std::string ReadFileIfAny(const std::string& path);
+
 }  // namespace benchgate
 
 #endif  // BENCHGATE_IO_FILES_H_

@@ -127,41 +127,31 @@ ChildExit RunChild(const std::string& binary, const std::vector<std::string>& ar
     return {false, std::string("could not be started (") + std::strerror(spawned) + ")"};
   }
   int status = 0;
-  if (options.timeout_seconds > 0) {
-    // Polled: a child that never ends (a benchmark stuck under Valgrind) is
-    // stopped, named by the caller, and the run ends with an error.
-    const auto deadline = std::chrono::steady_clock::now() +
-                          std::chrono::duration<double>(options.timeout_seconds);
-    while (true) {
-      const pid_t done = waitpid(child, &status, WNOHANG);
-      if (done == child) break;
-      if (done < 0 && errno != EINTR) {
-        return {false, std::string("lost (") + std::strerror(errno) + ")"};
-      }
-      if (interrupted != 0 || std::chrono::steady_clock::now() >= deadline) {
-        const int signo = interrupted;
-        kill(child, signo != 0 ? SIGTERM : SIGKILL);
-        while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
-        }
-        if (signo != 0) throw Error("", "", "interrupted by " + SignalText(signo));
-        std::ostringstream limit;
-        limit << options.timeout_seconds;
-        ChildExit late{false, "did not finish in " + limit.str() + " s"};
-        late.timed_out = true;
-        return late;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  // With a time limit the child is polled: one that never ends (a benchmark
+  // stuck under Valgrind) is stopped, and the caller names it.
+  const bool limited = options.timeout_seconds > 0;
+  const auto deadline = std::chrono::steady_clock::now() +
+                        std::chrono::duration<double>(limited ? options.timeout_seconds : 0);
+  while (true) {
+    const pid_t done = waitpid(child, &status, limited ? WNOHANG : 0);
+    if (done == child) break;
+    if (done < 0 && errno != EINTR) {
+      return {false, std::string("lost (") + std::strerror(errno) + ")"};
     }
-  }
-  while (options.timeout_seconds <= 0 && waitpid(child, &status, 0) < 0) {
-    if (errno != EINTR) return {false, std::string("lost (") + std::strerror(errno) + ")"};
-    if (interrupted != 0) {
+    const bool late = limited && std::chrono::steady_clock::now() >= deadline;
+    if (interrupted != 0 || late) {
       const int signo = interrupted;
-      kill(child, SIGTERM);
+      kill(child, signo != 0 ? SIGTERM : SIGKILL);
       while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
       }
-      throw Error("", "", "interrupted by " + SignalText(signo));
+      if (signo != 0) throw Error("", "", "interrupted by " + SignalText(signo));
+      std::ostringstream limit;
+      limit << options.timeout_seconds;
+      ChildExit stopped{false, "did not finish in " + limit.str() + " s"};
+      stopped.timed_out = true;
+      return stopped;
     }
+    if (limited) std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   if (interrupted != 0) {
     throw Error("", "", "interrupted by " + SignalText(interrupted));

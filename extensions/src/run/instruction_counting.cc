@@ -42,12 +42,6 @@ std::string OnPath(const std::string& name) {
   }
 }
 
-std::string ReadIfAny(const std::string& path) {
-  std::error_code error;
-  if (!fs::is_regular_file(path, error)) return "";
-  return ReadWholeFile(path);
-}
-
 std::string FirstLine(const std::string& text) {
   std::string line = text.substr(0, text.find('\n'));
   while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
@@ -90,7 +84,7 @@ class Counter {
     options.stdout_path = dir.path() + "/version";
     options.stderr_path = dir.path() + "/stderr";
     const ChildExit ended = RunChild(valgrind_, {"--version"}, options);
-    const std::string version = FirstLine(ReadIfAny(options.stdout_path));
+    const std::string version = FirstLine(ReadFileIfAny(options.stdout_path));
     if (!ended.ok || version.rfind("valgrind-", 0) != 0) {
       throw Error(request_.flag, "", valgrind_ + " --version " + (ended.ok ? "said '" + version + "'" : ended.what) +
                                          "; expected a working Valgrind");
@@ -111,12 +105,12 @@ class Counter {
     args.push_back("--benchmark_list_tests=true");
     const ChildExit ended = RunChild(request_.binary, args, options);
     if (!ended.ok) {
-      const std::string line = TellingLine(ReadIfAny(options.stderr_path));
+      const std::string line = TellingLine(ReadFileIfAny(options.stderr_path));
       throw Error(request_.binary, "", "listing its benchmarks " + ended.what +
                                            (line.empty() ? "" : ": " + line));
     }
     std::vector<std::string> names;
-    std::istringstream lines(ReadIfAny(options.stdout_path));
+    std::istringstream lines(ReadFileIfAny(options.stdout_path));
     for (std::string line; std::getline(lines, line);) {
       if (!line.empty()) names.push_back(line);
     }
@@ -172,7 +166,7 @@ class Counter {
     // Its own budgets broken (exit 1) still leave its measurements.
     if (!ended.ok && !(ended.code == kExitGateFailed && fs::is_regular_file(enriched, error))) {
       const std::string in = DiedIn(listed, dir.path());
-      const std::string line = TellingLine(ReadIfAny(options.stderr_path));
+      const std::string line = TellingLine(ReadFileIfAny(options.stderr_path));
       throw Error(in.empty() ? request_.binary : "benchmark " + in, "",
                   label + " under Valgrind (callgrind) " + ended.what +
                       (ended.timed_out ? "; raise --benchgate_timeout or leave it out with "
