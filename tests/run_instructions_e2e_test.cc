@@ -56,6 +56,12 @@ void ExpectOneLineError(const Outcome& run, const std::string& words) {
   EXPECT_EQ(run.err.find('\n'), run.err.size() - 1) << run.err;
 }
 
+// The same, where the whole line is known.
+void ExpectExactError(const Outcome& run, const std::string& line) {
+  EXPECT_EQ(run.exit_code, 2) << run.out << run.err;
+  EXPECT_EQ(run.err, line + "\n");
+}
+
 const char* const kCounted[] = {"BM_Work/2000",          "BM_Work/20000", "Table/Sum",
                                 "BM_Fill<int>",          "BM_Fill<double>",
                                 "BM_SampledChain",       "BM_Allocate"};
@@ -123,13 +129,19 @@ TEST_F(InstructionsE2ETest, RunsOfDifferentMeasuresAreNeverCompared) {
                        "--benchgate_out=timed.json")
                 .exit_code,
             0);
-  ExpectOneLineError(Count(only + "--benchgate_baseline=timed.json"),
-                     "timed.json: expected a baseline measured in instructions");
-  ExpectOneLineError(Run(COUNT_FIXTURE_BIN, only + "--benchmark_min_time=0.001 "
-                                                   "--benchgate_baseline=counted.json"),
-                     "counted.json: expected a baseline measured in time");
-  ExpectOneLineError(Run(BENCHGATE_DIFF_BIN, "timed.json counted.json"),
-                     "runs of different measures are never compared");
+  ExpectExactError(Count(only + "--benchgate_baseline=timed.json"),
+                   "benchgate: error: timed.json: expected a baseline measured in instructions "
+                   "(--benchgate_measure=instructions), got a run measured in time; runs of "
+                   "different measures are never compared");
+  ExpectExactError(Run(COUNT_FIXTURE_BIN, only + "--benchmark_min_time=0.001 "
+                                                 "--benchgate_baseline=counted.json"),
+                   "benchgate: error: counted.json: expected a baseline measured in time "
+                   "(--benchgate_measure=time), got a run measured in instructions; runs of "
+                   "different measures are never compared");
+  ExpectExactError(Run(BENCHGATE_DIFF_BIN, "timed.json counted.json"),
+                   "benchgate-diff: error: counted.json: expected a run measured in time like "
+                   "timed.json, got one measured in instructions; runs of different measures are "
+                   "never compared");
 }
 
 TEST_F(InstructionsE2ETest, ACrashOrAHangUnderValgrindIsNamed) {
@@ -142,15 +154,18 @@ TEST_F(InstructionsE2ETest, ACrashOrAHangUnderValgrindIsNamed) {
 }
 
 TEST_F(InstructionsE2ETest, WithoutValgrindOnPathItSaysWhatToInstall) {
-  ExpectOneLineError(Count("--benchmark_filter=^BM_Work/2000$ --benchgate_out=out.json",
-                           "PATH=/nonexistent"),
-                     "apt-get install valgrind");
+  ExpectExactError(Count("--benchmark_filter=^BM_Work/2000$ --benchgate_out=out.json",
+                         "PATH=/nonexistent"),
+                   "benchgate: error: --benchgate_measure=instructions: expected Valgrind to count "
+                   "instructions: 'valgrind' is not on PATH (Debian: apt-get install valgrind)");
   EXPECT_FALSE(fs::exists(dir_ / "out.json"));
 }
 
 TEST_F(InstructionsE2ETest, HistoryIsRefusedForExactCounts) {
-  ExpectOneLineError(Count("--benchgate_history=history.json --benchmark_filter=^BM_Work/2000$"),
-                     "--benchgate_history: expected no history");
+  ExpectExactError(Count("--benchgate_history=history.json --benchmark_filter=^BM_Work/2000$"),
+                   "benchgate: error: --benchgate_history: expected no history with "
+                   "--benchgate_measure=instructions: exact counts have no noise to learn from; "
+                   "compare with --benchgate_baseline");
 }
 
 TEST_F(InstructionsE2ETest, AbCountsTwoBuildsOnceEach) {
@@ -169,7 +184,10 @@ TEST_F(InstructionsE2ETest, AbCountsTwoBuildsOnceEach) {
   const Outcome plain = Run(BENCHGATE_AB_BIN, "--measure instructions '" +
                                                   std::string(PLAIN_GBENCH_BIN) + "' '" +
                                                   COUNT_FIXTURE_BIN + "'");
-  ExpectOneLineError(plain, "not linked with benchgate");
+  ExpectExactError(plain, "benchgate-ab: error: baseline binary " + std::string(PLAIN_GBENCH_BIN) +
+                              ": cannot count instructions: it is not linked with benchgate (it "
+                              "wrote no instructions run); link benchgate::main, or "
+                              "benchgate::benchgate with benchgate::Initialize in its own main");
 }
 
 }  // namespace
