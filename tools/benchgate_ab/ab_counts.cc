@@ -23,9 +23,8 @@ RunData CountBinary(const AbOptions& o, const std::string& role, const std::stri
   child.set_env = {"BENCHGATE_MEASURE=instructions", "BENCHGATE_OUT=" + json_path};
   const ChildExit ended = RunChild(binary, o.child_flags, child);
   const bool written = fs::is_regular_file(json_path, error);
-  // Exit 1 with its file written: the binary's own budgets broke; the
-  // counts stand and are judged here.
-  if (!ended.ok && !(ended.code == kExitGateFailed && written)) {
+  // The binary's own budgets broken still leave counts to judge here.
+  if (!ResultsStand(ended, written)) {
     const std::string line = TellingLine(ReadFileIfAny(stderr_path));
     throw Error(source, "", ended.what + (line.empty() ? "" : ": " + line));
   }

@@ -66,7 +66,7 @@ RunData RunProcess(const AbOptions& o, const std::string& role, const std::strin
   const bool enriched = fs::is_regular_file(enriched_path, error);
   // kExitGateFailed after writing it is the binary's own gate failing (its
   // code's budgets broken): the measurements stand, and are judged here.
-  if (!ended.ok && !(ended.code == kExitGateFailed && enriched)) {
+  if (!ResultsStand(ended, enriched)) {
     const std::string line = TellingLine(ReadFileIfAny(stderr_path));
     throw Error(source, "", ended.what + (line.empty() ? "" : ": " + line));
   }

@@ -164,6 +164,10 @@ ChildExit RunChild(const std::string& binary, const std::vector<std::string>& ar
   return {false, "ended abnormally"};
 }
 
+bool ResultsStand(const ChildExit& ended, bool wrote_results) {
+  return ended.ok || (ended.code == kExitGateFailed && wrote_results);
+}
+
 std::string TellingLine(const std::string& stderr_text) {
   std::istringstream lines(stderr_text);
   std::string line, first;

@@ -47,6 +47,10 @@ struct ChildExit {
   bool timed_out = false;
 };
 
+// Whether a benchmark binary's results stand: it ended well, or only its own
+// gate failed (exit 1: budgets its code declares) after it wrote them.
+bool ResultsStand(const ChildExit& ended, bool wrote_results);
+
 struct ChildOptions {
   std::string stderr_path;            // stderr goes into this file
   std::string stdout_path;            // "": /dev/null

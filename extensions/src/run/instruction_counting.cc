@@ -164,7 +164,7 @@ class Counter {
     const ChildExit ended = RunChild(program, args, options);
     std::error_code error;
     // Its own budgets broken (exit 1) still leave its measurements.
-    if (!ended.ok && !(ended.code == kExitGateFailed && fs::is_regular_file(enriched, error))) {
+    if (!ResultsStand(ended, fs::is_regular_file(enriched, error))) {
       const std::string in = DiedIn(listed, dir.path());
       const std::string line = TellingLine(ReadFileIfAny(options.stderr_path));
       throw Error(in.empty() ? request_.binary : "benchmark " + in, "",

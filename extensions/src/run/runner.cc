@@ -305,18 +305,19 @@ Measured MeasureInstructions(const RunnerState& state, const RunInputs& run_inpu
   AnalysisConfig config = time_config;
   config.metric = kInstructionsMetric;
   config.tolerance = kInstructionsTolerance;
+  Measured measured;
+  const RunData* baseline = run_inputs.baseline ? &*run_inputs.baseline : nullptr;
+  measured.analysis = AnalyzeCounts(counted.run, baseline, config);
   if (console) {
     std::size_t width = 20;
     for (const SampleSet& set : counted.run.benchmarks) width = std::max(width, set.name.size());
     table.SetNameWidth(width);
     table.PrintCountingSetup(*counted.run.counting);
-    for (const SampleSet& set : counted.run.benchmarks) {
-      table.PrintCount(AnalyzeMeasurement(set, config));
+    // The candidate's benchmarks come first, in run order; removed ones after.
+    for (const BenchmarkAnalysis& b : measured.analysis.benchmarks) {
+      if (b.status != VerdictStatus::kRemoved) table.PrintCount(b);
     }
   }
-  Measured measured;
-  const RunData* baseline = run_inputs.baseline ? &*run_inputs.baseline : nullptr;
-  measured.analysis = AnalyzeCounts(counted.run, baseline, config);
   measured.registration = CountingWarnings(counted.run);
   measured.run = std::move(counted.run);
   measured.gbench_json = std::move(counted.gbench_json);
