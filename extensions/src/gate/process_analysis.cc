@@ -69,6 +69,8 @@ bool MoreRoundsHelp(const BenchmarkAnalysis& b) {
     case Undecided::kNone:
     case Undecided::kOptimisedAway:
     case Undecided::kNoBaseline:
+    case Undecided::kNondeterministic:
+    case Undecided::kNotCounted:
       return false;
   }
   return false;
