@@ -39,6 +39,7 @@ BENCHGATE_BUDGET("BM_Parse")
     .LatencyP999(std::chrono::milliseconds(2))
     .AllocsPerIter(0)
     .BytesPerIter(1024)
+    .Instructions(52000)
     .CounterMin("items_per_second", 1e6)
     .CounterMax("items_per_second", 5e6)
     .P99(std::chrono::microseconds(7))
@@ -84,7 +85,7 @@ TEST(BudgetMacroTest, BuilderStoresLimitsInNanosecondsAndFractions) {
   EXPECT_EQ(*rules[0].max_regression, 0.05);
 
   const BudgetRule& parse = rules[1];
-  EXPECT_EQ(parse.limits.size(), 14u);  // p99 once although set twice
+  EXPECT_EQ(parse.limits.size(), 15u);  // p99 once although set twice
   EXPECT_EQ(LimitOf(parse, "median"), 250.0);
   EXPECT_EQ(LimitOf(parse, "mean"), 2.5e6);
   EXPECT_EQ(LimitOf(parse, "p50"), 1.0);
@@ -97,6 +98,7 @@ TEST(BudgetMacroTest, BuilderStoresLimitsInNanosecondsAndFractions) {
   EXPECT_EQ(LimitOf(parse, "latency_p999"), 2e6);
   EXPECT_EQ(LimitOf(parse, "allocs_per_iter"), 0.0);
   EXPECT_EQ(LimitOf(parse, "bytes_per_iter"), 1024.0);
+  EXPECT_EQ(LimitOf(parse, "instructions"), 52000.0);
   EXPECT_EQ(LimitOf(parse, "counter:items_per_second", /*is_minimum=*/true), 1e6);
   EXPECT_EQ(LimitOf(parse, "counter:items_per_second", /*is_minimum=*/false), 5e6);
   EXPECT_FALSE(parse.max_regression.has_value());

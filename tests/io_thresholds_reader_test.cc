@@ -74,6 +74,7 @@ TEST(ThresholdsReaderTest, ReadsEveryFeatureOfAValidFile) {
   const BudgetRule& sizes = rules[3];
   EXPECT_EQ(LimitOf(sizes, "allocs_per_iter"), 3.0);
   EXPECT_EQ(LimitOf(sizes, "bytes_per_iter"), 4096.0);
+  EXPECT_EQ(LimitOf(sizes, "instructions"), 52000.0);
 }
 
 TEST(ThresholdsReaderTest, ReadsADirectoryInNameOrderSkippingSchemasAndOtherFiles) {
@@ -96,7 +97,7 @@ TEST(ThresholdsReaderTest, UnknownKeyNamesItAndTheExpectedOnes) {
             kDir +
                 "unknown_key.json:3:34: expected a budget key (pattern, median, mean, p50, p90, "
                 "p95, p99, max, cv, latency_p99, latency_p999, allocs_per_iter, bytes_per_iter, "
-                "counters, max_regression), got unknown key \"p98\"");
+                "instructions, counters, max_regression), got unknown key \"p98\"");
 }
 
 TEST(ThresholdsReaderTest, BadUnit) {
@@ -232,8 +233,8 @@ TEST(ThresholdsReaderTest, StructureMistakes) {
             "t.json:1:50: expected at least one limit in the budget for \"BM_X\"");
   EXPECT_EQ(ParseError(schema + "\"defaults\": {\"pattern\": \"x\"}}"),
             "t.json:1:51: expected a defaults key (median, mean, p50, p90, p95, p99, max, cv, "
-            "latency_p99, latency_p999, allocs_per_iter, bytes_per_iter, counters, "
-            "max_regression), got unknown key \"pattern\"");
+            "latency_p99, latency_p999, allocs_per_iter, bytes_per_iter, instructions, "
+            "counters, max_regression), got unknown key \"pattern\"");
   EXPECT_EQ(ParseError(schema + "\"defaults\": {}}"),
             "t.json:1:50: expected at least one limit in \"defaults\"");
   EXPECT_EQ(ParseError(schema + "\"$schema\": 1}"),

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "gate/analysis.h"
 #include "gate/count_analysis.h"
 #include "run/count_attribution.h"
 
@@ -150,6 +151,50 @@ TEST(CountAnalysisTest, ABudgetsMaxRegressionIsTheToleranceOfItsBenchmarks) {
   config.budgets = {rule};
   EXPECT_EQ(AnalyzeCounts(after, &before, config).benchmarks[0].status,
             VerdictStatus::kUnchanged);  // +3% within the budget's 5%
+}
+
+// An instruction budget is judged on the exact count, with or without a
+// baseline; time limits in the same rule are left to timing runs, said once.
+TEST(CountAnalysisTest, AnInstructionBudgetIsJudgedOnTheCountAndTimeLimitsAreLeftAlone) {
+  RunData run;
+  run.measure = Measure::kInstructions;
+  run.benchmarks = {CountedSet("BM_Parse/1", 5200), CountedSet("BM_Parse/2", 4800),
+                    CountedSet("BM_Parse/3", 9000, false)};
+  BudgetRule rule;
+  rule.pattern = "BM_Parse/.*";
+  rule.limits = {Limit{"instructions", 5000, false}, Limit{"p99", 1, false}};
+  rule.origin = "thresholds/a.json:3:18";
+  AnalysisConfig config;
+  config.budgets = {rule};
+  const SuiteAnalysis suite = AnalyzeCounts(run, nullptr, config);
+  ASSERT_EQ(suite.benchmarks.size(), 3u);
+  EXPECT_EQ(suite.benchmarks[0].status, VerdictStatus::kBudgetExceeded);
+  EXPECT_EQ(suite.benchmarks[0].reasons.back(),
+            "instructions 5200 > budget 5000 (thresholds/a.json:3:18)");
+  EXPECT_EQ(suite.benchmarks[1].status, VerdictStatus::kPass);  // 4800, and p99 not judged
+  // Nondeterministic: not judged on instructions, budgets included.
+  EXPECT_EQ(suite.benchmarks[2].status, VerdictStatus::kInconclusive);
+  EXPECT_EQ(suite.benchmarks[2].undecided, Undecided::kNondeterministic);
+  EXPECT_TRUE(suite.gate_failed);
+  ASSERT_EQ(suite.warnings.size(), 1u);
+  EXPECT_EQ(suite.warnings[0],
+            "2 budget limit(s) on time, memory or counters not judged: an instructions run "
+            "judges instructions limits and max_regression");
+}
+
+TEST(CountAnalysisTest, ATimingRunLeavesInstructionLimitsAloneWithoutAWord) {
+  RunData run;
+  run.benchmarks = {Rows("BM_Parse", {100, 101, 102, 100, 101})};
+  BudgetRule rule;
+  rule.pattern = "BM_Parse";
+  rule.limits = {Limit{"instructions", 1, false}};
+  rule.origin = "test";
+  AnalysisConfig config;
+  config.budgets = {rule};
+  const SuiteAnalysis suite = AnalyzeSuite(run, nullptr, config);
+  EXPECT_EQ(suite.benchmarks[0].status, VerdictStatus::kPass);
+  EXPECT_TRUE(suite.warnings.empty());
+  EXPECT_FALSE(suite.gate_failed);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -119,6 +120,39 @@ TEST_F(InstructionsE2ETest, OnePercentMoreWorkIsARegressionAndTheSameWorkNever) 
   EXPECT_EQ(diff.exit_code, 1) << diff.out << diff.err;
   EXPECT_NE(diff.out.find("instructions"), std::string::npos) << diff.out;
   EXPECT_EQ(Run(BENCHGATE_DIFF_BIN, "base.json same.json").exit_code, 0);
+}
+
+// An instruction budget in a threshold file: judged on the count, exact;
+// the same file's time limit is left to timing runs (said once), and a
+// timing run leaves the instruction limit alone.
+TEST_F(InstructionsE2ETest, AnInstructionBudgetHoldsOrBreaksOnTheCount) {
+  const std::string only = "--benchmark_filter=^BM_Work/2000$ ";
+  ASSERT_EQ(Count(only + "--benchgate_out=base.json").exit_code, 0);
+  const double count =
+      Result(Read("base.json"), "BM_Work/2000")["instructions"]["per_iteration"].get<double>();
+  // Half a percent of headroom: 1% more work breaks it.
+  std::ofstream(dir_ / "budget.json")
+      << R"({"schema": "benchgate.thresholds/1", "budgets": [)"
+      << R"({"pattern": "BM_Work/2000", "instructions": )" << count * 1.005
+      << R"(, "p99": "1ns"}]})";
+  const Outcome held = Count(only + "--benchgate_thresholds=budget.json");
+  EXPECT_EQ(held.exit_code, 0) << held.out << held.err;
+  EXPECT_NE(held.out.find("1 budget limit(s) on time, memory or counters not judged"),
+            std::string::npos)
+      << held.out << held.err;
+  const Outcome broken = Count(only + "--benchgate_thresholds=budget.json --benchgate_out=more.json",
+                               "COUNT_FIXTURE_EXTRA=0.01");
+  EXPECT_EQ(broken.exit_code, 1) << broken.out << broken.err;
+  const json verdict = Result(Read("more.json"), "BM_Work/2000")["verdict"];
+  EXPECT_EQ(verdict["status"], "budget_exceeded");
+  EXPECT_NE(verdict["reasons"].dump().find("instructions"), std::string::npos) << verdict;
+  // A timing run leaves the instruction limit alone (1 would break anything).
+  std::ofstream(dir_ / "count_only.json")
+      << R"({"schema": "benchgate.thresholds/1", "budgets": [)"
+      << R"({"pattern": "BM_Work/2000", "instructions": 1}]})";
+  const Outcome timed = Run(COUNT_FIXTURE_BIN, only + "--benchmark_min_time=0.001 "
+                                                      "--benchgate_thresholds=count_only.json");
+  EXPECT_EQ(timed.exit_code, 0) << timed.out << timed.err;
 }
 
 TEST_F(InstructionsE2ETest, RunsOfDifferentMeasuresAreNeverCompared) {

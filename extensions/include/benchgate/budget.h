@@ -75,6 +75,9 @@ class BudgetBuilder {
   // From benchgate::memory: heap allocations and bytes per iteration.
   BudgetBuilder& AllocsPerIter(double maximum) { return SetMaximum("allocs_per_iter", maximum); }
   BudgetBuilder& BytesPerIter(double maximum) { return SetMaximum("bytes_per_iter", maximum); }
+  // Instructions per iteration, counted under Valgrind: judged only in runs
+  // with --benchgate_measure=instructions (and there, only this limit).
+  BudgetBuilder& Instructions(double maximum) { return SetMaximum("instructions", maximum); }
   // A user counter (state.counters[name], SetItemsProcessed's
   // "items_per_second", ...) in its own unit.
   BudgetBuilder& CounterMax(const std::string& name, double maximum) {

@@ -17,6 +17,10 @@ struct Limit {
   // "cv": coefficient of variation, a fraction (0.05 = 5%);
   // "latency_p99", "latency_p999": per-iteration latency from Sampled(), ns;
   // "allocs_per_iter", "bytes_per_iter": from benchgate::memory;
+  // "instructions": instructions per iteration, judged only in runs that
+  //   count them (--benchgate_measure=instructions), and the only limit
+  //   judged there: Valgrind's times and a process without the memory
+  //   manager say nothing about the other statistics;
   // "counter:<name>": a user counter, in the counter's own unit.
   std::string statistic;
   double value = 0;
@@ -52,7 +56,8 @@ inline constexpr const char* kBudgetStatistics[] = {"median",
                                                     "latency_p99",
                                                     "latency_p999",
                                                     "allocs_per_iter",
-                                                    "bytes_per_iter"};
+                                                    "bytes_per_iter",
+                                                    "instructions"};
 inline constexpr const char kCounterStatisticPrefix[] = "counter:";
 
 }  // namespace benchgate

@@ -11,6 +11,7 @@
 #include "benchgate/stats/mann_whitney.h"
 #include "gate/adaptive.h"
 #include "gate/history.h"
+#include "model/sample_set.h"
 
 namespace benchgate {
 
@@ -24,6 +25,8 @@ struct AnalysisConfig {
   // History and budgets stay on real time.
   std::string metric = "real_time";
   bool higher_is_better = false;
+  // What the runs measured: budgets judge only the limits of this measure.
+  Measure measure = Measure::kTime;
   // The U test's p-value: exact up to kExactMaxSize per side without ties
   // (kAuto), or one method always, e.g. kAsymptotic to reproduce compare.py.
   MannWhitneyMethod p_method = MannWhitneyMethod::kAuto;

@@ -68,6 +68,11 @@ Observation WithCi(double estimate, const ConfidenceInterval& ci) {
 std::optional<Observation> Observe(const BenchmarkAnalysis& b, const std::string& statistic,
                                    double ci_level) {
   const SampleSet& s = b.samples;
+  if (statistic == kInstructionsMetric) {
+    if (!s.instructions || !s.instructions->deterministic || s.instructions->per_iteration.empty())
+      return std::nullopt;
+    return Observation{Median(s.instructions->per_iteration), {}, {}};
+  }
   const MetricStats& real = b.real_time;
   if (s.real_time_ns.empty()) return std::nullopt;
   const auto quantile = [&](double q, double estimate) {
@@ -107,6 +112,7 @@ std::optional<Observation> Observe(const BenchmarkAnalysis& b, const std::string
 std::string FormatStatisticValue(const std::string& statistic, double value) {
   if (IsDuration(statistic)) return FormatDuration(value);
   if (statistic == "cv") return FormatPercent(value);
+  if (statistic == kInstructionsMetric) return FormatCount(value);
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.4g", value);
   return buffer;
@@ -127,10 +133,19 @@ std::vector<BudgetFinding> CheckBudget(const ResolvedBudget& budget, const Obser
   return findings;
 }
 
-void ApplyBudget(BenchmarkAnalysis& b, const ResolvedBudget& budget, double ci_level,
-                 std::vector<std::string>& warnings) {
+Measure MeasureOfStatistic(const std::string& statistic) {
+  return statistic == kInstructionsMetric ? Measure::kInstructions : Measure::kTime;
+}
+
+std::size_t ApplyBudget(BenchmarkAnalysis& b, const ResolvedBudget& budget, Measure measure,
+                        double ci_level, std::vector<std::string>& warnings) {
+  ResolvedBudget judged = budget;
+  judged.limits.clear();
+  for (const ResolvedLimit& limit : budget.limits) {
+    if (MeasureOfStatistic(limit.limit.statistic) == measure) judged.limits.push_back(limit);
+  }
   const auto findings = CheckBudget(
-      budget, [&](const std::string& statistic) { return Observe(b, statistic, ci_level); });
+      judged, [&](const std::string& statistic) { return Observe(b, statistic, ci_level); });
   for (const BudgetFinding& finding : findings) {
     switch (finding.outcome) {
       case BudgetOutcome::kExceeded:
@@ -153,6 +168,7 @@ void ApplyBudget(BenchmarkAnalysis& b, const ResolvedBudget& budget, double ci_l
         break;
     }
   }
+  return budget.limits.size() - judged.limits.size();
 }
 
 }  // namespace benchgate

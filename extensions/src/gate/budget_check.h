@@ -8,6 +8,7 @@
 #ifndef BENCHGATE_GATE_BUDGET_CHECK_H_
 #define BENCHGATE_GATE_BUDGET_CHECK_H_
 
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
@@ -15,6 +16,7 @@
 
 #include "gate/budget_resolve.h"
 #include "gate/verdict.h"
+#include "model/sample_set.h"
 
 namespace benchgate {
 
@@ -41,13 +43,20 @@ using ObserveFn = std::function<std::optional<Observation>(const std::string& st
 // One finding per limit, in the budget's order.
 std::vector<BudgetFinding> CheckBudget(const ResolvedBudget& budget, const ObserveFn& observe);
 
-// Applies a benchmark's budget limits to its verdict, each judged on what the
-// run measured for its statistic (real time, with intervals at `ci_level`):
-// exceeded -> budget_exceeded (a regression stays a regression, with the
-// budget among its reasons); uncertain -> inconclusive unless something
-// stronger was already found; not measured -> "name: reason" in `warnings`.
-void ApplyBudget(BenchmarkAnalysis& b, const ResolvedBudget& budget, double ci_level,
-                 std::vector<std::string>& warnings);
+// Which measure's runs judge a limit on `statistic`: "instructions" is
+// judged only where instructions were counted, every other statistic (time,
+// memory, counters) only in timing runs, whose samples it describes.
+Measure MeasureOfStatistic(const std::string& statistic);
+
+// Applies a benchmark's budget limits of `measure` to its verdict, each
+// judged on what the run measured for its statistic (real time with
+// intervals at `ci_level`, or the exact count): exceeded -> budget_exceeded
+// (a regression stays a regression, with the budget among its reasons);
+// uncertain -> inconclusive unless something stronger was already found;
+// not measured -> "name: reason" in `warnings`. Returns how many limits
+// belong to the other measure and were left alone.
+std::size_t ApplyBudget(BenchmarkAnalysis& b, const ResolvedBudget& budget, Measure measure,
+                        double ci_level, std::vector<std::string>& warnings);
 
 // How a statistic's values read: durations for the time statistics,
 // percentages for cv, plain numbers otherwise.

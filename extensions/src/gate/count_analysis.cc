@@ -1,5 +1,6 @@
 #include "gate/count_analysis.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -86,12 +87,24 @@ SuiteAnalysis AnalyzeCounts(const RunData& candidate, const RunData* baseline,
     }
     return false;  // exact counts join no multiple-testing family
   };
-  counts.alone = [&](BenchmarkAnalysis& b, const ResolvedBudget&) {
+  // Without a baseline only an instruction budget judges a count: where
+  // there is one, a count that cannot be judged leaves it undecided.
+  counts.alone = [&](BenchmarkAnalysis& b, const ResolvedBudget& budget) {
     const std::string reason = UncountableReason(b.samples);
-    if (!reason.empty()) b.reasons.push_back(reason);
+    if (reason.empty()) return;
+    const bool budgeted =
+        std::any_of(budget.limits.begin(), budget.limits.end(), [](const ResolvedLimit& limit) {
+          return limit.limit.statistic == kInstructionsMetric;
+        });
+    if (budgeted) {
+      MarkUndecided(b, undecided(b.samples), false, reason);
+    } else {
+      b.reasons.push_back(reason);
+    }
   };
   AnalysisConfig counted = config;
   counted.metric = kInstructionsMetric;
+  counted.measure = Measure::kInstructions;
   counted.higher_is_better = false;
   counted.history = nullptr;
   return MatchByName(candidate, baseline, counted, counts);

@@ -101,13 +101,28 @@ void JudgeSuite(SuiteAnalysis& suite, const std::vector<std::size_t>& judged,
     b.comparison->p_adjusted = adjusted[k];
     JudgeComparison(b, config);
   }
+  std::size_t other_measure = 0;
   for (std::size_t i = 0; i < budgets.size(); ++i) {
     BenchmarkAnalysis& b = suite.benchmarks[i];
+    // Nothing measured, or measured but not judgeable (the reason is the
+    // benchmark's own): a budget has nothing to say.
     if (b.samples.errored || b.samples.real_time_ns.empty() ||
-        b.undecided == Undecided::kOptimisedAway) {
+        b.undecided == Undecided::kOptimisedAway || b.undecided == Undecided::kNondeterministic ||
+        b.undecided == Undecided::kNotCounted) {
       continue;
     }
-    if (!budgets[i].limits.empty()) ApplyBudget(b, budgets[i], config.ci_level, suite.warnings);
+    if (!budgets[i].limits.empty()) {
+      other_measure +=
+          ApplyBudget(b, budgets[i], config.measure, config.ci_level, suite.warnings);
+    }
+  }
+  // A timing run leaves instruction limits alone silently (that is the
+  // usual CI: both measures, one set of budgets); an instructions run says
+  // once that the time limits it matched were not judged.
+  if (config.measure == Measure::kInstructions && other_measure > 0) {
+    suite.warnings.push_back(std::to_string(other_measure) +
+                             " budget limit(s) on time, memory or counters not judged: an "
+                             "instructions run judges instructions limits and max_regression");
   }
   for (const BenchmarkAnalysis& b : suite.benchmarks) Count(suite, b.status);
   CountUndecided(suite, config);

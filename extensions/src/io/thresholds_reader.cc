@@ -33,12 +33,13 @@ constexpr LimitKey kLimitKeys[] = {
     {"p95", Kind::kDuration},          {"p99", Kind::kDuration},
     {"max", Kind::kDuration},          {"cv", Kind::kPercent},
     {"latency_p99", Kind::kDuration},  {"latency_p999", Kind::kDuration},
-    {"allocs_per_iter", Kind::kCount}, {"bytes_per_iter", Kind::kBytes}};
+    {"allocs_per_iter", Kind::kCount}, {"bytes_per_iter", Kind::kBytes},
+    {"instructions", Kind::kCount}};
 
 constexpr const char kTopLevelKeys[] = "schema, $schema, defaults, budgets";
 constexpr const char kLimitKeyList[] =
     "median, mean, p50, p90, p95, p99, max, cv, latency_p99, latency_p999, allocs_per_iter, "
-    "bytes_per_iter, counters, max_regression";
+    "bytes_per_iter, instructions, counters, max_regression";
 
 // How a value is shown after "got": strings and numbers as written in JSON.
 std::string Describe(const json& value) {
