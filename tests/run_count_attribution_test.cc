@@ -197,5 +197,47 @@ TEST(CountAnalysisTest, ATimingRunLeavesInstructionLimitsAloneWithoutAWord) {
   EXPECT_FALSE(suite.gate_failed);
 }
 
+CountingSetup CountedWith(const std::string& valgrind, double floor) {
+  CountingSetup setup;
+  setup.valgrind_version = valgrind;
+  setup.options = {"--tool=callgrind", "--instr-atstart=no"};
+  setup.harness_floor = floor;
+  return setup;
+}
+
+// What differs between the two countings is said, once each, and the
+// comparison still stands; a count the harness dominates is named.
+TEST(CountAnalysisTest, ItSaysWhereTheTwoSidesWereCountedDifferently) {
+  RunData before, after;
+  before.measure = after.measure = Measure::kInstructions;
+  before.benchmarks = {CountedSet("BM_Big", 10000), CountedSet("BM_Tiny", 2000)};
+  after.benchmarks = {CountedSet("BM_Big", 10000), CountedSet("BM_Tiny", 2000)};
+  before.counting = CountedWith("valgrind-3.18.1", 242);
+  after.counting = CountedWith("valgrind-3.19.0", 274);
+  after.counting->options.push_back("--dump-line=no");
+  const SuiteAnalysis suite = AnalyzeCounts(after, &before, AnalysisConfig());
+  EXPECT_EQ(suite.benchmarks[0].status, VerdictStatus::kUnchanged);
+  ASSERT_EQ(suite.warnings.size(), 4u);
+  EXPECT_EQ(suite.warnings[0],
+            "the baseline was counted by valgrind-3.18.1 and the candidate by valgrind-3.19.0: a "
+            "change may be the counting's, not the code's");
+  EXPECT_EQ(suite.warnings[1],
+            "the baseline and the candidate were counted with different Valgrind options: a "
+            "change may be the counting's, not the code's");
+  EXPECT_EQ(suite.warnings[2],
+            "the harness floor differs (baseline 242, candidate 274 instructions): Google "
+            "Benchmark, the compiler or its flags differ between the builds, and every count "
+            "can move with them");
+  // 2000 + 274 < 10 x 274 = 2740: within 10x; 10000 is not.
+  EXPECT_EQ(suite.warnings[3].rfind("BM_Tiny: 2000 instructions per iteration, within 10x of "
+                                    "the harness floor (274,",
+                                    0),
+            0u)
+      << suite.warnings[3];
+  // The same setup on both sides: nothing to say about it.
+  before.counting = after.counting;
+  EXPECT_EQ(AnalyzeCounts(after, &before, AnalysisConfig()).warnings.size(), 1u);
+}
+
 }  // namespace
 }  // namespace benchgate

@@ -164,18 +164,18 @@ TEST_F(InstructionsE2ETest, RunsOfDifferentMeasuresAreNeverCompared) {
                 .exit_code,
             0);
   ExpectExactError(Count(only + "--benchgate_baseline=timed.json"),
-                   "benchgate: error: timed.json: expected a baseline measured in instructions "
-                   "(--benchgate_measure=instructions), got a run measured in time; runs of "
+                   "benchgate: error: timed.json: expected a run measured in instructions "
+                   "(--benchgate_measure=instructions), got one measured in time; runs of "
                    "different measures are never compared");
   ExpectExactError(Run(COUNT_FIXTURE_BIN, only + "--benchmark_min_time=0.001 "
                                                  "--benchgate_baseline=counted.json"),
-                   "benchgate: error: counted.json: expected a baseline measured in time "
-                   "(--benchgate_measure=time), got a run measured in instructions; runs of "
+                   "benchgate: error: counted.json: expected a run measured in time "
+                   "(--benchgate_measure=time), got one measured in instructions; runs of "
                    "different measures are never compared");
   ExpectExactError(Run(BENCHGATE_DIFF_BIN, "timed.json counted.json"),
-                   "benchgate-diff: error: counted.json: expected a run measured in time like "
-                   "timed.json, got one measured in instructions; runs of different measures are "
-                   "never compared");
+                   "benchgate-diff: error: counted.json: expected a run measured in time (like "
+                   "timed.json), got one measured in instructions; runs of different measures "
+                   "are never compared");
 }
 
 TEST_F(InstructionsE2ETest, ACrashOrAHangUnderValgrindIsNamed) {

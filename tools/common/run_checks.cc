@@ -43,10 +43,7 @@ Measure CheckSameMeasure(const std::vector<const RunData*>& runs,
     if (runs[i]->measure == first) continue;
     const std::string label = i < labels.size() ? labels[i] : runs[i]->source;
     const std::string first_label = labels.empty() ? runs.front()->source : labels.front();
-    throw Error(label, "",
-                std::string("expected a run measured in ") + MeasureName(first) + " like " +
-                    first_label + ", got one measured in " + MeasureName(runs[i]->measure) +
-                    "; runs of different measures are never compared");
+    throw Error(label, "", DifferentMeasures(first, "like " + first_label, runs[i]->measure));
   }
   return first;
 }

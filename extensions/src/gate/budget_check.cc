@@ -71,7 +71,7 @@ std::optional<Observation> Observe(const BenchmarkAnalysis& b, const std::string
   if (statistic == kInstructionsMetric) {
     if (!s.instructions || !s.instructions->deterministic || s.instructions->per_iteration.empty())
       return std::nullopt;
-    return Observation{Median(s.instructions->per_iteration), {}, {}};
+    return Observation{b.judged.median, {}, {}};
   }
   const MetricStats& real = b.real_time;
   if (s.real_time_ns.empty()) return std::nullopt;

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <limits>
 #include <string>
+#include <vector>
 
 #include "benchgate/stats/percentile.h"
 #include "gate/adaptive.h"
@@ -28,6 +29,48 @@ std::string ProcessValues(const InstructionCount& count) {
   };
   return "process 1: " + half(0, count.first_process) +
          "; process 2: " + half(count.first_process, count.per_iteration.size());
+}
+
+// The harness dominates a count within 10x of the floor (the values are the
+// loop body's, the floor taken off): a change in Google Benchmark's loop
+// would show as the benchmark's.
+void FloorWarnings(const SuiteAnalysis& suite, double floor, std::vector<std::string>& warnings) {
+  if (floor <= 0) return;
+  for (const BenchmarkAnalysis& b : suite.benchmarks) {
+    const SampleSet& set = b.samples;
+    if (!set.instructions || set.instructions->per_iteration.empty()) continue;
+    const double count = b.judged.median;
+    if (count + floor >= 10 * floor) continue;
+    warnings.push_back(set.name + ": " + FormatCount(count) +
+                       " instructions per iteration, within 10x of the harness floor (" +
+                       FormatCount(floor) +
+                       ", an empty loop's count, taken off every count): most of what is counted "
+                       "is Google Benchmark's own loop, so a change there would show as this "
+                       "benchmark's");
+  }
+}
+
+// Counts carry between runs only when the same Valgrind counted the same
+// way and the builds share their harness (Google Benchmark, compiler,
+// flags: the floor moves with them). What differs is said, not refused: a
+// team upgrading Valgrind must still be able to compare, knowingly.
+void SetupWarnings(const CountingSetup& before, const CountingSetup& after,
+                   std::vector<std::string>& warnings) {
+  const std::string consequence = ": a change may be the counting's, not the code's";
+  if (before.valgrind_version != after.valgrind_version) {
+    warnings.push_back("the baseline was counted by " + before.valgrind_version +
+                       " and the candidate by " + after.valgrind_version + consequence);
+  }
+  if (before.options != after.options) {
+    warnings.push_back("the baseline and the candidate were counted with different Valgrind "
+                       "options" + consequence);
+  }
+  if (before.harness_floor != after.harness_floor) {
+    warnings.push_back("the harness floor differs (baseline " + FormatCount(before.harness_floor) +
+                       ", candidate " + FormatCount(after.harness_floor) +
+                       " instructions): Google Benchmark, the compiler or its flags differ "
+                       "between the builds, and every count can move with them");
+  }
 }
 
 }  // namespace
@@ -107,7 +150,14 @@ SuiteAnalysis AnalyzeCounts(const RunData& candidate, const RunData* baseline,
   counted.measure = Measure::kInstructions;
   counted.higher_is_better = false;
   counted.history = nullptr;
-  return MatchByName(candidate, baseline, counted, counts);
+  SuiteAnalysis suite = MatchByName(candidate, baseline, counted, counts);
+  std::vector<std::string> warnings;
+  if (baseline != nullptr && baseline->counting && candidate.counting) {
+    SetupWarnings(*baseline->counting, *candidate.counting, warnings);
+  }
+  if (candidate.counting) FloorWarnings(suite, candidate.counting->harness_floor, warnings);
+  suite.warnings.insert(suite.warnings.begin(), warnings.begin(), warnings.end());
+  return suite;
 }
 
 }  // namespace benchgate

@@ -22,7 +22,9 @@ inline constexpr const char* kCountsMethod = "exact-count";
 // Every benchmark of `candidate` against its namesake in `baseline` (may be
 // null): regression when its instructions per iteration grew by more than
 // the tolerance, improvement when they shrank by more, unchanged otherwise;
-// inconclusive when a side is nondeterministic or was not counted.
+// inconclusive when a side is nondeterministic or was not counted. Warns
+// where the two were counted differently (Valgrind version, options,
+// harness floor) and where a count is within 10x of the harness floor.
 SuiteAnalysis AnalyzeCounts(const RunData& candidate, const RunData* baseline,
                             const AnalysisConfig& config);
 

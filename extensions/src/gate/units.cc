@@ -4,6 +4,8 @@
 #include <cmath>
 #include <utility>
 
+#include "model/trim.h"
+
 namespace benchgate {
 namespace {
 
@@ -11,12 +13,6 @@ struct Unit {
   std::string_view suffix;
   double scale;
 };
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 // Splits "2.5 ms" into 2.5 and "ms"; nullopt when no finite number leads.
 std::optional<std::pair<double, std::string_view>> SplitNumber(std::string_view text) {

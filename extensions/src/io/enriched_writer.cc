@@ -114,8 +114,9 @@ json VerdictJson(const BenchmarkAnalysis& benchmark, double unit) {
 }
 
 // Instructions per iteration of both counting processes: the value is the
-// first's median; "counts" holds each process's measured repetitions.
-json InstructionsJson(const InstructionCount& count) {
+// analysis's (`judged`, the median of the measured repetitions); "counts"
+// holds each process's repetitions.
+json InstructionsJson(const InstructionCount& count, const MetricStats& judged) {
   json out;
   if (!count.not_counted.empty()) {
     out["not_counted"] = count.not_counted;
@@ -124,7 +125,7 @@ json InstructionsJson(const InstructionCount& count) {
   const auto first = count.per_iteration.begin();
   const auto split = first + static_cast<std::ptrdiff_t>(count.first_process);
   const std::vector<double> one(first, split), two(split, count.per_iteration.end());
-  out["per_iteration"] = Median(one);
+  out["per_iteration"] = judged.median;
   out["iterations"] = count.iterations;
   out["counts"] = {one, two};
   out["deterministic"] = count.deterministic;
@@ -158,7 +159,7 @@ json ResultJson(const BenchmarkAnalysis& benchmark) {
   }
   if (samples.latency) result["latency"] = LatencyJson(*samples.latency);
   if (samples.memory) result["memory"] = MemoryJson(*samples.memory);
-  if (samples.instructions) result["instructions"] = InstructionsJson(*samples.instructions);
+  if (samples.instructions) result["instructions"] = InstructionsJson(*samples.instructions, benchmark.judged);
   result["verdict"] = VerdictJson(benchmark, unit);
   return result;
 }

@@ -28,6 +28,12 @@ const char* MeasureName(Measure measure) noexcept {
   return measure == Measure::kInstructions ? "instructions" : "time";
 }
 
+std::string DifferentMeasures(Measure expected, const std::string& because, Measure got) {
+  return std::string("expected a run measured in ") + MeasureName(expected) + " (" + because +
+         "), got one measured in " + MeasureName(got) +
+         "; runs of different measures are never compared";
+}
+
 bool IsTimeMetric(const std::string& metric) {
   return metric == "real_time" || metric == "cpu_time";
 }

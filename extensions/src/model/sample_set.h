@@ -97,6 +97,11 @@ inline constexpr const char* kInstructionsMetric = "instructions";
 // "time" or "instructions", as the flags and the enriched JSON spell them.
 const char* MeasureName(Measure measure) noexcept;
 
+// Why a run of measure `got` is refused where one of `expected` was needed
+// (`because`: what asked for it, e.g. "--benchgate_measure=time" or
+// "like base.json"), in the words every tool uses.
+std::string DifferentMeasures(Measure expected, const std::string& because, Measure got);
+
 // How an instructions run counted: what a stored baseline must match.
 struct CountingSetup {
   std::string valgrind_version;       // "valgrind-3.19.0"

@@ -55,20 +55,22 @@ void ConsoleTable::PrintHeader() {
   printed_header_ = true;
 }
 
+bool ConsoleTable::PrintNameOrError(const SampleSet& samples) {
+  out_ << Pad(samples.name, name_width_);
+  if (!samples.errored) return false;
+  // As Google Benchmark's console says it: an error in red, a skip plain.
+  if (samples.skipped) {
+    out_ << "SKIPPED: " << samples.error_message << "\n";
+  } else {
+    out_ << Color(VerdictStatus::kError) << "ERROR: " << samples.error_message << Reset() << "\n";
+  }
+  return true;
+}
+
 void ConsoleTable::PrintMeasurement(const BenchmarkAnalysis& benchmark) {
   if (!printed_header_) PrintHeader();
   const SampleSet& samples = benchmark.samples;
-  out_ << Pad(samples.name, name_width_);
-  if (samples.errored) {
-    // As Google Benchmark's console says it: an error in red, a skip plain.
-    if (samples.skipped) {
-      out_ << "SKIPPED: " << samples.error_message << "\n";
-    } else {
-      out_ << Color(VerdictStatus::kError) << "ERROR: " << samples.error_message << Reset()
-           << "\n";
-    }
-    return;
-  }
+  if (PrintNameOrError(samples)) return;
   const MetricStats& real = benchmark.real_time;
   const bool unstable = !benchmark.reasons.empty();
   out_ << PadLeft(MedianWithCi(real), 34) << PadLeft(FormatDuration(real.p90), 11)
@@ -115,11 +117,7 @@ void ConsoleTable::PrintCountingSetup(const CountingSetup& setup) {
 
 void ConsoleTable::PrintCount(const BenchmarkAnalysis& benchmark) {
   const SampleSet& samples = benchmark.samples;
-  out_ << Pad(samples.name, name_width_);
-  if (samples.errored) {
-    out_ << (samples.skipped ? "SKIPPED: " : "ERROR: ") << samples.error_message << "\n";
-    return;
-  }
+  if (PrintNameOrError(samples)) return;
   if (!samples.instructions || !samples.instructions->not_counted.empty()) {
     out_ << PadLeft("-", 16) << PadLeft("-", 12) << "  not counted\n";
     return;

@@ -42,6 +42,9 @@ class ConsoleTable {
 
  private:
   void PrintHeader();
+  // The row's name, then, for a benchmark that errored or skipped itself,
+  // what it said (true: the row is complete).
+  bool PrintNameOrError(const SampleSet& samples);
   const char* Color(VerdictStatus status) const;
   const char* Reset() const;
 

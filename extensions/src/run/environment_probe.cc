@@ -7,15 +7,10 @@
 #include <sstream>
 #include <system_error>
 
+#include "model/trim.h"
+
 namespace benchgate {
 namespace {
-
-std::string Trim(const std::string& text) {
-  const char* const kSpace = " \t\r\n";
-  const std::size_t first = text.find_first_not_of(kSpace);
-  if (first == std::string::npos) return "";
-  return text.substr(first, text.find_last_not_of(kSpace) - first + 1);
-}
 
 // "AMD  EPYC   7763" and "AMD EPYC 7763" are the same CPU.
 std::string CollapseSpaces(const std::string& text) {
@@ -90,7 +85,7 @@ std::optional<std::string> SystemFiles::Contents(const std::string& relative) co
 std::optional<std::string> SystemFiles::FirstLine(const std::string& relative) const {
   const std::optional<std::string> text = Contents(relative);
   if (!text) return std::nullopt;
-  return Trim(text->substr(0, text->find('\n')));
+  return std::string(Trim(text->substr(0, text->find('\n'))));
 }
 
 CpuInfoFile SystemFiles::ReadCpuInfo() const {
@@ -106,8 +101,8 @@ CpuInfoFile SystemFiles::ReadCpuInfo() const {
   while (std::getline(lines, line)) {
     const std::size_t colon = line.find(':');
     if (colon == std::string::npos) continue;
-    const std::string key = Trim(line.substr(0, colon));
-    const std::string value = Trim(line.substr(colon + 1));
+    const std::string key = std::string(Trim(line.substr(0, colon)));
+    const std::string value = std::string(Trim(line.substr(colon + 1)));
     if (key == "processor") {
       ++info.processors;
     } else if (key == "model name" && info.model.empty()) {
@@ -210,8 +205,8 @@ OsRelease SystemFiles::ReadOsRelease() const {
   while (std::getline(lines, line)) {
     const std::size_t equals = line.find('=');
     if (equals == std::string::npos) continue;
-    const std::string key = Trim(line.substr(0, equals));
-    const std::string value = Unquote(Trim(line.substr(equals + 1)));
+    const std::string key = std::string(Trim(line.substr(0, equals)));
+    const std::string value = Unquote(std::string(Trim(line.substr(equals + 1))));
     if (key == "ID") release.id = value;
     if (key == "VERSION_ID") release.version_id = value;
     if (key == "PRETTY_NAME") release.pretty_name = value;

@@ -106,9 +106,8 @@ std::unique_ptr<benchmark::BenchmarkReporter> MakeGbenchReporter(const std::stri
 void CheckSameMeasure(const RunData& baseline, Measure measure, const std::string& path) {
   if (baseline.measure == measure) return;
   throw Error(path, "",
-              std::string("expected a baseline measured in ") + MeasureName(measure) +
-                  " (--benchgate_measure=" + MeasureName(measure) + "), got a run measured in " +
-                  MeasureName(baseline.measure) + "; runs of different measures are never compared");
+              DifferentMeasures(measure, std::string("--benchgate_measure=") + MeasureName(measure),
+                                baseline.measure));
 }
 
 // This binary, to be started again under Valgrind.
@@ -116,31 +115,6 @@ std::string SelfPath(const std::string& program) {
   std::error_code error;
   const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
   return error ? program : self.string();
-}
-
-// What an instructions run says of its counts: benchmarks whose count the
-// harness dominates (within 10x of an empty loop's: a small change of their
-// own code is a smaller change of the count).
-std::vector<std::string> CountingWarnings(const RunData& run) {
-  std::vector<std::string> warnings;
-  const double floor = run.counting ? run.counting->harness_floor : 0;
-  for (const SampleSet& set : run.benchmarks) {
-    if (!set.instructions || set.instructions->per_iteration.empty() || floor <= 0) continue;
-    // The values are the loop body's, the floor taken off: the harness
-    // dominates when the whole count is within 10x of the floor.
-    const double count = set.instructions->per_iteration.front();
-    if (count + floor < 10 * floor) {
-      char text[240];
-      std::snprintf(text, sizeof text,
-                    "%.0f instructions per iteration, within 10x of the harness floor (%.0f, "
-                    "an empty loop's count, taken off every count): most of what is counted is "
-                    "Google Benchmark's own loop, so a change there would show as this "
-                    "benchmark's",
-                    count, floor);
-      warnings.push_back(set.name + ": " + text);
-    }
-  }
-  return warnings;
 }
 
 struct RunInputs {
@@ -318,7 +292,6 @@ Measured MeasureInstructions(const RunnerState& state, const RunInputs& run_inpu
       if (b.status != VerdictStatus::kRemoved) table.PrintCount(b);
     }
   }
-  measured.registration = CountingWarnings(counted.run);
   measured.run = std::move(counted.run);
   measured.gbench_json = std::move(counted.gbench_json);
   return measured;
