@@ -5,7 +5,12 @@
 # directory), accepts its flags, writes the report the recipe publishes and
 # fails with exit 1 on a slowed candidate, as the job must.
 #
-#   ab_ci_recipes_test.sh SOURCE_DIR BIN_DIR   (BIN_DIR: benchgate-ab, ab_fixture_base/cand)
+#   ab_ci_recipes_test.sh SOURCE_DIR BIN_DIR
+#
+# BIN_DIR holds benchgate-ab and the fixtures: ab_fixture_base/cand for the
+# time recipes, count_fixture_bench/more (1% more work in BM_Work) for the
+# instructions recipe, which is checked where Valgrind and those fixtures
+# exist (not in sanitizer builds).
 set -euo pipefail
 src=$(cd "$1" && pwd)
 bin=$(cd "$2" && pwd)
@@ -14,36 +19,52 @@ trap 'rm -rf "$work"' EXIT
 fail() { echo "ab_ci_recipes_test: $*" >&2; exit 1; }
 
 # The job's directory: base and head builds, benchgate-ab where each recipe
-# builds it, the fixture as the benchmark (head's is 1.3x slower in BM_Slowed).
+# builds it, a base and a candidate fixture as the benchmark.
 mkdir -p "$work/base/build" "$work/head/build/bin" "$work/build/bin"
-ln -s "$bin/ab_fixture_base" "$work/base/build/my_bench"
-ln -s "$bin/ab_fixture_cand" "$work/head/build/my_bench"
-ln -s "$bin/ab_fixture_cand" "$work/build/my_bench"
 ln -s "$bin/benchgate-ab" "$work/head/build/bin/benchgate-ab"
 ln -s "$bin/benchgate-ab" "$work/build/bin/benchgate-ab"
+fixtures() {  # fixtures BASE CANDIDATE: what the recipes' BENCH_PATH points at
+  ln -sfn "$bin/$1" "$work/base/build/my_bench"
+  ln -sfn "$bin/$2" "$work/head/build/my_bench"
+  ln -sfn "$bin/$2" "$work/build/my_bench"
+}
 
 readme=$(cat "$src/README.md")
-check() {  # recipe report-file what-the-report-holds
-  local recipe=$src/tools/recipes/$1 report=$2 expected=$3
+check() {  # recipe report-file what-the-report-holds slowed-benchmark kept-file
+  local recipe=$src/tools/recipes/$1 report=$2 expected=$3 slowed=$4 kept=$5
   [[ $readme == *"$(cat "$recipe")"* ]] || fail "$1 is not in README.md verbatim"
   # The command: from the line that runs benchgate-ab to the one passing the
-  # flags after --, list markers and line continuations removed.
+  # flags after -- (GitLab's folded lines) or the first line that does not
+  # continue with a backslash (a shell block), list markers and line
+  # continuations removed.
   local command
-  command=$(awk '/bin\/benchgate-ab /{on=1} on{print} on && / -- /{exit}' "$recipe" |
+  command=$(awk '/bin\/benchgate-ab /{on=1} on{print} on && (/ -- / || (bs && !/\\$/)){exit}
+                 on && /\\$/{bs=1}' "$recipe" |
     sed -e 's/^ *- //' -e 's/\\$//' | tr '\n' ' ')
-  [[ $command == *benchgate-ab* && $command == *" -- "* ]] || fail "$1: no benchgate-ab command found"
+  [[ $command == *benchgate-ab*my_bench* || $command == *benchgate-ab*BENCH_PATH* ]] ||
+    fail "$1: no benchgate-ab command found"
   local bench_path
   bench_path=$(sed -n 's/^ *BENCH_PATH: *//p' "$recipe")
   [[ $bench_path == build/my_bench ]] || fail "$1: BENCH_PATH is '$bench_path'"
   local code=0
-  (cd "$work" && rm -rf ab-runs "$report" && BENCH_PATH=$bench_path eval "$command") \
+  (cd "$work" && rm -rf "${kept%%/*}" "$report" && BENCH_PATH=$bench_path eval "$command") \
     > "$work/out.txt" 2> "$work/err.txt" || code=$?
   [[ $code -eq 1 ]] || fail "$1: exit $code, expected 1 (the slowed candidate): $(cat "$work/err.txt")"
   [[ -s $work/$report ]] || fail "$1: no $report written"
   grep -q "$expected" "$work/$report" || fail "$1: $report lacks '$expected'"
-  grep -q "BM_Slowed" "$work/$report" || fail "$1: $report does not name BM_Slowed"
-  [[ -f $work/ab-runs/r01-base.json ]] || fail "$1: --keep ab-runs kept no process files"
+  grep -q "$slowed" "$work/$report" || fail "$1: $report does not name $slowed"
+  [[ -f $work/$kept ]] || fail "$1: --keep kept no $kept"
   echo "$1: ok ($command)"
 }
-check github-actions.yml ab.md "regression"
-check gitlab-ci.yml benchgate-ab.xml "<failure"
+fixtures ab_fixture_base ab_fixture_cand
+check github-actions.yml ab.md "regression" BM_Slowed ab-runs/r01-base.json
+check gitlab-ci.yml benchgate-ab.xml "<failure" BM_Slowed ab-runs/r01-base.json
+if ! command -v valgrind > /dev/null; then
+  echo "github-actions-instructions.yml: skipped (valgrind is not installed: apt-get install valgrind)"
+elif [[ ! -x $bin/count_fixture_bench ]]; then
+  echo "github-actions-instructions.yml: skipped (no count fixtures: a sanitizer build)"
+else
+  fixtures count_fixture_bench count_fixture_more
+  check github-actions-instructions.yml instructions.md "regression" BM_Work \
+    instructions-runs/cand.json
+fi

@@ -225,6 +225,24 @@ TEST(EnvironmentTest, LoadWarningStartsStrictlyAboveHalfALoadPerCpu) {
   EXPECT_EQ(EnvironmentWarnings(env).size(), 1u);
 }
 
+// Load, a VM, the governor move time, never a count: an instructions run
+// is warned about what its counts are of (the build) only.
+TEST(EnvironmentTest, AnInstructionsRunIsWarnedAboutItsBuildOnly) {
+  Environment env;
+  env.num_cpus = 2;
+  env.load_avg = {4.0, 0, 0};
+  env.virtualization = "kvm";
+  env.governor = "powersave";
+  env.build_type = "debug";
+  env.optimization = "none";
+  env.ndebug = "yes";
+  EXPECT_EQ(EnvironmentWarnings(env).size(), 4u);
+  EXPECT_EQ(EnvironmentWarnings(env, Measure::kInstructions),
+            (std::vector<std::string>{
+                "debug build (no optimisation): counts are not representative of a release "
+                "build"}));
+}
+
 TEST(EnvironmentTest, KeyIsStableAcrossWhatChangesEveryRun) {
   EnvironmentInputs first =
       Inputs("bare_metal", {{"GITHUB_ACTIONS", "true"}, {"GITHUB_SHA", "aaaa"}});

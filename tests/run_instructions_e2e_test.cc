@@ -11,6 +11,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "support/outcome.h"
 #include "support/run_binary.h"
@@ -98,6 +99,23 @@ TEST_F(InstructionsE2ETest, EveryKindOfBenchmarkCountsTheSameInTwoRuns) {
   const double small = Result(one, "BM_Work/2000")["instructions"]["per_iteration"];
   const double large = Result(one, "BM_Work/20000")["instructions"]["per_iteration"];
   EXPECT_NEAR(large / small, 10.0, 0.05);
+  // A benchmark counts the same alone as in the suite (each in processes of
+  // its own: what ran before it never shapes its heap), and its Google
+  // Benchmark rows reach --benchmark_out with the others'.
+  const Outcome alone = Count("'--benchmark_filter=^(BM_Allocate|BM_Fill<double>)$' "
+                              "--benchgate_out=alone.json --benchmark_out=alone.gbench.json");
+  ASSERT_EQ(alone.exit_code, 0) << alone.err;
+  for (const char* name : {"BM_Allocate", "BM_Fill<double>"}) {
+    EXPECT_EQ(Result(Read("alone.json"), name)["instructions"]["counts"],
+              Result(one, name)["instructions"]["counts"])
+        << name;
+  }
+  std::vector<std::string> run_names;
+  const json rows = Read("alone.gbench.json");
+  for (const json& row : rows["benchmarks"]) {
+    if (run_names.empty() || run_names.back() != row["run_name"]) run_names.push_back(row["run_name"]);
+  }
+  EXPECT_EQ(run_names, (std::vector<std::string>{"BM_Fill<double>", "BM_Allocate"}));
 }
 
 TEST_F(InstructionsE2ETest, OnePercentMoreWorkIsARegressionAndTheSameWorkNever) {

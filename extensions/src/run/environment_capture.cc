@@ -156,8 +156,10 @@ std::string ComputeEnvironmentKey(const Environment& environment) {
   return buffer;
 }
 
-std::vector<std::string> EnvironmentWarnings(const Environment& environment) {
+std::vector<std::string> EnvironmentWarnings(const Environment& environment, Measure measure) {
   std::vector<std::string> warnings;
+  const bool counts = measure == Measure::kInstructions;
+  const std::string what = counts ? "counts" : "timings";
   if (environment.build_type == "debug") {
     // build_type says debug only for these two reasons (BuildType above); the
     // Environment read back from JSON may lack the detail, hence the fallback.
@@ -167,13 +169,14 @@ std::vector<std::string> EnvironmentWarnings(const Environment& environment) {
       reasons += std::string(reasons.empty() ? "" : ", ") + "NDEBUG not defined";
     }
     if (reasons.empty()) reasons = "no optimisation or NDEBUG not defined";
-    warnings.push_back("debug build (" + reasons +
-                       "): timings are not representative of a release build");
+    warnings.push_back("debug build (" + reasons + "): " + what +
+                       " are not representative of a release build");
   }
   if (environment.sanitizers != "none" && environment.sanitizers != "unknown") {
-    warnings.push_back("built with sanitizers (" + environment.sanitizers +
-                       "): timings are not representative of a release build");
+    warnings.push_back("built with sanitizers (" + environment.sanitizers + "): " + what +
+                       " are not representative of a release build");
   }
+  if (counts) return warnings;
   if (environment.library_build_type == "debug") {
     warnings.push_back("Google Benchmark library is a debug build: its overhead inflates timings");
   }

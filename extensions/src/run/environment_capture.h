@@ -25,6 +25,7 @@
 
 #include "benchgate/build_info.h"
 #include "model/environment.h"
+#include "model/sample_set.h"
 
 namespace benchgate {
 
@@ -71,8 +72,11 @@ std::string EnvironmentKeyText(const Environment& environment);
 std::string ComputeEnvironmentKey(const Environment& environment);
 
 // The warnings of Environment::warnings for its other fields, in order:
-// build, sanitizers, library build, governor, load, virtualisation.
-std::vector<std::string> EnvironmentWarnings(const Environment& environment);
+// build, sanitizers, library build, governor, load, virtualisation. A run
+// that counts instructions gets the first two only, about its counts: the
+// rest move time, never a count.
+std::vector<std::string> EnvironmentWarnings(const Environment& environment,
+                                             Measure measure = Measure::kTime);
 
 // Writes each warning as "benchgate: warning: <text>\n" (the console form).
 void WriteEnvironmentWarnings(const Environment& environment, std::ostream& out);

@@ -3,15 +3,21 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
+#include <functional>
 #include <sstream>
 #include <string_view>
 #include <system_error>
+#include <thread>
 
 #include "benchgate/error.h"
 #include "io/callgrind_dump.h"
 #include "io/files.h"
+#include "io/gbench_json_merge.h"
 #include "io/run_reader.h"
 #include "run/child_process.h"
 #include "run/count_attribution.h"
@@ -48,18 +54,47 @@ std::string FirstLine(const std::string& text) {
   return line;
 }
 
-// The benchmark a process died in: the first listed one without its rows.
-std::string DiedIn(const std::vector<std::string>& listed, const std::string& dir) {
-  DumpGroups groups;
-  try {
-    groups = GroupDumps(ReadCallgrindDumps(dir, kDumpPrefix));
-  } catch (const Error&) {
-    return "";
+// A --benchmark_filter matching exactly `name`, whichever engine Google
+// Benchmark was built with (std::regex or POSIX extended): every character
+// either gives a meaning is escaped, nothing else (GNU POSIX reads "\\<" as
+// a word boundary).
+std::string ExactFilter(const std::string& name) {
+  std::string filter = "--benchmark_filter=^";
+  for (const char c : name) {
+    if (std::string_view(".[]{}()*+?^$|\\").find(c) != std::string_view::npos) filter += '\\';
+    filter += c;
   }
-  for (const std::string& name : listed) {
-    if (groups.counts.count(BoundaryLabel(name)) == 0) return name;
+  return filter + "$";
+}
+
+bool IsFilter(const std::string& arg) {
+  constexpr std::string_view kFlag = "--benchmark_filter";
+  return arg.rfind(kFlag, 0) == 0 && (arg.size() == kFlag.size() || arg[kFlag.size()] == '=');
+}
+
+// Runs task(0) .. task(n - 1) on up to `workers` threads. Once one fails the
+// rest are skipped; the failure of the lowest index is rethrown.
+void InParallel(std::size_t n, std::size_t workers, const std::function<void(std::size_t)>& task) {
+  std::vector<std::exception_ptr> failures(n);
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false};
+  const auto work = [&] {
+    for (std::size_t i = next++; i < n && !failed; i = next++) {
+      try {
+        task(i);
+      } catch (...) {
+        failures[i] = std::current_exception();
+        failed = true;
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (std::size_t w = 1; w < std::min(workers, n); ++w) threads.emplace_back(work);
+  work();
+  for (std::thread& thread : threads) thread.join();
+  for (const std::exception_ptr& failure : failures) {
+    if (failure) std::rethrow_exception(failure);
   }
-  return "";
 }
 
 class Counter {
@@ -134,19 +169,20 @@ class Counter {
     std::string gbench_json;
   };
 
-  Process Count(const std::string& kind, const std::vector<std::string>& listed,
-                const std::string& label, double floor) {
+  // `name`: the one benchmark this process counts (the floor's for kind
+  // kCountFloor). Safe to call from several threads at once.
+  Process Count(const std::string& kind, const std::string& name, const std::string& label,
+                double floor) const {
     const TempDir dir("benchgate-count");
     std::vector<std::string> args;
     if (!setarch_.empty()) args = {"-R", valgrind_};  // address-space randomisation off
     const std::vector<std::string> valgrind = ValgrindOptions(dir.path());
     args.insert(args.end(), valgrind.begin(), valgrind.end());
     args.push_back(request_.binary);
-    if (kind == kCountFloor) {
-      args.push_back(std::string("--benchmark_filter=^") + kHarnessFloorName + "$");
-    } else {
-      args.insert(args.end(), request_.args.begin(), request_.args.end());
+    for (const std::string& arg : request_.args) {
+      if (!IsFilter(arg)) args.push_back(arg);
     }
+    args.push_back(ExactFilter(name));
     const std::string enriched = dir.path() + "/run.json";
     const std::string gbench = dir.path() + "/gbench.json";
     for (const std::string& arg :
@@ -165,9 +201,8 @@ class Counter {
     std::error_code error;
     // Its own budgets broken (exit 1) still leave its measurements.
     if (!ResultsStand(ended, fs::is_regular_file(enriched, error))) {
-      const std::string in = DiedIn(listed, dir.path());
       const std::string line = TellingLine(ReadFileIfAny(options.stderr_path));
-      throw Error(in.empty() ? request_.binary : "benchmark " + in, "",
+      throw Error(kind == kCountFloor ? request_.binary : "benchmark " + name, "",
                   label + " under Valgrind (callgrind) " + ended.what +
                       (ended.timed_out ? "; raise --benchgate_timeout or leave it out with "
                                          "--benchmark_filter"
@@ -181,7 +216,8 @@ class Counter {
       process.counts = AttributeCounts(GroupDumps(ReadCallgrindDumps(dir.path(), kDumpPrefix)),
                                        process.rows, floor);
     } catch (const Error& bad) {
-      throw Error(request_.binary, "", label + ": " + bad.what());
+      throw Error(kind == kCountFloor ? request_.binary : "benchmark " + name, "",
+                  label + ": " + bad.what());
     }
     return process;
   }
@@ -213,29 +249,51 @@ bool ReplacedWhenCounting(const std::string& arg) {
 CountedRun CountInstructions(const CountingRequest& request) {
   Counter counter(request);
   const std::string version = counter.Check();
-  const std::vector<std::string> listed = counter.List();
+  // Each benchmark in processes of its own: what runs before it (other
+  // benchmarks, and the reporting of their Valgrind-slowed times, which
+  // formats and allocates by the clock) would otherwise shape the heap it
+  // starts on, and an allocating benchmark's count would move when a
+  // benchmark is added, removed or filtered out.
+  std::vector<std::string> names;
+  for (const std::string& name : counter.List()) {
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  }
   // The floor first: every count is taken less Google Benchmark's own
   // bookkeeping, what an empty loop counts.
   const Counter::Process floor =
-      counter.Count(kCountFloor, {kHarnessFloorName}, "the harness floor", 0);
+      counter.Count(kCountFloor, kHarnessFloorName, "the harness floor", 0);
   const auto floor_values = floor.counts.per_iteration.find(kHarnessFloorName);
   if (floor_values == floor.counts.per_iteration.end() || floor_values->second.empty()) {
     throw Error(request.binary, "", "the harness floor was not counted; expected one count of " +
                                         std::string(kHarnessFloorName));
   }
   const double harness = floor_values->second.front();
-  Counter::Process first =
-      counter.Count(kCountBenchmarks, listed, "counting (process 1 of 2)", harness);
-  const Counter::Process second =
-      counter.Count(kCountBenchmarks, listed, "counting (process 2 of 2)", harness);
+  // A count does not depend on the machine's load: every core counts.
+  std::vector<Counter::Process> processes(2 * names.size());
+  InParallel(processes.size(), std::max(1u, std::thread::hardware_concurrency()),
+             [&](std::size_t i) {
+               processes[i] = counter.Count(
+                   kCountBenchmarks, names[i / 2],
+                   "counting (process " + std::to_string(i % 2 + 1) + " of 2)", harness);
+             });
 
   CountedRun counted;
-  counted.run = std::move(first.rows);
-  counted.gbench_json = std::move(first.gbench_json);
-  counted.run.measure = Measure::kInstructions;
-  for (SampleSet& set : counted.run.benchmarks) {
-    if (!set.errored) CombineCounts(set, first.counts, second.counts);
+  std::vector<std::pair<std::string, std::string>> documents;
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    Counter::Process& first = processes[2 * k];
+    const Counter::Process& second = processes[2 * k + 1];
+    if (k == 0) {
+      counted.run = first.rows;  // the context and environment of one process
+      counted.run.benchmarks.clear();
+    }
+    for (SampleSet& set : first.rows.benchmarks) {
+      if (!set.errored) CombineCounts(set, first.counts, second.counts);
+      counted.run.benchmarks.push_back(std::move(set));
+    }
+    documents.emplace_back("benchmark " + names[k], std::move(first.gbench_json));
   }
+  counted.gbench_json = MergeGbenchJson(documents);
+  counted.run.measure = Measure::kInstructions;
   CountingSetup setup;
   setup.valgrind_version = version;
   setup.harness_floor = harness;

@@ -1,13 +1,15 @@
 // --benchgate_measure=instructions: the binary starts itself again under
-// Valgrind's callgrind, twice (determinism is shown, not assumed), plus once
-// for the harness floor, and reads back instructions per iteration of every
-// benchmark's measured loop.
+// Valgrind's callgrind, once for the harness floor, then twice for every
+// benchmark it selected (determinism is shown, not assumed), each benchmark
+// in processes of its own, and reads back instructions per iteration of
+// every benchmark's measured loop.
 //
-// Each counting process runs the user's selection with one iteration per
+// Each counting process runs one benchmark with one iteration per
 // repetition (--benchmark_min_time=0), kCountedRepetitions repetitions of
 // which the first is an unmeasured warm-up, no interleaving, and the user's
 // environment (benchmarks read their configuration from it) with
-// benchgate's own BENCHGATE_* variables hidden from it.
+// benchgate's own BENCHGATE_* variables hidden from it. The processes run
+// side by side, one per core: a count does not depend on the load.
 #ifndef BENCHGATE_RUN_INSTRUCTION_COUNTING_H_
 #define BENCHGATE_RUN_INSTRUCTION_COUNTING_H_
 
@@ -28,8 +30,8 @@ struct CountingRequest {
 };
 
 struct CountedRun {
-  RunData run;              // the first process's rows, every benchmark's instructions set
-  std::string gbench_json;  // its Google Benchmark JSON (context and benchmarks)
+  RunData run;              // each benchmark's first process's rows, instructions set
+  std::string gbench_json;  // their Google Benchmark JSON (one context, every row)
 };
 
 // Throws benchgate::Error, one line, when Valgrind is missing, this binary

@@ -309,7 +309,10 @@ int Run(RunnerState& state) {
 
   EnvironmentInputs inputs = InputsFromGoogleBenchmark();
   inputs.build = state.build;
-  const Environment environment = CaptureEnvironment(inputs);
+  Environment environment = CaptureEnvironment(inputs);
+  if (options.measure == Measure::kInstructions) {
+    environment.warnings = EnvironmentWarnings(environment, Measure::kInstructions);
+  }
 
   const bool console = options.display_format == "console";
   const bool color = ShouldColor(options.color);
