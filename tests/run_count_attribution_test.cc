@@ -197,6 +197,26 @@ TEST(CountAnalysisTest, ATimingRunLeavesInstructionLimitsAloneWithoutAWord) {
   EXPECT_FALSE(suite.gate_failed);
 }
 
+// Not counted on either side (threads): the candidate's reason, not "no
+// baseline samples".
+TEST(CountAnalysisTest, ABenchmarkNotCountedSaysWhyAgainstABaseline) {
+  SampleSet threads = Rows("BM_T/threads:2", {1, 1, 1}, 2);
+  threads.instructions = InstructionCount{};
+  threads.instructions->not_counted = "threads: Valgrind runs them one at a time";
+  RunData before, after;
+  before.benchmarks = after.benchmarks = {threads};
+  const SuiteAnalysis suite = AnalyzeCounts(after, &before, AnalysisConfig());
+  EXPECT_EQ(suite.benchmarks[0].status, VerdictStatus::kInconclusive);
+  EXPECT_EQ(suite.benchmarks[0].undecided, Undecided::kNotCounted);
+  EXPECT_EQ(suite.benchmarks[0].reasons.back(),
+            "not counted: threads: Valgrind runs them one at a time");
+  EXPECT_FALSE(suite.benchmarks[0].comparison.has_value());
+  // Counted now, not in the baseline: the baseline's reason.
+  after.benchmarks = {CountedSet("BM_T/threads:2", 100)};
+  EXPECT_EQ(AnalyzeCounts(after, &before, AnalysisConfig()).benchmarks[0].reasons.back(),
+            "baseline not counted: threads: Valgrind runs them one at a time");
+}
+
 CountingSetup CountedWith(const std::string& valgrind, double floor) {
   CountingSetup setup;
   setup.valgrind_version = valgrind;

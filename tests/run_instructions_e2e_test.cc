@@ -133,6 +133,17 @@ TEST_F(InstructionsE2ETest, OnePercentMoreWorkIsARegressionAndTheSameWorkNever) 
     EXPECT_NEAR(verdict["change"].get<double>(), 0.01, 0.001) << name;
     EXPECT_EQ(verdict["p_method"], "exact-count") << name;
   }
+  // A baseline from another toolchain is compared, and said to be one.
+  json clang = Read("base.json");
+  clang["benchgate"]["environment"]["compiler"] = "other-cc";
+  clang["benchgate"]["environment"]["key"] = "0123456789abcdef";
+  std::ofstream(dir_ / "clang.json") << clang.dump();
+  const Outcome other = Count(only + "--benchgate_baseline=clang.json");
+  EXPECT_EQ(other.exit_code, 0) << other.out << other.err;
+  EXPECT_NE(other.out.find("warning: the baseline and the candidate were measured in different "
+                           "environments (compiler other-cc vs "),
+            std::string::npos)
+      << other.out;
   // benchgate-diff judges the two files alike, naming the measure.
   const Outcome diff = Run(BENCHGATE_DIFF_BIN, "base.json more.json");
   EXPECT_EQ(diff.exit_code, 1) << diff.out << diff.err;

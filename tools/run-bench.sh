@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Runs every bundled benchmark binary (BUILD_DIR/bin/benchgate_*_bench)
-# through benchgate with the gate on:
-#   - budgets from thresholds/<name>.json (benchgate_suite_bench -> suite.json),
-#   - the enriched JSON in BUILD_DIR/bench-results/<binary>.json,
+# through benchgate with the gate on, twice:
+#   - timed: budgets from thresholds/<name>.json (benchgate_suite_bench ->
+#     suite.json), the enriched JSON in BUILD_DIR/bench-results/<binary>.json;
+#   - counted (--benchgate_measure=instructions, under Valgrind): the
+#     instruction budgets of the same file, and the previous run's counts
+#     (BUILD_DIR/bench-results/<binary>.instructions.json) as the baseline,
+#     so that a second run judges every benchmark against the first: exact
+#     counts, unchanged when the code is; skipped, saying so, without valgrind;
 # and exits non-zero when any gate fails (1) or any input is bad (2).
 # Extra flags go to every binary (e.g. --benchmark_filter=...).
 #
@@ -30,6 +35,24 @@ for binary in "$build"/bin/benchgate_*_bench; do
   if [ -f "$results/$name.json.new" ]; then mv "$results/$name.json.new" "$results/$name.json"; fi
   if [ "$code" -ne 0 ]; then
     echo "== $name: exit $code" >&2
+    [ "$status" -eq 0 ] && status=$code
+  fi
+
+  counts="$results/$name.instructions.json"
+  if ! command -v valgrind > /dev/null; then
+    echo "== $name: instructions not counted: valgrind is not installed (apt-get install valgrind)"
+    continue
+  fi
+  flags=(--benchgate_measure=instructions "--benchgate_out=$counts.new")
+  [ -f "$root/thresholds/$suite.json" ] && flags+=("--benchgate_thresholds=$root/thresholds/$suite.json")
+  [ -f "$counts" ] && flags+=("--benchgate_baseline=$counts")
+  echo "== $name ${flags[*]} $*"
+  code=0
+  "$binary" "${flags[@]}" "$@" || code=$?
+  # The next run compares with this one, as the timed results are replaced.
+  if [ -f "$counts.new" ]; then mv "$counts.new" "$counts"; fi
+  if [ "$code" -ne 0 ]; then
+    echo "== $name (instructions): exit $code" >&2
     [ "$status" -eq 0 ] && status=$code
   fi
 done

@@ -98,9 +98,23 @@ SuiteAnalysis AnalyzeCounts(const RunData& candidate, const RunData* baseline,
                        const ResolvedBudget& budget) {
     const Tolerance tolerance =
         ToleranceOf(b.samples.name, budget, nullptr, config.adaptive, config.tolerance);
-    Comparison c;
+    // The candidate's own reason first: it is what the pull request shows.
+    const std::string after_reason = UncountableReason(b.samples);
+    const std::string before_reason = UncountableReason(before);
+    const auto undecided_because = [&] {
+      if (!after_reason.empty()) {
+        MarkUndecided(b, undecided(b.samples), false, after_reason);
+      } else {
+        MarkUndecided(b, undecided(before), false, "baseline " + before_reason);
+      }
+    };
     const std::vector<double>& old_values = MetricValues(before, kInstructionsMetric);
     const std::vector<double>& new_values = MetricValues(b.samples, kInstructionsMetric);
+    if (old_values.empty() || new_values.empty()) {  // a side not counted: nothing to compare
+      undecided_because();
+      return false;
+    }
+    Comparison c;
     c.baseline_n = old_values.size();
     c.candidate_n = new_values.size();
     c.baseline_median = Median(old_values);
@@ -114,12 +128,8 @@ SuiteAnalysis AnalyzeCounts(const RunData& candidate, const RunData* baseline,
     c.p_method = c.p_method_all = kCountsMethod;
     c.tolerance = tolerance.value;
     b.comparison = c;
-    const std::string before_reason = UncountableReason(before);
-    const std::string after_reason = UncountableReason(b.samples);
-    if (!before_reason.empty()) {
-      MarkUndecided(b, undecided(before), false, "baseline " + before_reason);
-    } else if (!after_reason.empty()) {
-      MarkUndecided(b, undecided(b.samples), false, after_reason);
+    if (!after_reason.empty() || !before_reason.empty()) {
+      undecided_because();
     } else {
       b.status = c.change > tolerance.value    ? VerdictStatus::kRegression
                  : c.change < -tolerance.value ? VerdictStatus::kImprovement

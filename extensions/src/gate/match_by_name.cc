@@ -156,7 +156,10 @@ SuiteAnalysis MatchByName(const RunData& candidate, const RunData* baseline,
       if (it == baseline_by_name.end()) {
         b.status = VerdictStatus::kAdded;
         b.reasons.push_back(NotInBaselineReason());
-      } else if (it->second->errored || MetricValues(*it->second, config.metric).empty()) {
+        // A baseline benchmark that was counted or not (instructions) goes on
+        // to the comparison, which says why it cannot be judged.
+      } else if (it->second->errored || (MetricValues(*it->second, config.metric).empty() &&
+                                         !it->second->instructions)) {
         MarkUndecided(b, Undecided::kNoBaseline, false, NoBaselineSamplesReason());
       } else if (strategy.compare(b, *it->second, budget)) {
         judged.push_back(suite.benchmarks.size());

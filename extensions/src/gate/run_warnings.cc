@@ -33,17 +33,23 @@ std::string DifferingFields(const RunData& baseline, const RunData& candidate) {
 
 }  // namespace
 
+std::string EnvironmentDifference(const RunData& baseline, const RunData& candidate) {
+  if (baseline.environment_key.empty() || candidate.environment_key.empty() ||
+      baseline.environment_key == candidate.environment_key) {
+    return "";
+  }
+  std::string what = DifferingFields(baseline, candidate);
+  if (what.empty()) {
+    what = "environment keys " + baseline.environment_key + " vs " + candidate.environment_key;
+  }
+  return "the baseline and the candidate were measured in different environments (" + what +
+         "): a change may be the environment's, not the code's";
+}
+
 std::vector<std::string> ComparisonWarnings(const RunData& baseline, const RunData& candidate) {
   std::vector<std::string> warnings;
-  if (!baseline.environment_key.empty() && !candidate.environment_key.empty() &&
-      baseline.environment_key != candidate.environment_key) {
-    std::string what = DifferingFields(baseline, candidate);
-    if (what.empty()) {
-      what = "environment keys " + baseline.environment_key + " vs " + candidate.environment_key;
-    }
-    warnings.push_back("the baseline and the candidate were measured in different environments (" +
-                       what + "): a change may be the environment's, not the code's");
-  }
+  const std::string environments = EnvironmentDifference(baseline, candidate);
+  if (!environments.empty()) warnings.push_back(environments);
   for (const std::string& warning : baseline.warnings) {
     // Of one kind on both sides ("high load" with another load average): once.
     warnings.push_back(HoldsWarningKind(candidate.warnings, warning) ? warning

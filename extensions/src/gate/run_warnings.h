@@ -21,6 +21,10 @@ namespace benchgate {
 //   "candidate: ".
 std::vector<std::string> ComparisonWarnings(const RunData& baseline, const RunData& candidate);
 
+// The first of those alone ("" when the keys match or one is unknown): what
+// a binary judging its own run against a stored baseline says of it.
+std::string EnvironmentDifference(const RunData& baseline, const RunData& candidate);
+
 }  // namespace benchgate
 
 #endif  // BENCHGATE_GATE_RUN_WARNINGS_H_

@@ -24,6 +24,7 @@
 #include "gate/budget_resolve.h"
 #include "gate/count_analysis.h"
 #include "gate/more_rounds.h"
+#include "gate/run_warnings.h"
 #include "io/enriched_writer.h"
 #include "io/files.h"
 #include "io/history_file.h"
@@ -291,6 +292,12 @@ Measured MeasureInstructions(const RunnerState& state, const RunInputs& run_inpu
     for (const BenchmarkAnalysis& b : measured.analysis.benchmarks) {
       if (b.status != VerdictStatus::kRemoved) table.PrintCount(b);
     }
+  }
+  // A count carries between builds of one toolchain only: a baseline from
+  // another compiler or build type is said to be one.
+  if (baseline != nullptr) {
+    const std::string environments = EnvironmentDifference(*baseline, counted.run);
+    if (!environments.empty()) measured.registration.push_back(environments);
   }
   measured.run = std::move(counted.run);
   measured.gbench_json = std::move(counted.gbench_json);
