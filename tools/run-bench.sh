@@ -21,40 +21,41 @@ mkdir -p "$results"
 
 status=0
 found=0
+# gate BINARY OUT FLAGS...: one gated run writing OUT (through OUT.new, so
+# an interrupted run leaves the previous results: the next run's baseline);
+# the first failing exit code becomes the script's.
+gate() {
+  local binary=$1 out=$2
+  shift 2
+  echo "== $(basename "$binary") $*"
+  local code=0
+  "$binary" "--benchgate_out=$out.new" "$@" || code=$?
+  if [ -f "$out.new" ]; then mv "$out.new" "$out"; fi
+  if [ "$code" -ne 0 ]; then
+    echo "== $(basename "$binary"): exit $code" >&2
+    [ "$status" -eq 0 ] && status=$code
+  fi
+  return 0
+}
+
 for binary in "$build"/bin/benchgate_*_bench; do
   [ -x "$binary" ] || continue
   found=1
   name=$(basename "$binary")
   suite=${name#benchgate_}
   suite=${suite%_bench}
-  flags=(--benchmark_min_time=0.05 "--benchgate_out=$results/$name.json.new")
-  [ -f "$root/thresholds/$suite.json" ] && flags+=("--benchgate_thresholds=$root/thresholds/$suite.json")
-  echo "== $name ${flags[*]} $*"
-  code=0
-  "$binary" "${flags[@]}" "$@" || code=$?
-  if [ -f "$results/$name.json.new" ]; then mv "$results/$name.json.new" "$results/$name.json"; fi
-  if [ "$code" -ne 0 ]; then
-    echo "== $name: exit $code" >&2
-    [ "$status" -eq 0 ] && status=$code
-  fi
+  thresholds=()
+  [ -f "$root/thresholds/$suite.json" ] && thresholds=("--benchgate_thresholds=$root/thresholds/$suite.json")
+  gate "$binary" "$results/$name.json" --benchmark_min_time=0.05 "${thresholds[@]}" "$@"
 
   counts="$results/$name.instructions.json"
   if ! command -v valgrind > /dev/null; then
     echo "== $name: instructions not counted: valgrind is not installed (apt-get install valgrind)"
     continue
   fi
-  flags=(--benchgate_measure=instructions "--benchgate_out=$counts.new")
-  [ -f "$root/thresholds/$suite.json" ] && flags+=("--benchgate_thresholds=$root/thresholds/$suite.json")
-  [ -f "$counts" ] && flags+=("--benchgate_baseline=$counts")
-  echo "== $name ${flags[*]} $*"
-  code=0
-  "$binary" "${flags[@]}" "$@" || code=$?
-  # The next run compares with this one, as the timed results are replaced.
-  if [ -f "$counts.new" ]; then mv "$counts.new" "$counts"; fi
-  if [ "$code" -ne 0 ]; then
-    echo "== $name (instructions): exit $code" >&2
-    [ "$status" -eq 0 ] && status=$code
-  fi
+  baseline=()
+  [ -f "$counts" ] && baseline=("--benchgate_baseline=$counts")
+  gate "$binary" "$counts" --benchgate_measure=instructions "${thresholds[@]}" "${baseline[@]}" "$@"
 done
 if [ "$found" -eq 0 ]; then
   echo "run-bench: no benchgate_*_bench binaries in $build/bin (build first)" >&2
