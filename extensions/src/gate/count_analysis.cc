@@ -162,8 +162,13 @@ SuiteAnalysis AnalyzeCounts(const RunData& candidate, const RunData* baseline,
   counted.history = nullptr;
   SuiteAnalysis suite = MatchByName(candidate, baseline, counted, counts);
   std::vector<std::string> warnings;
-  if (baseline != nullptr && baseline->counting && candidate.counting) {
-    SetupWarnings(*baseline->counting, *candidate.counting, warnings);
+  if (baseline != nullptr) {
+    // Every format shows the suite's warnings: where a reader of a timing
+    // report expects p-values and a false-discovery rate, it says why none.
+    warnings.push_back(kCountsJudgedExactly);
+    if (baseline->counting && candidate.counting) {
+      SetupWarnings(*baseline->counting, *candidate.counting, warnings);
+    }
   }
   if (candidate.counting) FloorWarnings(suite, candidate.counting->harness_floor, warnings);
   suite.warnings.insert(suite.warnings.begin(), warnings.begin(), warnings.end());

@@ -19,6 +19,11 @@ inline constexpr double kInstructionsTolerance = 0.005;
 // The p_method of a comparison of counts: no test was made.
 inline constexpr const char* kCountsMethod = "exact-count";
 
+// The first line of a comparison of counts in every report.
+inline constexpr const char* kCountsJudgedExactly =
+    "instructions are exact counts: each change is judged by its size against the tolerance, "
+    "with no statistical test and no multiple-testing control (there is no noise to control)";
+
 // Every benchmark of `candidate` against its namesake in `baseline` (may be
 // null): regression when its instructions per iteration grew by more than
 // the tolerance, improvement when they shrank by more, unchanged otherwise;
