@@ -35,9 +35,9 @@ std::vector<const RunData*> EachRun(const std::vector<RunData>& side) {
   return runs;
 }
 
-Measure CheckSameMeasure(const std::vector<const RunData*>& runs,
-                         const std::vector<std::string>& labels) {
-  if (runs.empty()) return Measure::kTime;
+void CheckSameMeasure(const std::vector<const RunData*>& runs,
+                      const std::vector<std::string>& labels) {
+  if (runs.empty()) return;
   const Measure first = runs.front()->measure;
   for (std::size_t i = 1; i < runs.size(); ++i) {
     if (runs[i]->measure == first) continue;
@@ -45,7 +45,6 @@ Measure CheckSameMeasure(const std::vector<const RunData*>& runs,
     const std::string first_label = labels.empty() ? runs.front()->source : labels.front();
     throw Error(label, "", DifferentMeasures(first, "like " + first_label, runs[i]->measure));
   }
-  return first;
 }
 
 void UseMeasure(Measure measure, JudgingOptions& options) {

@@ -21,11 +21,11 @@ void CheckMetricInRuns(const std::string& metric, const std::vector<const RunDat
 void CheckBudgetsMatchRuns(const std::vector<BudgetRule>& budgets,
                            const std::vector<const RunData*>& candidate);
 
-// The measure every one of `runs` has (`labels`: their files or binaries, in
-// the same order), or benchgate::Error naming the first that differs from
-// the first: runs of different measures are never compared.
-Measure CheckSameMeasure(const std::vector<const RunData*>& runs,
-                         const std::vector<std::string>& labels);
+// Throws benchgate::Error naming the first of `runs` (`labels`: their files
+// or binaries, in the same order) whose measure differs from the first
+// one's: runs of different measures are never compared.
+void CheckSameMeasure(const std::vector<const RunData*>& runs,
+                      const std::vector<std::string>& labels);
 
 // What instructions runs change in the shared options: the metric is
 // instructions per iteration (--metric must be left at its default or say

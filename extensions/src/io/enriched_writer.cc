@@ -5,7 +5,6 @@
 #include <nlohmann/json.hpp>
 
 #include "benchgate/error.h"
-#include "benchgate/stats/percentile.h"
 
 namespace benchgate {
 namespace {

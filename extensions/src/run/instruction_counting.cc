@@ -54,6 +54,11 @@ std::string FirstLine(const std::string& text) {
   return line;
 }
 
+// `arg` is the command-line flag `flag`, bare or with "=value".
+bool IsFlag(const std::string& arg, std::string_view flag) {
+  return arg.rfind(flag, 0) == 0 && (arg.size() == flag.size() || arg[flag.size()] == '=');
+}
+
 // A --benchmark_filter matching exactly `name`, whichever engine Google
 // Benchmark was built with (std::regex or POSIX extended): every character
 // either gives a meaning is escaped, nothing else (GNU POSIX reads "\\<" as
@@ -65,11 +70,6 @@ std::string ExactFilter(const std::string& name) {
     filter += c;
   }
   return filter + "$";
-}
-
-bool IsFilter(const std::string& arg) {
-  constexpr std::string_view kFlag = "--benchmark_filter";
-  return arg.rfind(kFlag, 0) == 0 && (arg.size() == kFlag.size() || arg[kFlag.size()] == '=');
 }
 
 // Runs task(0) .. task(n - 1) on up to `workers` threads. Once one fails the
@@ -180,7 +180,7 @@ class Counter {
     args.insert(args.end(), valgrind.begin(), valgrind.end());
     args.push_back(request_.binary);
     for (const std::string& arg : request_.args) {
-      if (!IsFilter(arg)) args.push_back(arg);
+      if (!IsFlag(arg, "--benchmark_filter")) args.push_back(arg);
     }
     args.push_back(ExactFilter(name));
     const std::string enriched = dir.path() + "/run.json";
@@ -238,10 +238,7 @@ bool ReplacedWhenCounting(const std::string& arg) {
         "--benchmark_display_aggregates_only", "--benchmark_report_aggregates_only",
         "--benchmark_list_tests", "--benchmark_perf_counters", "--benchmark_color",
         "--benchmark_counters_tabular"}) {
-    const std::string_view name(flag);
-    if (arg.rfind(name, 0) == 0 && (arg.size() == name.size() || arg[name.size()] == '=')) {
-      return true;
-    }
+    if (IsFlag(arg, flag)) return true;
   }
   return arg.rfind("--benchgate_", 0) == 0;
 }

@@ -277,8 +277,7 @@ Measured MeasureInstructions(const RunnerState& state, const RunInputs& run_inpu
   if (counted.run.benchmarks.empty()) NoBenchmarkSelected(state.program);
   CheckFileBudgetsMatch(run_inputs.file_budgets, counted.run);
 
-  AnalysisConfig config = time_config;
-  config.metric = kInstructionsMetric;
+  AnalysisConfig config = time_config;  // AnalyzeCounts sets the metric and the measure
   config.tolerance = kInstructionsTolerance;
   Measured measured;
   const RunData* baseline = run_inputs.baseline ? &*run_inputs.baseline : nullptr;
