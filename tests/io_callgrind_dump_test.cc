@@ -3,13 +3,12 @@
 // callgrind on this project's Debian 12 (repetition.out: one repetition of a
 // 1,000 multiply-add loop, 5,266 instructions; cache_sim.out: the same run
 // with --cache-sim=yes, nine events whose trailing zero callgrind omits).
-#include "io/callgrind_dump.h"
-
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "benchgate/error.h"
+#include "io/callgrind_dump.h"
 #include "support/error_message.h"
 #include "support/read_file.h"
 
@@ -63,7 +62,8 @@ TEST(CallgrindDumpTest, EachMalformedHeaderIsOneLineNamingFileAndLine) {
       {"# callgrind format\nversion: 1\nevents: Ir\n", "dump.out:line 4: expected a 'summary:'"},
   };
   for (const auto& c : cases) {
-    const std::string message = test::ErrorMessageOf([&] { ParseCallgrindDump(c.text, "dump.out"); });
+    const std::string message =
+        test::ErrorMessageOf([&] { ParseCallgrindDump(c.text, "dump.out"); });
     EXPECT_EQ(message.rfind(c.message, 0), 0u) << "got: " << message << "\nfor: " << c.text;
     EXPECT_EQ(message.find('\n'), std::string::npos) << message;
   }

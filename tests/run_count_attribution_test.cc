@@ -46,15 +46,28 @@ TEST(CountAttributionTest, GroupsRepetitionsByTheBoundaryAfterThem) {
 
 TEST(CountAttributionTest, DropsTheWarmUpTakesTheFloorOffAndDividesByIterations) {
   RunData rows;
-  rows.benchmarks = {Rows("BM_A", {1, 1, 1}), Rows("BM_Many", {10, 10, 10}),
-                     Rows("BM_Once", {1}), Rows("BM_T/threads:2", {1, 1, 1}, 2),
-                     Rows("BM_Short", {1, 1, 1})};
-  const DumpGroups groups = GroupDumps(
-      {Repetition(7000), Repetition(5266), Repetition(5270), Boundary("BM_A"),
-       Repetition(9000), Repetition(2266), Repetition(2266), Boundary("BM_Many"),
-       Repetition(500), Boundary("BM_Once"), Repetition(1), Repetition(2), Repetition(3),
-       Repetition(4), Repetition(5), Repetition(6), Boundary("BM_T/threads:2"),
-       Repetition(300), Repetition(300), Boundary("BM_Short")});
+  rows.benchmarks = {Rows("BM_A", {1, 1, 1}), Rows("BM_Many", {10, 10, 10}), Rows("BM_Once", {1}),
+                     Rows("BM_T/threads:2", {1, 1, 1}, 2), Rows("BM_Short", {1, 1, 1})};
+  const DumpGroups groups = GroupDumps({Repetition(7000),
+                                        Repetition(5266),
+                                        Repetition(5270),
+                                        Boundary("BM_A"),
+                                        Repetition(9000),
+                                        Repetition(2266),
+                                        Repetition(2266),
+                                        Boundary("BM_Many"),
+                                        Repetition(500),
+                                        Boundary("BM_Once"),
+                                        Repetition(1),
+                                        Repetition(2),
+                                        Repetition(3),
+                                        Repetition(4),
+                                        Repetition(5),
+                                        Repetition(6),
+                                        Boundary("BM_T/threads:2"),
+                                        Repetition(300),
+                                        Repetition(300),
+                                        Boundary("BM_Short")});
   const ProcessCounts counts = AttributeCounts(groups, rows, 266);
   // (5266 - 266) / 1 and (5270 - 266) / 1: the first repetition left out.
   EXPECT_EQ(counts.per_iteration.at("BM_A"), (std::vector<double>{5000, 5004}));
@@ -113,9 +126,8 @@ TEST(CountAnalysisTest, AChangeIsItsRelativeSizeAgainstTheTolerance) {
   before.benchmarks = {CountedSet("up", 10000), CountedSet("small", 10000),
                        CountedSet("down", 10000), CountedSet("noisy", 10000),
                        CountedSet("gone", 5)};
-  after.benchmarks = {CountedSet("up", 10060), CountedSet("small", 10040),
-                      CountedSet("down", 9900), CountedSet("noisy", 20000, false),
-                      CountedSet("new", 7)};
+  after.benchmarks = {CountedSet("up", 10060), CountedSet("small", 10040), CountedSet("down", 9900),
+                      CountedSet("noisy", 20000, false), CountedSet("new", 7)};
   AnalysisConfig config;
   config.tolerance = kInstructionsTolerance;  // 0.5%
   const SuiteAnalysis suite = AnalyzeCounts(after, &before, config);

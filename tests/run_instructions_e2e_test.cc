@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "support/outcome.h"
-#include "support/run_binary.h"
 #include "support/read_file.h"
+#include "support/run_binary.h"
 #include "support/temp_dir.h"
 
 namespace {
@@ -31,7 +31,8 @@ class InstructionsE2ETest : public benchgate::test::TempDirTest {
  protected:
   void SetUp() override {
     TempDirTest::SetUp();
-    if (!ValgrindInstalled()) GTEST_SKIP() << "valgrind is not installed (apt-get install valgrind)";
+    if (!ValgrindInstalled())
+      GTEST_SKIP() << "valgrind is not installed (apt-get install valgrind)";
   }
 
   // `env`: "NAME=value ..." for the shell; `binary` the fixture by default.
@@ -64,13 +65,13 @@ void ExpectExactError(const Outcome& run, const std::string& line) {
   EXPECT_EQ(run.err, line + "\n");
 }
 
-const char* const kCounted[] = {"BM_Work/2000",          "BM_Work/20000", "Table/Sum",
-                                "BM_Fill<int>",          "BM_Fill<double>",
-                                "BM_SampledChain",       "BM_Allocate"};
+const char* const kCounted[] = {"BM_Work/2000",    "BM_Work/20000",   "Table/Sum",  "BM_Fill<int>",
+                                "BM_Fill<double>", "BM_SampledChain", "BM_Allocate"};
 
 TEST_F(InstructionsE2ETest, EveryKindOfBenchmarkCountsTheSameInTwoRuns) {
-  const std::string all = "'--benchmark_filter=^(BM_Work|Table|BM_Fill|BM_Sampled|BM_Allocate|"
-                          "BM_Threads)' ";
+  const std::string all =
+      "'--benchmark_filter=^(BM_Work|Table|BM_Fill|BM_Sampled|BM_Allocate|"
+      "BM_Threads)' ";
   const Outcome first = Count(all + "--benchgate_out=one.json");
   ASSERT_EQ(first.exit_code, 0) << first.out << first.err;
   const Outcome second = Count(all + "--benchgate_out=two.json");
@@ -78,7 +79,8 @@ TEST_F(InstructionsE2ETest, EveryKindOfBenchmarkCountsTheSameInTwoRuns) {
   const json one = Read("one.json"), two = Read("two.json");
   EXPECT_EQ(one["benchgate"]["measure"], "instructions");
   EXPECT_GT(one["benchgate"]["counting"]["harness_floor"].get<double>(), 0);
-  EXPECT_EQ(one["benchgate"]["counting"]["harness_floor"], two["benchgate"]["counting"]["harness_floor"]);
+  EXPECT_EQ(one["benchgate"]["counting"]["harness_floor"],
+            two["benchgate"]["counting"]["harness_floor"]);
   for (const char* name : kCounted) {
     const json a = Result(one, name)["instructions"], b = Result(two, name)["instructions"];
     ASSERT_TRUE(a.is_object()) << name;
@@ -102,8 +104,9 @@ TEST_F(InstructionsE2ETest, EveryKindOfBenchmarkCountsTheSameInTwoRuns) {
   // A benchmark counts the same alone as in the suite (each in processes of
   // its own: what ran before it never shapes its heap), and its Google
   // Benchmark rows reach --benchmark_out with the others'.
-  const Outcome alone = Count("'--benchmark_filter=^(BM_Allocate|BM_Fill<double>)$' "
-                              "--benchgate_out=alone.json --benchmark_out=alone.gbench.json");
+  const Outcome alone = Count(
+      "'--benchmark_filter=^(BM_Allocate|BM_Fill<double>)$' "
+      "--benchgate_out=alone.json --benchmark_out=alone.gbench.json");
   ASSERT_EQ(alone.exit_code, 0) << alone.err;
   for (const char* name : {"BM_Allocate", "BM_Fill<double>"}) {
     EXPECT_EQ(Result(Read("alone.json"), name)["instructions"]["counts"],
@@ -113,7 +116,8 @@ TEST_F(InstructionsE2ETest, EveryKindOfBenchmarkCountsTheSameInTwoRuns) {
   std::vector<std::string> run_names;
   const json rows = Read("alone.gbench.json");
   for (const json& row : rows["benchmarks"]) {
-    if (run_names.empty() || run_names.back() != row["run_name"]) run_names.push_back(row["run_name"]);
+    if (run_names.empty() || run_names.back() != row["run_name"])
+      run_names.push_back(row["run_name"]);
   }
   EXPECT_EQ(run_names, (std::vector<std::string>{"BM_Fill<double>", "BM_Allocate"}));
 }
@@ -160,36 +164,35 @@ TEST_F(InstructionsE2ETest, AnInstructionBudgetHoldsOrBreaksOnTheCount) {
   const double count =
       Result(Read("base.json"), "BM_Work/2000")["instructions"]["per_iteration"].get<double>();
   // Half a percent of headroom: 1% more work breaks it.
-  std::ofstream(dir_ / "budget.json")
-      << R"({"schema": "benchgate.thresholds/1", "budgets": [)"
-      << R"({"pattern": "BM_Work/2000", "instructions": )" << count * 1.005
-      << R"(, "p99": "1ns"}]})";
+  std::ofstream(dir_ / "budget.json") << R"({"schema": "benchgate.thresholds/1", "budgets": [)"
+                                      << R"({"pattern": "BM_Work/2000", "instructions": )"
+                                      << count * 1.005 << R"(, "p99": "1ns"}]})";
   const Outcome held = Count(only + "--benchgate_thresholds=budget.json");
   EXPECT_EQ(held.exit_code, 0) << held.out << held.err;
   EXPECT_NE(held.out.find("1 budget limit(s) on time, memory or counters not judged"),
             std::string::npos)
       << held.out << held.err;
-  const Outcome broken = Count(only + "--benchgate_thresholds=budget.json --benchgate_out=more.json",
-                               "COUNT_FIXTURE_EXTRA=0.01");
+  const Outcome broken =
+      Count(only + "--benchgate_thresholds=budget.json --benchgate_out=more.json",
+            "COUNT_FIXTURE_EXTRA=0.01");
   EXPECT_EQ(broken.exit_code, 1) << broken.out << broken.err;
   const json verdict = Result(Read("more.json"), "BM_Work/2000")["verdict"];
   EXPECT_EQ(verdict["status"], "budget_exceeded");
   EXPECT_NE(verdict["reasons"].dump().find("instructions"), std::string::npos) << verdict;
   // A timing run leaves the instruction limit alone (1 would break anything).
-  std::ofstream(dir_ / "count_only.json")
-      << R"({"schema": "benchgate.thresholds/1", "budgets": [)"
-      << R"({"pattern": "BM_Work/2000", "instructions": 1}]})";
-  const Outcome timed = Run(COUNT_FIXTURE_BIN, only + "--benchmark_min_time=0.001 "
-                                                      "--benchgate_thresholds=count_only.json");
+  std::ofstream(dir_ / "count_only.json") << R"({"schema": "benchgate.thresholds/1", "budgets": [)"
+                                          << R"({"pattern": "BM_Work/2000", "instructions": 1}]})";
+  const Outcome timed = Run(COUNT_FIXTURE_BIN, only +
+                                                   "--benchmark_min_time=0.001 "
+                                                   "--benchgate_thresholds=count_only.json");
   EXPECT_EQ(timed.exit_code, 0) << timed.out << timed.err;
 }
 
 TEST_F(InstructionsE2ETest, RunsOfDifferentMeasuresAreNeverCompared) {
   const std::string only = "--benchmark_filter=^BM_Work/2000$ ";
   ASSERT_EQ(Count(only + "--benchgate_out=counted.json").exit_code, 0);
-  ASSERT_EQ(Run(COUNT_FIXTURE_BIN,
-                only + "--benchmark_min_time=0.001 --benchmark_repetitions=5 "
-                       "--benchgate_out=timed.json")
+  ASSERT_EQ(Run(COUNT_FIXTURE_BIN, only + "--benchmark_min_time=0.001 --benchmark_repetitions=5 "
+                                          "--benchgate_out=timed.json")
                 .exit_code,
             0);
   ExpectExactError(Count(only + "--benchgate_baseline=timed.json"),
@@ -210,17 +213,17 @@ TEST_F(InstructionsE2ETest, RunsOfDifferentMeasuresAreNeverCompared) {
 TEST_F(InstructionsE2ETest, ACrashOrAHangUnderValgrindIsNamed) {
   ExpectOneLineError(Count("--benchmark_filter=^BM_Crash$", "COUNT_FIXTURE_CRASH=1"),
                      "benchmark BM_Crash:");
-  ExpectOneLineError(Count("--benchmark_filter=^BM_Hang$ --benchgate_timeout=5",
-                           "COUNT_FIXTURE_HANG=1"),
-                     "benchmark BM_Hang: ");
+  ExpectOneLineError(
+      Count("--benchmark_filter=^BM_Hang$ --benchgate_timeout=5", "COUNT_FIXTURE_HANG=1"),
+      "benchmark BM_Hang: ");
   EXPECT_TRUE(fs::is_empty(dir_) || !fs::exists(dir_ / "out.json"));
 }
 
 TEST_F(InstructionsE2ETest, WithoutValgrindOnPathItSaysWhatToInstall) {
-  ExpectExactError(Count("--benchmark_filter=^BM_Work/2000$ --benchgate_out=out.json",
-                         "PATH=/nonexistent"),
-                   "benchgate: error: --benchgate_measure=instructions: expected Valgrind to count "
-                   "instructions: 'valgrind' is not on PATH (Debian: apt-get install valgrind)");
+  ExpectExactError(
+      Count("--benchmark_filter=^BM_Work/2000$ --benchgate_out=out.json", "PATH=/nonexistent"),
+      "benchgate: error: --benchgate_measure=instructions: expected Valgrind to count "
+      "instructions: 'valgrind' is not on PATH (Debian: apt-get install valgrind)");
   EXPECT_FALSE(fs::exists(dir_ / "out.json"));
 }
 
@@ -244,9 +247,9 @@ TEST_F(InstructionsE2ETest, AbCountsTwoBuildsOnceEach) {
   }
   EXPECT_TRUE(fs::exists(dir_ / "kept" / "base.json"));
   // A binary without benchgate cannot count its loops: said in one line.
-  const Outcome plain = Run(BENCHGATE_AB_BIN, "--measure instructions '" +
-                                                  std::string(PLAIN_GBENCH_BIN) + "' '" +
-                                                  COUNT_FIXTURE_BIN + "'");
+  const Outcome plain =
+      Run(BENCHGATE_AB_BIN, "--measure instructions '" + std::string(PLAIN_GBENCH_BIN) + "' '" +
+                                COUNT_FIXTURE_BIN + "'");
   ExpectExactError(plain, "benchgate-ab: error: baseline binary " + std::string(PLAIN_GBENCH_BIN) +
                               ": cannot count instructions: it is not linked with benchgate (it "
                               "wrote no instructions run); link benchgate::main, or "

@@ -15,8 +15,8 @@
 #include <string>
 
 #include "support/outcome.h"
-#include "support/run_binary.h"
 #include "support/read_file.h"
+#include "support/run_binary.h"
 #include "support/temp_dir.h"
 
 namespace {
@@ -31,7 +31,8 @@ class RunnerE2ETest : public benchgate::test::TempDirTest {
   // env: "NAME=value ..." prefix for the shell; args: flags.
   Outcome Run(const std::string& args, const std::string& env = "") {
     return benchgate::test::RunInDir(
-        dir_, env, "'" + std::string(BENCHGATE_FIXTURE_BIN) + "' --benchmark_min_time=0.001 " + args);
+        dir_, env,
+        "'" + std::string(BENCHGATE_FIXTURE_BIN) + "' --benchmark_min_time=0.001 " + args);
   }
 };
 

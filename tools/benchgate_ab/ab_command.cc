@@ -122,10 +122,10 @@ int AbCounts(AbOptions o, std::ostream& out, std::ostream& err, const Terminals&
   const TempDir work("benchgate-ab");
   const std::string json_dir = o.keep.empty() ? work.path() : MakeKeepDir(o.keep);
   const InterruptGuard guard;
-  const RunData baseline = CountBinary(o, "baseline", o.baseline_binary,
-                                       json_dir + "/base.json", work.path() + "/base.stderr");
-  const RunData candidate = CountBinary(o, "candidate", o.candidate_binary,
-                                        json_dir + "/cand.json", work.path() + "/cand.stderr");
+  const RunData baseline = CountBinary(o, "baseline", o.baseline_binary, json_dir + "/base.json",
+                                       work.path() + "/base.stderr");
+  const RunData candidate = CountBinary(o, "candidate", o.candidate_binary, json_dir + "/cand.json",
+                                        work.path() + "/cand.stderr");
   tool::UseMeasure(Measure::kInstructions, o);
   AnalysisConfig config = ConfigWithFileBudgets(o);
   tool::CheckBudgetsMatchRuns(config.budgets, {&candidate});

@@ -7,11 +7,11 @@
 #include <utility>
 
 #include "ab_process.h"
-#include "run/child_process.h"
 #include "benchgate/error.h"
 #include "gate/more_rounds.h"
 #include "io/files.h"
 #include "io/run_reader.h"
+#include "run/child_process.h"
 
 namespace benchgate::ab {
 namespace {

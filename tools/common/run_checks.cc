@@ -1,9 +1,8 @@
 #include "run_checks.h"
 
-#include "gate/count_analysis.h"
-
 #include "benchgate/error.h"
 #include "gate/budget_resolve.h"
+#include "gate/count_analysis.h"
 
 namespace benchgate::tool {
 

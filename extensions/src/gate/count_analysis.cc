@@ -62,8 +62,9 @@ void SetupWarnings(const CountingSetup& before, const CountingSetup& after,
                        " and the candidate by " + after.valgrind_version + consequence);
   }
   if (before.options != after.options) {
-    warnings.push_back("the baseline and the candidate were counted with different Valgrind "
-                       "options" + consequence);
+    warnings.push_back(
+        "the baseline and the candidate were counted with different Valgrind options" +
+        consequence);
   }
   if (before.harness_floor != after.harness_floor) {
     warnings.push_back("the harness floor differs (baseline " + FormatCount(before.harness_floor) +
@@ -89,9 +90,8 @@ std::string UncountableReason(const SampleSet& set) {
 SuiteAnalysis AnalyzeCounts(const RunData& candidate, const RunData* baseline,
                             const AnalysisConfig& config) {
   const auto undecided = [](const SampleSet& set) {
-    return set.instructions && set.instructions->not_counted.empty()
-               ? Undecided::kNondeterministic
-               : Undecided::kNotCounted;
+    return set.instructions && set.instructions->not_counted.empty() ? Undecided::kNondeterministic
+                                                                     : Undecided::kNotCounted;
   };
   MatchStrategy counts;
   counts.compare = [&](BenchmarkAnalysis& b, const SampleSet& before,
@@ -134,8 +134,8 @@ SuiteAnalysis AnalyzeCounts(const RunData& candidate, const RunData* baseline,
       b.status = c.change > tolerance.value    ? VerdictStatus::kRegression
                  : c.change < -tolerance.value ? VerdictStatus::kImprovement
                                                : VerdictStatus::kUnchanged;
-      b.reasons.push_back("instructions per iteration " + FormatCount(c.baseline_median) +
-                          " -> " + FormatCount(c.candidate_median) + " (" + FormatChange(c.change) +
+      b.reasons.push_back("instructions per iteration " + FormatCount(c.baseline_median) + " -> " +
+                          FormatCount(c.candidate_median) + " (" + FormatChange(c.change) +
                           ", tolerance " + FormatPercent(tolerance.value) + ")");
     }
     return false;  // exact counts join no multiple-testing family
@@ -145,10 +145,9 @@ SuiteAnalysis AnalyzeCounts(const RunData& candidate, const RunData* baseline,
   counts.alone = [&](BenchmarkAnalysis& b, const ResolvedBudget& budget) {
     const std::string reason = UncountableReason(b.samples);
     if (reason.empty()) return;
-    const bool budgeted =
-        std::any_of(budget.limits.begin(), budget.limits.end(), [](const ResolvedLimit& limit) {
-          return limit.limit.statistic == kInstructionsMetric;
-        });
+    const bool budgeted = std::any_of(
+        budget.limits.begin(), budget.limits.end(),
+        [](const ResolvedLimit& limit) { return limit.limit.statistic == kInstructionsMetric; });
     if (budgeted) {
       MarkUndecided(b, undecided(b.samples), false, reason);
     } else {

@@ -65,9 +65,9 @@ void Count(SuiteAnalysis& suite, VerdictStatus status) {
 // team's --max-undecided: a gate that judged little must not say "pass" as
 // if it had judged everything.
 void CountUndecided(SuiteAnalysis& suite, const AnalysisConfig& config) {
-  static constexpr Undecided kOrder[] = {Undecided::kUnstable,   Undecided::kStraddles,
-                                         Undecided::kTooFew,     Undecided::kBudgetUncertain,
-                                         Undecided::kNoBaseline, Undecided::kOptimisedAway,
+  static constexpr Undecided kOrder[] = {Undecided::kUnstable,         Undecided::kStraddles,
+                                         Undecided::kTooFew,           Undecided::kBudgetUncertain,
+                                         Undecided::kNoBaseline,       Undecided::kOptimisedAway,
                                          Undecided::kNondeterministic, Undecided::kNotCounted};
   suite.undecided.clear();
   for (const Undecided reason : kOrder) {
@@ -112,8 +112,7 @@ void JudgeSuite(SuiteAnalysis& suite, const std::vector<std::size_t>& judged,
       continue;
     }
     if (!budgets[i].limits.empty()) {
-      other_measure +=
-          ApplyBudget(b, budgets[i], config.measure, config.ci_level, suite.warnings);
+      other_measure += ApplyBudget(b, budgets[i], config.measure, config.ci_level, suite.warnings);
     }
   }
   // A timing run leaves instruction limits alone silently (that is the
@@ -158,8 +157,8 @@ SuiteAnalysis MatchByName(const RunData& candidate, const RunData* baseline,
         b.reasons.push_back(NotInBaselineReason());
         // A baseline benchmark that was counted or not (instructions) goes on
         // to the comparison, which says why it cannot be judged.
-      } else if (it->second->errored || (MetricValues(*it->second, config.metric).empty() &&
-                                         !it->second->instructions)) {
+      } else if (it->second->errored ||
+                 (MetricValues(*it->second, config.metric).empty() && !it->second->instructions)) {
         MarkUndecided(b, Undecided::kNoBaseline, false, NoBaselineSamplesReason());
       } else if (strategy.compare(b, *it->second, budget)) {
         judged.push_back(suite.benchmarks.size());

@@ -60,12 +60,12 @@ const char* VerdictStatusName(VerdictStatus status) noexcept;
 // and the runner measures more where more measurement can decide.
 enum class Undecided {
   kNone,
-  kTooFew,           // fewer than min_samples kept on a side
-  kUnstable,         // CV of the kept samples above max_cv, or the slow ones no minority
-  kStraddles,        // the estimate is beyond the tolerance, its interval straddles it
-  kOptimisedAway,    // faster than about one CPU cycle per iteration: nothing measured
-  kBudgetUncertain,  // a budget's limit lies inside its statistic's interval
-  kNoBaseline,       // the baseline has no samples for it
+  kTooFew,            // fewer than min_samples kept on a side
+  kUnstable,          // CV of the kept samples above max_cv, or the slow ones no minority
+  kStraddles,         // the estimate is beyond the tolerance, its interval straddles it
+  kOptimisedAway,     // faster than about one CPU cycle per iteration: nothing measured
+  kBudgetUncertain,   // a budget's limit lies inside its statistic's interval
+  kNoBaseline,        // the baseline has no samples for it
   kNondeterministic,  // instructions: its two counting processes disagree
   kNotCounted,        // instructions: not counted (threads) on a side
 };

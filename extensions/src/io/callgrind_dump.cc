@@ -135,8 +135,9 @@ std::vector<CallgrindDump> ReadCallgrindDumps(const std::string& dir,
   for (const auto& [part, path] : parts) {
     dumps.push_back(ParseCallgrindDump(ReadWholeFile(path), path));
     if (dumps.back().part != static_cast<int>(part)) {
-      throw Error(path, "", "expected part " + std::to_string(part) + " as its name says, got " +
-                                std::to_string(dumps.back().part));
+      throw Error(path, "",
+                  "expected part " + std::to_string(part) + " as its name says, got " +
+                      std::to_string(dumps.back().part));
     }
   }
   return dumps;

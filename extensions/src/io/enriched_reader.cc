@@ -118,8 +118,8 @@ InstructionCount ReadInstructions(const JsonChecker& checker, const json& value,
   const std::string counts_at = PointerTo(at, "counts");
   const json& counts = checker.Array(checker.Member(value, "counts", at), counts_at);
   if (counts.size() != 2) {
-    checker.Fail(counts_at, "expected the counts of 2 processes, got " +
-                                std::to_string(counts.size()));
+    checker.Fail(counts_at,
+                 "expected the counts of 2 processes, got " + std::to_string(counts.size()));
   }
   for (std::size_t p = 0; p < 2; ++p) {
     const std::string process_at = PointerTo(counts_at, p);
@@ -214,8 +214,8 @@ void ReadMeasure(const JsonChecker& checker, const json& benchgate, RunData& run
   const std::string value = checker.String(*measure, "/benchgate/measure");
   if (value == "time") return;
   if (value != "instructions") {
-    checker.Fail("/benchgate/measure", "expected \"time\" or \"instructions\", got \"" +
-                                           value.substr(0, 40) + "\"");
+    checker.Fail("/benchgate/measure",
+                 "expected \"time\" or \"instructions\", got \"" + value.substr(0, 40) + "\"");
   }
   run.measure = Measure::kInstructions;
   const std::string at = "/benchgate/counting";

@@ -158,7 +158,8 @@ json ResultJson(const BenchmarkAnalysis& benchmark) {
   }
   if (samples.latency) result["latency"] = LatencyJson(*samples.latency);
   if (samples.memory) result["memory"] = MemoryJson(*samples.memory);
-  if (samples.instructions) result["instructions"] = InstructionsJson(*samples.instructions, benchmark.judged);
+  if (samples.instructions)
+    result["instructions"] = InstructionsJson(*samples.instructions, benchmark.judged);
   result["verdict"] = VerdictJson(benchmark, unit);
   return result;
 }

@@ -104,10 +104,10 @@ std::string DifferentMeasures(Measure expected, const std::string& because, Meas
 
 // How an instructions run counted: what a stored baseline must match.
 struct CountingSetup {
-  std::string valgrind_version;       // "valgrind-3.19.0"
-  std::vector<std::string> options;   // the Valgrind command line options
-  double harness_floor = 0;           // instructions per iteration of an empty loop
-  int processes = 2;                  // counted in this many processes
+  std::string valgrind_version;      // "valgrind-3.19.0"
+  std::vector<std::string> options;  // the Valgrind command line options
+  double harness_floor = 0;          // instructions per iteration of an empty loop
+  int processes = 2;                 // counted in this many processes
 };
 
 // One run of a suite: what one benchmark binary (or one JSON file) holds.

@@ -52,10 +52,10 @@ struct ChildExit {
 bool ResultsStand(const ChildExit& ended, bool wrote_results);
 
 struct ChildOptions {
-  std::string stderr_path;            // stderr goes into this file
-  std::string stdout_path;            // "": /dev/null
-  std::vector<std::string> set_env;   // "NAME=value": replaces or adds a variable
-  double timeout_seconds = 0;         // 0: no limit; else killed (SIGKILL) after it
+  std::string stderr_path;           // stderr goes into this file
+  std::string stdout_path;           // "": /dev/null
+  std::vector<std::string> set_env;  // "NAME=value": replaces or adds a variable
+  double timeout_seconds = 0;        // 0: no limit; else killed (SIGKILL) after it
 };
 
 // Runs `binary` with `args` (argv[0] is the binary), the environment

@@ -48,9 +48,9 @@ ProcessCounts AttributeCounts(const DumpGroups& groups, const RunData& rows, dou
     const std::size_t dumps = found == groups.counts.end() ? 0 : found->second.size();
     const std::size_t repetitions = set.iterations.size();
     if (dumps != repetitions || repetitions == 0) {
-      out.not_counted[set.name] =
-          "expected " + std::to_string(repetitions) + " counted loops (one per repetition), got " +
-          std::to_string(dumps) + "; its instructions are not judged";
+      out.not_counted[set.name] = "expected " + std::to_string(repetitions) +
+                                  " counted loops (one per repetition), got " +
+                                  std::to_string(dumps) + "; its instructions are not judged";
       continue;
     }
     // The first repetition pays for lazy binding and first-touch paths: a

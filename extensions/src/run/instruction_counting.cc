@@ -121,8 +121,9 @@ class Counter {
     const ChildExit ended = RunChild(valgrind_, {"--version"}, options);
     const std::string version = FirstLine(ReadFileIfAny(options.stdout_path));
     if (!ended.ok || version.rfind("valgrind-", 0) != 0) {
-      throw Error(request_.flag, "", valgrind_ + " --version " + (ended.ok ? "said '" + version + "'" : ended.what) +
-                                         "; expected a working Valgrind");
+      throw Error(request_.flag, "",
+                  valgrind_ + " --version " + (ended.ok ? "said '" + version + "'" : ended.what) +
+                      "; expected a working Valgrind");
     }
     return version;
   }
@@ -141,8 +142,8 @@ class Counter {
     const ChildExit ended = RunChild(request_.binary, args, options);
     if (!ended.ok) {
       const std::string line = TellingLine(ReadFileIfAny(options.stderr_path));
-      throw Error(request_.binary, "", "listing its benchmarks " + ended.what +
-                                           (line.empty() ? "" : ": " + line));
+      throw Error(request_.binary, "",
+                  "listing its benchmarks " + ended.what + (line.empty() ? "" : ": " + line));
     }
     std::vector<std::string> names;
     std::istringstream lines(ReadFileIfAny(options.stdout_path));
@@ -261,18 +262,19 @@ CountedRun CountInstructions(const CountingRequest& request) {
       counter.Count(kCountFloor, kHarnessFloorName, "the harness floor", 0);
   const auto floor_values = floor.counts.per_iteration.find(kHarnessFloorName);
   if (floor_values == floor.counts.per_iteration.end() || floor_values->second.empty()) {
-    throw Error(request.binary, "", "the harness floor was not counted; expected one count of " +
-                                        std::string(kHarnessFloorName));
+    throw Error(request.binary, "",
+                "the harness floor was not counted; expected one count of " +
+                    std::string(kHarnessFloorName));
   }
   const double harness = floor_values->second.front();
   // A count does not depend on the machine's load: every core counts.
   std::vector<Counter::Process> processes(2 * names.size());
-  InParallel(processes.size(), std::max(1u, std::thread::hardware_concurrency()),
-             [&](std::size_t i) {
-               processes[i] = counter.Count(
-                   kCountBenchmarks, names[i / 2],
-                   "counting (process " + std::to_string(i % 2 + 1) + " of 2)", harness);
-             });
+  InParallel(
+      processes.size(), std::max(1u, std::thread::hardware_concurrency()), [&](std::size_t i) {
+        processes[i] =
+            counter.Count(kCountBenchmarks, names[i / 2],
+                          "counting (process " + std::to_string(i % 2 + 1) + " of 2)", harness);
+      });
 
   CountedRun counted;
   std::vector<std::pair<std::string, std::string>> documents;

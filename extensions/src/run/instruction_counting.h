@@ -23,9 +23,9 @@ namespace benchgate {
 inline constexpr int kCountedRepetitions = 3;  // one warm-up, two counted
 
 struct CountingRequest {
-  std::string binary;                 // this binary (/proc/self/exe)
-  std::vector<std::string> args;      // the user's Google Benchmark flags to pass on
-  double timeout_seconds = 0;         // per counting process; 0: no limit
+  std::string binary;             // this binary (/proc/self/exe)
+  std::vector<std::string> args;  // the user's Google Benchmark flags to pass on
+  double timeout_seconds = 0;     // per counting process; 0: no limit
   std::string flag = "--benchgate_measure=instructions";  // named in errors
 };
 

@@ -32,12 +32,12 @@
 #include "io/thresholds_reader.h"
 #include "report/console_table.h"
 #include "run/collecting_reporter.h"
+#include "run/counting_child.h"
 #include "run/environment_capture.h"
+#include "run/instruction_counting.h"
 #include "run/latency_registry.h"
 #include "run/measure_again.h"
 #include "run/memory_stats.h"
-#include "run/counting_child.h"
-#include "run/instruction_counting.h"
 #include "run/options.h"
 
 namespace benchgate {
@@ -265,8 +265,7 @@ Measured MeasureTime(const RunnerState& state, const RunInputs& run_inputs,
 // Instructions: this binary counted under callgrind in separate processes
 // (run/instruction_counting.h); the verdicts are exact relative changes.
 Measured MeasureInstructions(const RunnerState& state, const RunInputs& run_inputs,
-                             const AnalysisConfig& time_config, ConsoleTable& table,
-                             bool console) {
+                             const AnalysisConfig& time_config, ConsoleTable& table, bool console) {
   CountingRequest request;
   request.binary = SelfPath(state.program);
   for (const std::string& arg : state.user_args) {
@@ -376,8 +375,8 @@ int Run(RunnerState& state) {
     gbench_file.flush();
   }
   if (!options.out.empty()) {
-    WriteFileAtomically(options.out, RenderEnrichedJson(measured.gbench_json, environment,
-                                                        analysis, run_inputs.code_budgets,
+    WriteFileAtomically(options.out, RenderEnrichedJson(measured.gbench_json, environment, analysis,
+                                                        run_inputs.code_budgets,
                                                         run.counting ? &*run.counting : nullptr));
   }
   if (options.record) {
