@@ -17,20 +17,6 @@ constexpr std::size_t kExactLimit = 400;
 // Largest sample whose Walsh averages are materialised (~2 million).
 constexpr std::size_t kWalshLimit = 2000;
 
-// P(W+ = w), w = 0 .. n(n+1)/2, by SciPy's recurrence (_get_wilcoxon_distr):
-// adding rank k halves every probability and shifts one copy by k.
-std::vector<double> SignedRankPmf(std::size_t n) {
-  std::vector<double> pmf(1, 1.0);
-  for (std::size_t k = 1; k <= n; ++k) {
-    std::vector<double> next(k * (k + 1) / 2 + 1, 0.0);
-    const std::size_t m = pmf.size();
-    for (std::size_t i = 0; i < m; ++i) next[i] = pmf[i] * 0.5;
-    for (std::size_t i = 0; i < m; ++i) next[next.size() - m + i] += pmf[i] * 0.5;
-    pmf = std::move(next);
-  }
-  return pmf;
-}
-
 struct Ranked {
   double r_plus = 0, r_minus = 0;
   double tie_term = 0;  // sum over tie groups of t (t^2 - 1)
@@ -126,6 +112,20 @@ const char* SignedRankMethodName(SignedRankMethod method) noexcept {
       return "asymptotic";
   }
   return "auto";
+}
+
+// By SciPy's recurrence (_get_wilcoxon_distr): adding rank k halves every
+// probability and shifts one copy by k.
+std::vector<double> SignedRankPmf(std::size_t n) {
+  std::vector<double> pmf(1, 1.0);
+  for (std::size_t k = 1; k <= n; ++k) {
+    std::vector<double> next(k * (k + 1) / 2 + 1, 0.0);
+    const std::size_t m = pmf.size();
+    for (std::size_t i = 0; i < m; ++i) next[i] = pmf[i] * 0.5;
+    for (std::size_t i = 0; i < m; ++i) next[next.size() - m + i] += pmf[i] * 0.5;
+    pmf = std::move(next);
+  }
+  return pmf;
 }
 
 double SignedRankCdf(std::size_t n, double w) {

@@ -12,6 +12,7 @@
 #define BENCHGATE_STATS_SIGNED_RANK_H_
 
 #include <cstddef>
+#include <vector>
 
 #include "benchgate/sample_view.h"
 #include "benchgate/stats/status.h"
@@ -59,6 +60,10 @@ struct SignedRankResult {
 // Two-sided test of "the differences are symmetric about zero".
 SignedRankResult SignedRankTest(SampleView differences,
                                 SignedRankMethod method = SignedRankMethod::kAuto);
+
+// Exact null distribution of the positive rank sum of n untied non-zero
+// differences, P(W+ = w) for w = 0 .. n(n+1)/2 (n <= 400 is cheap).
+std::vector<double> SignedRankPmf(std::size_t n);
 
 // Exact null distribution of the positive rank sum of n untied non-zero
 // differences: P(W+ <= w). 1 for w >= n(n+1)/2, 0 for w < 0; n <= 400.
