@@ -66,6 +66,11 @@ const std::string kBudgeted = AB_BUDGETED_BIN;
 // report the same samples, so the verdicts need no more.
 const std::vector<std::string> kQuick = {"--", "--benchmark_repetitions=5"};
 
+std::vector<std::string> Plus(std::vector<std::string> a, const std::vector<std::string>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
 std::vector<std::string> Args(std::vector<std::string> options) {
   options.insert(options.end(), kQuick.begin(), kQuick.end());
   return options;
@@ -115,7 +120,8 @@ TEST_F(AbCommandTest, EveryFormatOfBenchgateDiff) {
 TEST_F(AbCommandTest, KeepWritesEveryProcessForBenchgateDiff) {
   const fs::path keep = dir_ / "keep";
   const Outcome run =
-      Ab(Args({"--rounds", "6", "--seed", "3", "--keep", keep.string(), kBase, kCand}));
+      Ab(Args({"--fixed-rounds", "--rounds", "6", "--seed", "3", "--keep", keep.string(), kBase,
+               kCand}));
   ASSERT_EQ(run.exit_code, 1) << run.err;
   std::vector<std::string> diff_args;
   for (int r = 1; r <= 6; ++r) {
@@ -134,9 +140,75 @@ TEST_F(AbCommandTest, KeepWritesEveryProcessForBenchgateDiff) {
   EXPECT_EQ(benchgate::diff::RunDiff(diff_args, out, err), 1) << err.str() << out.str();
 }
 
+// Sequential rounds (the default): each benchmark stops at the look that
+// decides it, later rounds run only the open ones, and benchgate-diff
+// --paired on the kept rounds gives the same verdicts, p-values and
+// deciding rounds.
+TEST_F(AbCommandTest, SequentialRoundsStopEachBenchmarkAndReplayExactly) {
+  const fs::path keep = dir_ / "keep";
+  const Outcome run = Ab(Args({"--seed", "21", "--tolerance", "0.02", "--format", "json", "--keep",
+                               keep.string(), kBase, kCand}));
+  ASSERT_EQ(run.exit_code, 1) << run.err << run.out;
+  const json report = json::parse(run.out);
+  EXPECT_EQ(report["summary"]["last_look"], 20);
+  int last_round = 0;
+  for (const json& c : report["comparisons"]) {
+    EXPECT_EQ(c["p_method"], "signed-rank-sequential") << c.dump();
+    // The fixture's processes repeat their manual times exactly: both
+    // benchmarks are clear at the first look a decision can be made at
+    // this level (8 rounds: [min, max] of 8 is a 99.2% interval).
+    EXPECT_EQ(c["sequential"], json({{"round", 8}, {"early", true}, {"open", false}})) << c.dump();
+    last_round = std::max(last_round, c["sequential"]["round"].get<int>());
+    const bool slowed = c["name"] == "BM_Slowed/iterations:20/manual_time";
+    EXPECT_EQ(c["verdict"], slowed ? "regression" : "unchanged") << c.dump();
+  }
+  EXPECT_TRUE(fs::is_regular_file(keep / "r08-cand.json"));
+  EXPECT_FALSE(fs::exists(keep / "r09-cand.json"));
+
+  std::vector<std::string> diff_args = {"--paired", "--tolerance", "0.02", "--format", "json"};
+  for (int r = 1; r <= last_round; ++r) {
+    const std::string round = (r < 10 ? "r0" : "r") + std::to_string(r);
+    diff_args.insert(diff_args.end(), {"-b", (keep / (round + "-base.json")).string(), "-c",
+                                       (keep / (round + "-cand.json")).string()});
+  }
+  std::ostringstream out, err;
+  ASSERT_EQ(benchgate::diff::RunDiff(diff_args, out, err), 1) << err.str();
+  const json replay = json::parse(out.str());
+  ASSERT_EQ(replay["comparisons"].size(), report["comparisons"].size());
+  for (std::size_t i = 0; i < report["comparisons"].size(); ++i) {
+    const json& a = report["comparisons"][i];
+    const json& b = replay["comparisons"][i];
+    for (const char* field : {"name", "verdict", "p_value", "p_adjusted", "shift", "shift_ci",
+                              "sequential", "reasons"}) {
+      EXPECT_EQ(a[field], b[field]) << field << ": " << a.dump() << "\n" << b.dump();
+    }
+  }
+  // With the other design's options the replay is another judgment.
+  std::ostringstream fixed_out, fixed_err;
+  diff_args.insert(diff_args.begin(), "--fixed-rounds");
+  ASSERT_EQ(benchgate::diff::RunDiff(diff_args, fixed_out, fixed_err), 1) << fixed_err.str();
+  const json fixed = json::parse(fixed_out.str());
+  EXPECT_FALSE(fixed["comparisons"][0].contains("sequential"));
+  EXPECT_FALSE(fixed["summary"].contains("last_look"));
+
+  // Later rounds measure only the open benchmarks: without BM_Steady in the
+  // candidate (removed: nothing to look at), round 4 on runs BM_Slowed alone.
+  const std::string only_slowed =
+      Script("only_slowed.sh", "exec \"" + kBase + "\" --benchmark_filter=BM_Slowed \"$@\"");
+  const fs::path kept = dir_ / "kept";
+  const Outcome alone = Ab({"--rounds", "3", "--seed", "5", "--keep", kept.string(), kBase,
+                            only_slowed, "--", "--benchmark_repetitions=3"});
+  ASSERT_EQ(alone.exit_code, 0) << alone.err;
+  const json fourth = json::parse(std::ifstream(kept / "r04-base.json"));
+  for (const json& row : fourth["benchmarks"]) {
+    EXPECT_EQ(row["run_name"], "BM_Slowed/iterations:20/manual_time") << row.dump();
+  }
+}
+
 TEST_F(AbCommandTest, TheSameSeedReplaysTheSameOrder) {
-  const Outcome first = Ab(Args({"--rounds", "6", "--seed", "12345", kBase, kBase}), true);
-  const Outcome second = Ab(Args({"--rounds", "6", "--seed", "12345", kBase, kBase}), true);
+  const std::vector<std::string> args = {"--fixed-rounds", "--rounds", "6", "--seed", "12345"};
+  const Outcome first = Ab(Args(Plus(args, {kBase, kBase})), true);
+  const Outcome second = Ab(Args(Plus(args, {kBase, kBase})), true);
   ASSERT_EQ(first.exit_code, 0) << first.err;
   ASSERT_EQ(second.exit_code, 0) << second.err;
   const std::vector<std::string> order = Lines(first.err, "benchgate-ab: round ");
@@ -157,11 +229,20 @@ TEST_F(AbCommandTest, TheSameSeedReplaysTheSameOrder) {
 }
 
 TEST_F(AbCommandTest, ProgressOnlyOnATerminalAndOneClosingLine) {
-  const Outcome run = Ab(Args({"--rounds", "6", "--seed", "9", kBase, kBase}));
+  const Outcome run = Ab(Args({"--fixed-rounds", "--rounds", "6", "--seed", "9", kBase, kBase}));
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_TRUE(Lines(run.err, "benchgate-ab: round ").empty()) << run.err;
   const std::vector<std::string> closing = Lines(run.err, "benchgate-ab: 6 rounds in ");
   EXPECT_EQ(closing.size(), 1u) << run.err;
+  // Sequential: one closing line too, with what the looks saved.
+  const Outcome sequential = Ab(Args({"--seed", "9", kBase, kBase}));
+  ASSERT_EQ(sequential.exit_code, 0) << sequential.err;
+  EXPECT_TRUE(Lines(sequential.err, "benchgate-ab: round ").empty()) << sequential.err;
+  const std::vector<std::string> lines = Lines(sequential.err, "benchgate-ab: ");
+  const auto summary = std::find_if(lines.begin(), lines.end(), [](const std::string& line) {
+    return line.find(" rounds per benchmark on average)") != std::string::npos;
+  });
+  EXPECT_NE(summary, lines.end()) << sequential.err;
 }
 
 TEST_F(AbCommandTest, UndecidedBenchmarksGetExtraRoundsOfTheirOwn) {
@@ -169,8 +250,8 @@ TEST_F(AbCommandTest, UndecidedBenchmarksGetExtraRoundsOfTheirOwn) {
   // batches of 2 (half of --rounds, rounded up) go on until both benchmarks
   // are decided, at 7 rounds, before --max-rounds.
   const fs::path keep = dir_ / "keep";
-  const Outcome run = Ab(Args({"--rounds", "3", "--max-rounds", "8", "--seed", "5", "--format",
-                               "json", "--keep", keep.string(), kBase, kCand}),
+  const Outcome run = Ab(Args({"--fixed-rounds", "--rounds", "3", "--max-rounds", "8", "--seed",
+                               "5", "--format", "json", "--keep", keep.string(), kBase, kCand}),
                          true);
   ASSERT_EQ(run.exit_code, 1) << run.err << run.out;
   const json report = json::parse(run.out);
@@ -196,8 +277,9 @@ TEST_F(AbCommandTest, ExtraRoundsMeasureOnlyTheUndecided) {
   const std::string only_slowed =
       Script("only_slowed.sh", "exec \"" + kBase + "\" --benchmark_filter=BM_Slowed \"$@\"");
   const fs::path keep = dir_ / "keep";
-  const Outcome run = Ab({"--rounds", "3", "--max-rounds", "4", "--seed", "5", "--keep",
-                          keep.string(), kBase, only_slowed, "--", "--benchmark_repetitions=3"});
+  const Outcome run = Ab({"--fixed-rounds", "--rounds", "3", "--max-rounds", "4", "--seed", "5",
+                          "--keep", keep.string(), kBase, only_slowed, "--",
+                          "--benchmark_repetitions=3"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const json extra = json::parse(std::ifstream(keep / "r4-base.json"));
   std::size_t repetitions = 0;
@@ -211,21 +293,38 @@ TEST_F(AbCommandTest, ExtraRoundsMeasureOnlyTheUndecided) {
 }
 
 TEST_F(AbCommandTest, NoExtraRoundsBeyondMaxRoundsOrMaxSeconds) {
-  Outcome run = Ab(Args(
-      {"--rounds", "3", "--max-rounds", "3", "--seed", "5", "--format", "json", kBase, kCand}));
+  Outcome run = Ab(Args({"--fixed-rounds", "--rounds", "3", "--max-rounds", "3", "--seed", "5",
+                         "--format", "json", kBase, kCand}));
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const json report = json::parse(run.out);  // outlives the loop, unlike a temporary
   for (const json& c : report["comparisons"]) {
     EXPECT_EQ(c["verdict"], "inconclusive") << c.dump();
   }
-  run = Ab(Args({"--rounds", "3", "--max-seconds", "0.001", "--seed", "5", kBase, kCand}));
+  run = Ab(Args({"--fixed-rounds", "--rounds", "3", "--max-seconds", "0.001", "--seed", "5", kBase,
+                 kCand}));
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(Lines(run.err,
-                  "benchgate-ab: no extra round: --max-seconds 0.001 reached with 2 "
+                  "benchgate-ab: no further round: --max-seconds 0.001 reached with 2 "
                   "benchmarks undecided")
                 .size(),
             1u)
       << run.err;
+  // Sequential: the benchmarks still open are judged as they stand, and say so.
+  run = Ab(Args({"--rounds", "3", "--max-seconds", "0.001", "--seed", "5", "--format", "json",
+                 kBase, kCand}));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(Lines(run.err,
+                  "benchgate-ab: no further round: --max-seconds 0.001 reached with 2 "
+                  "benchmarks open")
+                .size(),
+            1u)
+      << run.err;
+  const json open = json::parse(run.out);
+  for (const json& c : open["comparisons"]) {
+    EXPECT_EQ(c["verdict"], "inconclusive") << c.dump();
+    EXPECT_EQ(c["sequential"]["open"], true) << c.dump();
+    EXPECT_EQ(c["sequential"]["round"], 3) << c.dump();
+  }
 }
 
 TEST_F(AbCommandTest, MachineWarningsOnceWhateverTheRounds) {
@@ -444,6 +543,12 @@ TEST_F(AbCommandTest, UsageErrors) {
   EXPECT_EQ(run.err,
             "benchgate-ab: error: --max-rounds: expected at least --rounds (6), got 5 (see "
             "--help)\n");
+  // Sequential looks use the exact signed-rank distribution: 50 rounds at most.
+  run = Ab({"--max-rounds", "51", kBase, kBase});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err,
+            "benchgate-ab: error: --max-rounds: expected at most 50 with sequential rounds (the "
+            "exact signed-rank range), got 51; --fixed-rounds allows more (see --help)\n");
   // NaN compares false with every bound: it must still be refused.
   for (const std::string value : {"-1", "nan", "inf", "1s"}) {
     run = Ab({"--max-seconds", value, kBase, kBase});

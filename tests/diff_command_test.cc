@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "stats/repeated_signed_rank.h"
 #include "support/approved_files.h"
 #include "support/read_file.h"
 #include "support/temp_dir.h"
@@ -345,7 +346,7 @@ TEST(DiffCommandTest, PairedJudgesRoundsWithTheProcessAsTheUnit) {
   for (const auto& c : pooled_report["comparisons"]) {
     EXPECT_EQ(c["p_method"].get<std::string>().rfind("signed-rank", 0), std::string::npos);
   }
-  args.insert(args.begin(), "--paired");
+  args.insert(args.begin(), {"--paired", "--fixed-rounds"});
   const Result paired = Diff(args);
   ASSERT_EQ(paired.code, 1) << paired.err;
   std::map<std::string, nlohmann::json> by_name;
@@ -357,6 +358,35 @@ TEST(DiffCommandTest, PairedJudgesRoundsWithTheProcessAsTheUnit) {
   EXPECT_EQ(by_name["BM_Slow"]["p_method"], "signed-rank-exact");
   EXPECT_NEAR(by_name["BM_Slow"]["p_value"].get<double>(), 2.0 / 1024, 1e-12);
   EXPECT_EQ(by_name["BM_Same"]["verdict"], "unchanged") << by_name["BM_Same"].dump();
+
+  // Sequential rounds (the default, as in benchgate-ab): BM_Same is
+  // unchanged at the first look that can decide (round 8 at the level of 15
+  // looks); BM_Slow's repeated p-value at round 8 (F(2/256), about 0.03) is
+  // above Benjamini-Hochberg's 0.05 x 1/2, at round 9 (F(2/512)) below.
+  args.erase(args.begin() + 1);
+  const Result sequential = Diff(args);
+  ASSERT_EQ(sequential.code, 1) << sequential.err;
+  by_name.clear();
+  const nlohmann::json sequential_report = nlohmann::json::parse(sequential.out);
+  for (const auto& c : sequential_report["comparisons"]) {
+    by_name[c["name"].get<std::string>()] = c;
+  }
+  const nlohmann::json& slow = by_name["BM_Slow"];
+  EXPECT_EQ(slow["verdict"], "regression") << slow.dump();
+  EXPECT_EQ(slow["p_method"], "signed-rank-sequential");
+  EXPECT_DOUBLE_EQ(slow["p_value"].get<double>(),
+                   RepeatedSignedRank::For(6, 20).MinimumCdf(2.0 / 512));
+  EXPECT_EQ(slow["sequential"], nlohmann::json({{"round", 9}, {"early", true}, {"open", false}}));
+  EXPECT_EQ(by_name["BM_Same"]["verdict"], "unchanged");
+  EXPECT_EQ(by_name["BM_Same"]["sequential"]["round"], 8);
+  EXPECT_EQ(sequential_report["summary"]["last_look"], 20);
+  // The round options are only for --paired.
+  const Result unpaired = Diff({"--max-rounds", "12", "base.json", "cand.json"});
+  EXPECT_EQ(unpaired.code, 2);
+  EXPECT_EQ(unpaired.err,
+            "benchgate-diff: error: --rounds, --max-rounds and --fixed-rounds: only with --paired "
+            "(see --help)\n");
+  args.insert(args.begin() + 1, "--fixed-rounds");
 
   // Sides of different lengths, or no sides at all, are usage errors.
   args.pop_back();

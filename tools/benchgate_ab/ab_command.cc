@@ -15,8 +15,7 @@
 #include "benchgate/error.h"
 #include "gate/analysis.h"
 #include "gate/count_analysis.h"
-#include "gate/more_rounds.h"
-#include "gate/process_analysis.h"
+#include "gate/paired_rounds.h"
 #include "gate/run_warnings.h"
 #include "io/files.h"
 #include "io/run_reader.h"
@@ -76,28 +75,24 @@ std::vector<std::string> MachineWarnings(const RoundRunner& rounds) {
   return ComparisonWarnings(baseline, candidate);
 }
 
-// Extra rounds for the benchmarks still undecided, in batches of half
-// --rounds: the verdicts are looked at once per batch, not once per round,
-// so waiting for a decision adds few looks (each look is a chance for an
-// unchanged benchmark to cross the line by luck).
-SuiteAnalysis RoundsForUndecided(const AbOptions& o, const AnalysisConfig& config,
-                                 RoundRunner& rounds, Progress& progress, std::ostream& err,
-                                 SuiteAnalysis suite, std::size_t& measured_again) {
-  const int batch = std::max(1, (o.rounds + 1) / 2);
+// The rounds after the first ones, as the plan says (gate/paired_rounds.h);
+// no round starts after --max-seconds.
+SuiteAnalysis LaterRounds(const AbOptions& o, const AnalysisConfig& config, RoundRunner& rounds,
+                          Progress& progress, std::ostream& err, std::size_t& measured_again) {
+  const RoundsPlan plan = tool::PlanOf(o);
   std::set<std::string> again;
-  while (rounds.rounds() < o.max_rounds) {
-    const std::vector<std::string> undecided = NeedMoreRounds(suite, 0, true);
-    if (undecided.empty()) break;
+  const NextRound next = [&](const std::vector<std::string>& only) {
     if (o.max_seconds > 0 && progress.Seconds() >= o.max_seconds) {
-      err << "benchgate-ab: no extra round: --max-seconds " << o.max_seconds << " reached with "
-          << undecided.size() << " benchmark" << (undecided.size() == 1 ? "" : "s")
-          << " undecided\n";
-      break;
+      err << "benchgate-ab: no further round: --max-seconds " << o.max_seconds
+          << " reached with " << only.size() << " benchmark" << (only.size() == 1 ? "" : "s")
+          << (o.fixed_rounds ? " undecided" : " open") << "\n";
+      return false;
     }
-    again.insert(undecided.begin(), undecided.end());
-    for (int i = 0; i < batch && rounds.rounds() < o.max_rounds; ++i) rounds.Run(undecided);
-    suite = AnalyzeProcesses(rounds.baseline(), rounds.candidate(), config);
-  }
+    again.insert(only.begin(), only.end());
+    rounds.Run(only);
+    return true;
+  };
+  SuiteAnalysis suite = ContinueRounds(plan, config, rounds.baseline(), rounds.candidate(), next);
   measured_again = again.size();
   return suite;
 }
@@ -156,11 +151,14 @@ int Ab(const AbOptions& o, std::ostream& out, std::ostream& err, const Terminals
   CheckAgainstRuns(o, config, rounds);
   if (!rounds.candidate().empty()) tool::AddCodeBudgets(rounds.candidate().front(), config);
   std::size_t measured_again = 0;
-  SuiteAnalysis suite = RoundsForUndecided(
-      o, config, rounds, progress, err,
-      AnalyzeProcesses(rounds.baseline(), rounds.candidate(), config), measured_again);
-  MarkExtraRounds(suite, {}, rounds.rounds() - o.rounds, o.rounds);
-  progress.Summary(o.rounds, rounds.rounds() - o.rounds, measured_again);
+  SuiteAnalysis suite = LaterRounds(o, config, rounds, progress, err, measured_again);
+  if (o.fixed_rounds) {
+    progress.Summary(o.rounds, rounds.rounds() - o.rounds, measured_again);
+  } else {
+    std::size_t early = 0;
+    for (const BenchmarkAnalysis& b : suite.benchmarks) early += b.decided_early ? 1 : 0;
+    progress.Sequential(rounds.rounds(), MeanRoundsPerBenchmark(suite), early);
+  }
 
   // The machine's state, as the processes saw it: each warning once.
   const RenderOptions render =

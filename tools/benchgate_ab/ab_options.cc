@@ -14,8 +14,10 @@ constexpr const char* kUsage =
     "  benchgate-ab [options] BASELINE_BINARY CANDIDATE_BINARY [-- flags for both binaries]\n"
     "Each round runs both binaries once, in a random order (--seed replays it); each\n"
     "benchmark is judged on one log ratio of the two processes' fastest repetitions per\n"
-    "round (Wilcoxon signed-rank test, Hodges-Lehmann size). Any Google Benchmark binary\n"
-    "works.\n"
+    "round (Wilcoxon signed-rank test, Hodges-Lehmann size). Sequential by default: from\n"
+    "round 6 each round is a look, at levels that allow for the looks, and a benchmark\n"
+    "stops as soon as one decides it; later rounds run only the open ones. Any Google\n"
+    "Benchmark binary works.\n"
     "Exit codes: 0 gate passed, 1 regression, budget exceeded or too many undecided\n"
     "(--max-undecided), 2 bad input or usage.";
 
@@ -49,12 +51,7 @@ ParsedAbArgs ParseAbArgs(const std::vector<std::string>& args, std::ostream& out
   std::uint64_t seed = 0;
   CLI::App app(kUsage, "benchgate-ab");
   app.add_option("binaries", binaries, "BASELINE_BINARY CANDIDATE_BINARY");
-  app.add_option("--rounds,-r", o.rounds, "rounds, each running both binaries once (default 10)")
-      ->check(CLI::Range(1, 10000));
-  app.add_option("--max-rounds", o.max_rounds,
-                 "rounds in all, extra ones for undecided benchmarks included "
-                 "(default twice --rounds; equal to --rounds: no extra rounds)")
-      ->check(CLI::Range(1, 10000));
+  tool::AddRoundsFlags(app, o);
   app.add_option(
          "--max-seconds", o.max_seconds,
          "start no extra round after this many seconds of the whole run (default: no limit)")
@@ -78,14 +75,10 @@ ParsedAbArgs ParseAbArgs(const std::vector<std::string>& args, std::ostream& out
               std::to_string(binaries.size());
   }
   if (!problem.empty()) return {std::nullopt, tool::UsageError("benchgate-ab", problem, err)};
-  if (o.max_rounds == 0) o.max_rounds = 2 * o.rounds;
-  if (o.max_rounds < o.rounds) {
-    return {std::nullopt, tool::UsageError("benchgate-ab",
-                                           "--max-rounds: expected at least --rounds (" +
-                                               std::to_string(o.rounds) + "), got " +
-                                               std::to_string(o.max_rounds),
-                                           err)};
+  if (const std::string wrong = tool::ResolveRounds(o); !wrong.empty()) {
+    return {std::nullopt, tool::UsageError("benchgate-ab", wrong, err)};
   }
+  o.repetitions = o.fixed_rounds ? kRepetitionsPerRound : kSequentialRepetitions;
   o.baseline_binary = binaries[0];
   o.candidate_binary = binaries[1];
   if (app.count("--seed") > 0) o.seed = seed;

@@ -10,18 +10,19 @@
 #include <vector>
 
 #include "judging_options.h"
+#include "rounds_options.h"
 
 namespace benchgate::ab {
 
-// The judging and reporting options shared with benchgate-diff
-// (tools/common/judging_options.h), plus benchgate-ab's own.
-struct AbOptions : tool::JudgingOptions {
+// The judging, reporting and round options shared with benchgate-diff
+// (tools/common/judging_options.h, rounds_options.h), plus benchgate-ab's own.
+struct AbOptions : tool::JudgingOptions, tool::RoundsOptions {
   std::string baseline_binary, candidate_binary;
   std::vector<std::string> child_flags;  // after "--": passed to both binaries
-  int rounds = 10;
-  // Rounds in all, extra ones included: benchmarks still undecided after
-  // `rounds` get extra rounds of their own until then. 0: twice `rounds`.
-  int max_rounds = 0;
+  // Repetitions of each benchmark per process unless the flags after "--"
+  // set them: shorter rounds for the sequential design, whose looks need
+  // rounds more than repetitions.
+  int repetitions = 0;
   double max_seconds = 0;             // no extra round starts after this long; 0: no limit
   std::optional<std::uint64_t> seed;  // none: from the clock
   std::string keep;                   // "" = temporary files only
@@ -41,7 +42,8 @@ ParsedAbArgs ParseAbArgs(const std::vector<std::string>& args, std::ostream& out
 
 // The repetitions each process runs in a round unless the flags after "--"
 // set them (the runner's own default, kDefaultRepetitions, is for one run).
-inline constexpr int kRepetitionsPerRound = 5;
+inline constexpr int kRepetitionsPerRound = 5;       // --fixed-rounds
+inline constexpr int kSequentialRepetitions = 3;     // sequential rounds
 
 }  // namespace benchgate::ab
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <system_error>
 #include <utility>
@@ -40,7 +41,7 @@ std::vector<std::string> ChildArgs(const AbOptions& o, const std::string& json_p
   args.push_back("--benchmark_format=json");
   args.push_back("--benchmark_enable_random_interleaving=true");
   if (!Sets(o.child_flags, "--benchmark_repetitions")) {
-    args.push_back("--benchmark_repetitions=" + std::to_string(kRepetitionsPerRound));
+    args.push_back("--benchmark_repetitions=" + std::to_string(o.repetitions));
   }
   // Last, so it wins over the user's own filter (whose matches these are).
   if (!only.empty()) args.push_back("--benchmark_filter=" + ExactNameFilter(only));
@@ -97,6 +98,12 @@ std::string Duration(double seconds) {
   return std::to_string(whole / 60) + "m" + std::to_string(whole % 60) + "s";
 }
 
+std::string OneDecimal(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f", value);
+  return text;
+}
+
 const char* Order(bool baseline_first) {
   return baseline_first ? "base then candidate" : "candidate then base";
 }
@@ -110,7 +117,13 @@ double Progress::Seconds() const {
 void Progress::Round(int round, const AbOptions& o, bool baseline_first, std::size_t undecided) {
   if (!shown_) return;
   err_ << "benchgate-ab: ";
-  if (round <= o.rounds) {
+  if (!o.fixed_rounds && round > o.rounds) {
+    err_ << "round " << round << " (at most " << o.max_rounds << ") for " << undecided
+         << " open benchmark" << (undecided == 1 ? "" : "s") << ": " << Order(baseline_first);
+    if (o.max_seconds > 0) {
+      err_ << ", " << Duration(o.max_seconds - Seconds()) << " of --max-seconds left";
+    }
+  } else if (round <= o.rounds) {
     err_ << "round " << round << " of " << o.rounds << ": " << Order(baseline_first);
     // The rounds so far say how long the rest takes.
     if (round > 1) {
@@ -124,6 +137,12 @@ void Progress::Round(int round, const AbOptions& o, bool baseline_first, std::si
     }
   }
   err_ << std::endl;
+}
+
+void Progress::Sequential(int rounds, double mean_rounds, std::size_t decided_early) {
+  err_ << "benchgate-ab: " << rounds << " round" << (rounds == 1 ? "" : "s") << " in "
+       << Duration(Seconds()) << " (sequential: " << decided_early << " decided before the last look, "
+       << OneDecimal(mean_rounds) << " rounds per benchmark on average)" << std::endl;
 }
 
 void Progress::Summary(int rounds, int extra_rounds, std::size_t measured_again) {

@@ -9,6 +9,7 @@
 #include "gate/analysis.h"
 #include "gate/count_analysis.h"
 #include "gate/history_series.h"
+#include "gate/paired_rounds.h"
 #include "gate/process_analysis.h"
 #include "gate/run_warnings.h"
 #include "io/files.h"
@@ -101,6 +102,14 @@ Measure MeasureOfInputs(DiffOptions& o, const Inputs& in) {
   return in.candidate.measure;
 }
 
+// --paired: the kept rounds, judged by the design that ran them.
+SuiteAnalysis AnalyzePairedRounds(const DiffOptions& o, const Inputs& in,
+                                  const AnalysisConfig& config) {
+  if (o.fixed_rounds) return AnalyzeProcesses(in.baseline_rounds, in.candidate_rounds, config);
+  return AnalyzeSequential(in.baseline_rounds, in.candidate_rounds, config,
+                           DesignOf(tool::PlanOf(o)));
+}
+
 int Diff(DiffOptions o, std::ostream& out, std::ostream& err, bool out_is_terminal) {
   if (!o.output.empty()) CheckWritablePath(o.output, "--output");
   const Inputs in = ReadInputs(o);
@@ -113,7 +122,7 @@ int Diff(DiffOptions o, std::ostream& out, std::ostream& err, bool out_is_termin
   }
   SuiteAnalysis suite =
       measure == Measure::kInstructions ? AnalyzeCounts(in.candidate, &in.baseline, config)
-      : o.paired ? AnalyzeProcesses(in.baseline_rounds, in.candidate_rounds, config)
+      : o.paired ? AnalyzePairedRounds(o, in, config)
                  : AnalyzeSuite(in.candidate, &in.baseline, config);
   // What the runs' machines put in doubt comes first.
   const std::vector<std::string> inputs = ComparisonWarnings(in.baseline, in.candidate);

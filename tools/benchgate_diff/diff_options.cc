@@ -51,8 +51,10 @@ ParsedDiffArgs ParseDiffArgs(const std::vector<std::string>& args, std::ostream&
   app.add_flag("--history", o.history, "the inputs are a history of runs, oldest first");
   app.add_flag("--paired", o.paired,
                "the i-th --baseline and the i-th --candidate file ran in the same round "
-               "(interleaved): judged as benchgate-ab judges, the process as the unit");
+               "(interleaved): judged as benchgate-ab judges, the process as the unit, with "
+               "the same round options");
   const tool::JudgingFlags judging(app, o);
+  tool::AddRoundsFlags(app, o);
   app.add_option("--p-method", o.p_method,
                  "Mann-Whitney p-value: auto (exact up to 50 per side without ties), exact, "
                  "asymptotic (compare.py's at more than 8 per side)")
@@ -65,6 +67,16 @@ ParsedDiffArgs ParseDiffArgs(const std::vector<std::string>& args, std::ostream&
     return {std::nullopt, *stop};
   }
   if (const std::string problem = InputsProblem(o); !problem.empty()) {
+    return {std::nullopt, tool::UsageError("benchgate-diff", problem, err)};
+  }
+  const bool rounds_given =
+      app.count("--rounds") + app.count("--max-rounds") + app.count("--fixed-rounds") > 0;
+  if (rounds_given && !o.paired) {
+    return {std::nullopt,
+            tool::UsageError("benchgate-diff",
+                             "--rounds, --max-rounds and --fixed-rounds: only with --paired", err)};
+  }
+  if (const std::string problem = tool::ResolveRounds(o); !problem.empty()) {
     return {std::nullopt, tool::UsageError("benchgate-diff", problem, err)};
   }
   return {o, 0};

@@ -8,12 +8,13 @@
 #include <vector>
 
 #include "judging_options.h"
+#include "rounds_options.h"
 
 namespace benchgate::diff {
 
 // The shared judging and reporting options (tools/common/judging_options.h), plus
 // benchgate-diff's own.
-struct DiffOptions : tool::JudgingOptions {
+struct DiffOptions : tool::JudgingOptions, tool::RoundsOptions {
   // Two-run mode: BASELINE CANDIDATE as positionals, or --baseline and
   // --candidate (each repeatable: the files of a side are merged). History
   // mode: the runs, oldest first; a directory stands for its *.json files in
@@ -23,7 +24,9 @@ struct DiffOptions : tool::JudgingOptions {
   bool history = false;
   // --baseline/--candidate files are rounds: the i-th of each side ran in
   // the same round (interleaved, as benchgate-ab runs them or as a team runs
-  // them itself); judged with the process as the unit (AnalyzeProcesses).
+  // them itself); judged with the process as the unit, by the design of
+  // the round options (sequential unless --fixed-rounds), as benchgate-ab
+  // judged them.
   bool paired = false;
   std::string p_method = "auto";  // auto | exact | asymptotic
   bool keep_slow = false;         // judge every sample: no slow outlier is set aside

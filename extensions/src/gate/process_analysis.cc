@@ -17,7 +17,8 @@
 namespace benchgate {
 namespace {
 
-Comparison Compare(const Pairing& p, const AnalysisConfig& config, double tolerance) {
+Comparison Compare(const Pairing& p, const AnalysisConfig& config, const PairedLook& look,
+                   double tolerance) {
   Comparison c;
   c.baseline_n = p.before.size();
   c.candidate_n = p.after.size();
@@ -30,16 +31,21 @@ Comparison Compare(const Pairing& p, const AnalysisConfig& config, double tolera
   c.change_lo = change.lower;
   c.change_hi = change.upper;
 
-  const OneSampleShift shift = HodgesLehmannOneSample(p.log_ratios, config.ci_level);
+  const OneSampleShift shift = HodgesLehmannOneSample(p.log_ratios, look.level);
   c.shift_status = shift.status;
   if (shift.status == StatStatus::kOk) {
     c.shift = std::expm1(shift.estimate);
     c.shift_lo = std::expm1(shift.lower);
     c.shift_hi = std::expm1(shift.upper);
   }
-  const SignedRankResult test = SignedRankTest(p.log_ratios);
-  c.p_value = test.p_value;
-  c.p_method = std::string("signed-rank-") + SignedRankMethodName(test.method);
+  if (look.p_value) {
+    c.p_value = look.p_value(p.log_ratios);
+    c.p_method = look.p_method;
+  } else {
+    const SignedRankResult test = SignedRankTest(p.log_ratios);
+    c.p_value = test.p_value;
+    c.p_method = std::string("signed-rank-") + SignedRankMethodName(test.method);
+  }
   c.p_adjusted = c.p_value;
   const MannWhitneyResult all =
       MannWhitneyU(p.before, p.after, Alternative::kTwoSided, config.p_method);
@@ -54,6 +60,13 @@ Comparison Compare(const Pairing& p, const AnalysisConfig& config, double tolera
   c.baseline_majority = 2 * p.before_majority > p.log_ratios.size();
   c.candidate_majority = 2 * p.after_majority > p.log_ratios.size();
   return c;
+}
+
+// The fewest rounds whose Tukey interval reaches `level`: [min, max] of n
+// values has coverage 1 - 2 / 2^n.
+std::size_t RoundsForLevel(double level) {
+  const double needed = std::ceil(std::log2(2 / (1 - level)) - 1e-6);
+  return std::max(kMinPairedRounds, static_cast<std::size_t>(std::max(needed, 1.0)));
 }
 
 // Every round measures both sides again: more rounds can settle any
@@ -81,6 +94,14 @@ bool MoreRoundsHelp(const BenchmarkAnalysis& b) {
 SuiteAnalysis AnalyzeProcesses(const std::vector<RunData>& baseline_rounds,
                                const std::vector<RunData>& candidate_rounds,
                                const AnalysisConfig& config) {
+  PairedLook once;
+  once.level = config.ci_level;
+  return AnalyzeProcessesAt(baseline_rounds, candidate_rounds, config, once);
+}
+
+SuiteAnalysis AnalyzeProcessesAt(const std::vector<RunData>& baseline_rounds,
+                                 const std::vector<RunData>& candidate_rounds,
+                                 const AnalysisConfig& config, const PairedLook& look) {
   const std::size_t rounds = std::min(baseline_rounds.size(), candidate_rounds.size());
   const std::vector<RunData> before_runs(
       baseline_rounds.begin(), baseline_rounds.begin() + static_cast<std::ptrdiff_t>(rounds));
@@ -96,12 +117,13 @@ SuiteAnalysis AnalyzeProcesses(const std::vector<RunData>& baseline_rounds,
     // Never learned from history: the rounds are the evidence.
     const double tolerance =
         ToleranceOf(name, budget, nullptr, config.adaptive, config.tolerance).value;
-    b.comparison = Compare(pairing, config, tolerance);
+    b.comparison = Compare(pairing, config, look, tolerance);
+    if (look.seen) look.seen(name, pairing.log_ratios);
     if (pairing.log_ratios.size() < kMinPairedRounds ||
         b.comparison->shift_status != StatStatus::kOk) {
       b.comparison->p_adjusted = 1;
       MarkUndecided(b, Undecided::kTooFew, true,
-                    TooFewRoundsReason(pairing.log_ratios.size(), kMinPairedRounds));
+                    TooFewRoundsReason(pairing.log_ratios.size(), RoundsForLevel(look.level)));
       return false;
     }
     return true;

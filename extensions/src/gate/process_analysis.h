@@ -61,6 +61,8 @@
 #define BENCHGATE_GATE_PROCESS_ANALYSIS_H_
 
 #include <cstddef>
+#include <functional>
+#include <string>
 #include <vector>
 
 #include "gate/analysis_config.h"
@@ -84,6 +86,24 @@ inline constexpr std::size_t kMinPairedRounds = 6;
 SuiteAnalysis AnalyzeProcesses(const std::vector<RunData>& baseline_rounds,
                                const std::vector<RunData>& candidate_rounds,
                                const AnalysisConfig& config);
+
+// How one look of the paired analysis decides. AnalyzeProcesses looks once:
+// the Tukey interval at config.ci_level and the signed-rank test. The
+// sequential design (gate/sequential_analysis.h) looks after every round at
+// a stricter level, with a p-value that allows for the looks.
+struct PairedLook {
+  double level = 0.95;  // of the Hodges-Lehmann interval (shift_lo, shift_hi)
+  // The decision's p-value of the log ratios (in round order) and its
+  // p_method; null: the signed-rank test.
+  std::function<double(const std::vector<double>& log_ratios)> p_value;
+  std::string p_method;
+  // Told each compared benchmark's log ratios, in round order (may be null).
+  std::function<void(const std::string& name, const std::vector<double>& log_ratios)> seen;
+};
+
+SuiteAnalysis AnalyzeProcessesAt(const std::vector<RunData>& baseline_rounds,
+                                 const std::vector<RunData>& candidate_rounds,
+                                 const AnalysisConfig& config, const PairedLook& look);
 
 }  // namespace benchgate
 

@@ -1,5 +1,6 @@
 #include "gate/reasons.h"
 
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -119,6 +120,24 @@ std::string AfterRoundsReason(AfterRounds outcome, int extra_rounds) {
       break;
   }
   return "decided" + after;
+}
+
+std::string DecidedEarlyReason(int round, int last_look) {
+  return "decided at round " + std::to_string(round) + " of at most " + std::to_string(last_look) +
+         ": an early stop's estimate leans away from zero; its interval holds at every look";
+}
+
+std::string EquivalentReason(int round, int last_look, double estimate, double lo, double hi,
+                             double tolerance, double level) {
+  return "unchanged at round " + std::to_string(round) + " of at most " +
+         std::to_string(last_look) + ": " + FormatChange(estimate) + " [" + FormatChange(lo) +
+         ", " + FormatChange(hi) + "] within tolerance " + FormatPercent(tolerance) + " (" +
+         std::to_string(std::lround(level * 100)) + "% equivalence interval)";
+}
+
+std::string StillOpenReason(int round, int last_look) {
+  return "still open after round " + std::to_string(round) + " of at most " +
+         std::to_string(last_look) + ": the rounds ended before a look decided it";
 }
 
 }  // namespace benchgate

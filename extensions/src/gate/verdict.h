@@ -131,6 +131,11 @@ struct BenchmarkAnalysis {
   // After confirmation re-runs of a suspect: "confirmed" or "cleared"; "" otherwise.
   std::string confirmation;
   int extra_rounds = 0;  // extra rounds this benchmark ran in (confirmation included)
+  // Sequential rounds (gate/sequential_analysis.h): the round of the look
+  // that decided it, or of its last look; 0 in every other analysis.
+  int look_round = 0;
+  bool decided_early = false;  // a look before the last one decided it
+  bool open = false;           // no look decided it yet and another round could
 };
 
 struct SuiteAnalysis {
@@ -143,6 +148,7 @@ struct SuiteAnalysis {
   // The inconclusive ones by reason, in Undecided's order ("unstable": 3).
   std::vector<std::pair<std::string, std::size_t>> undecided;
   int extra_rounds = 0;  // extra rounds the runner measured (0 in benchgate-diff)
+  int last_look = 0;     // sequential rounds: the round of the last look; 0 otherwise
   // The gate failed because more than max_undecided of the judged benchmarks
   // stayed inconclusive (AnalysisConfig::max_undecided, copied here).
   bool too_many_undecided = false;

@@ -86,6 +86,13 @@ ordered_json EntryJson(const BenchmarkAnalysis& b, const RenderOptions& options)
   ComparisonFields(c, entry);
   if (b.status == VerdictStatus::kInconclusive) entry["undecided"] = UndecidedName(b.undecided);
   if (b.extra_rounds > 0) entry["extra_rounds"] = b.extra_rounds;
+  // Sequential rounds: the round of the look that decided it (or of its
+  // last look), whether that came before the last look, and whether it was
+  // still open when the rounds ended.
+  if (b.look_round > 0) {
+    entry["sequential"] = {
+        {"round", b.look_round}, {"early", b.decided_early}, {"open", b.open}};
+  }
   if (b.samples.errored) {
     entry[b.samples.skipped ? "skip_message" : "error_message"] = b.samples.error_message;
   }
@@ -102,7 +109,7 @@ ordered_json UndecidedJson(const SuiteAnalysis& suite) {
 
 ordered_json SummaryJson(const SuiteAnalysis& suite, const DiffSummary& s) {
   const bool geomean = s.geomean_status == StatStatus::kOk;
-  return {{"regressions", s.regressions},
+  ordered_json summary = {{"regressions", s.regressions},
           {"improvements", s.improvements},
           {"unchanged", s.unchanged},
           {"inconclusive", s.inconclusive},
@@ -127,6 +134,9 @@ ordered_json SummaryJson(const SuiteAnalysis& suite, const DiffSummary& s) {
           {"too_many_undecided", suite.too_many_undecided},
           {"max_undecided", suite.max_undecided},
           {"extra_rounds", suite.extra_rounds}};
+  // Sequential rounds: the round of the last look (the design's maximum).
+  if (suite.last_look > 0) summary["last_look"] = suite.last_look;
+  return summary;
 }
 
 ordered_json HistoryJson(const HistorySeries& history, const std::vector<std::string>& labels) {

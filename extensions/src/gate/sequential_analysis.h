@@ -1,0 +1,66 @@
+// benchgate-ab's sequential design: each benchmark is looked at after every
+// round from `first_look` on and stops as soon as a look decides it, so the
+// rounds are spent on the benchmarks that are not yet known.
+//
+// At the look after round k, every benchmark still open is analysed on its
+// paired rounds so far (AnalyzeProcessesAt), with
+//   - the Tukey interval at the nominal level a of the design's looks
+//     (RepeatedSignedRank::NominalLevel(1 - ci_level)): a repeated interval,
+//     covering the true shift at every look at once with probability
+//     ci_level, so the interval an early stop reports holds too;
+//   - the repeated p-value F(min over looks of the signed-rank p-value)
+//     (p_method "signed-rank-sequential"), valid whenever the benchmark
+//     stopped; Benjamini-Hochberg (or Holm) across the suite on these, at
+//     every look, with the benchmarks that stopped earlier keeping theirs.
+//     An open benchmark's repeated p-value never rises, so a discovery made
+//     at one look stands at every later one.
+// and the usual rules (verdict_rules.h) give its verdict. It stops when
+//   - the verdict is a regression, an improvement or a broken budget;
+//   - it is unchanged and the interval at the equivalence level
+//     (kEquivalenceLevel across all looks) lies within +-tolerance: two
+//     one-sided tests at 5% each (Schuirmann 1987), so a benchmark that
+//     really moved by the tolerance or more stops as "unchanged" at some look
+//     with probability at most 5%, far less for larger moves;
+//   - nothing more rounds can help (inconclusive for a reason of its own).
+// At the last look (round last_look) every benchmark is judged as it stands,
+// as the fixed design judges after its rounds. Rounds beyond last_look are
+// ignored; a benchmark's rounds after the one that decided it are ignored.
+//
+// The result is a pure function of the rounds: benchgate-ab runs the next
+// round for OpenBenchmarks(AnalyzeSequential(rounds so far)), and
+// `benchgate-diff --paired` on the kept rounds gives the same verdicts and
+// the same deciding round for every benchmark.
+#ifndef BENCHGATE_GATE_SEQUENTIAL_ANALYSIS_H_
+#define BENCHGATE_GATE_SEQUENTIAL_ANALYSIS_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "gate/analysis_config.h"
+#include "gate/process_analysis.h"
+#include "gate/verdict.h"
+#include "model/sample_set.h"
+
+namespace benchgate {
+
+// The two-sided level of the equivalence intervals across all looks: 5% of
+// error on each side.
+inline constexpr double kEquivalenceLevel = 0.90;
+
+struct SequentialDesign {
+  std::size_t first_look = kMinPairedRounds;  // no look before this round
+  std::size_t last_look = 20;                 // at most this many rounds (<= kMaxLooks)
+};
+
+SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
+                                const std::vector<RunData>& candidate_rounds,
+                                const AnalysisConfig& config, const SequentialDesign& design);
+
+// The benchmarks no look has decided yet that another round could: what the
+// next round measures.
+std::vector<std::string> OpenBenchmarks(const SuiteAnalysis& suite);
+
+}  // namespace benchgate
+
+#endif  // BENCHGATE_GATE_SEQUENTIAL_ANALYSIS_H_

@@ -1,0 +1,53 @@
+#include "rounds_options.h"
+
+#include <algorithm>
+
+#include "gate/process_analysis.h"
+#include "stats/repeated_signed_rank.h"
+
+namespace benchgate::tool {
+
+void AddRoundsFlags(CLI::App& app, RoundsOptions& options) {
+  app.add_option("--rounds,-r", options.rounds,
+                 "sequential: the first look (default 6); --fixed-rounds: the rounds of the "
+                 "judgment (default 10)")
+      ->check(CLI::Range(1, 10000));
+  app.add_option("--max-rounds", options.max_rounds,
+                 "rounds in all: sequential, the last look (default 20, at most 50); "
+                 "--fixed-rounds, extra rounds for undecided benchmarks included (default twice "
+                 "--rounds; equal to --rounds: no extra rounds)")
+      ->check(CLI::Range(1, 10000));
+  app.add_flag("--fixed-rounds", options.fixed_rounds,
+               "judge once after --rounds rounds of every benchmark, then extra rounds in "
+               "batches for the undecided ones (the design before sequential rounds)");
+}
+
+std::string ResolveRounds(RoundsOptions& o) {
+  if (o.fixed_rounds) {
+    if (o.rounds == 0) o.rounds = kDefaultFixedRounds;
+    if (o.max_rounds == 0) o.max_rounds = 2 * o.rounds;
+  } else {
+    if (o.rounds == 0) o.rounds = static_cast<int>(kMinPairedRounds);
+    if (o.max_rounds == 0) o.max_rounds = std::max(kDefaultSequentialMaxRounds, o.rounds);
+    if (o.max_rounds > static_cast<int>(kMaxLooks)) {
+      return "--max-rounds: expected at most " + std::to_string(kMaxLooks) +
+             " with sequential rounds (the exact signed-rank range), got " +
+             std::to_string(o.max_rounds) + "; --fixed-rounds allows more";
+    }
+  }
+  if (o.max_rounds < o.rounds) {
+    return "--max-rounds: expected at least --rounds (" + std::to_string(o.rounds) + "), got " +
+           std::to_string(o.max_rounds);
+  }
+  return "";
+}
+
+RoundsPlan PlanOf(const RoundsOptions& o) {
+  RoundsPlan plan;
+  plan.sequential = !o.fixed_rounds;
+  plan.rounds = o.rounds;
+  plan.max_rounds = o.max_rounds;
+  return plan;
+}
+
+}  // namespace benchgate::tool
