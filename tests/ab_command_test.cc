@@ -85,7 +85,9 @@ TEST_F(AbCommandTest, SameBinaryTwicePasses) {
 
 TEST_F(AbCommandTest, SlowedCandidateIsARegressionJudgedOnRounds) {
   // Any binary: benchmark_main against benchgate::main.
-  const Outcome run = Ab(Args({"--rounds", "6", "--seed", "2", "--format", "json", kBase, kCand}));
+  // The fixed design: the signed-rank test on the rounds.
+  const Outcome run = Ab(Args(
+      {"--fixed-rounds", "--rounds", "6", "--seed", "2", "--format", "json", kBase, kCand}));
   ASSERT_EQ(run.exit_code, 1) << run.err << run.out;
   const json report = json::parse(run.out);
   EXPECT_EQ(report["schema"], "benchgate.diff/1");
@@ -153,17 +155,24 @@ TEST_F(AbCommandTest, SequentialRoundsStopEachBenchmarkAndReplayExactly) {
   EXPECT_EQ(report["summary"]["last_look"], 20);
   int last_round = 0;
   for (const json& c : report["comparisons"]) {
-    EXPECT_EQ(c["p_method"], "signed-rank-sequential") << c.dump();
-    // The fixture's processes repeat their manual times exactly: both
-    // benchmarks are clear at the first look a decision can be made at
-    // this level (8 rounds: [min, max] of 8 is a 99.2% interval).
-    EXPECT_EQ(c["sequential"], json({{"round", 8}, {"early", true}, {"open", false}})) << c.dump();
-    last_round = std::max(last_round, c["sequential"]["round"].get<int>());
+    EXPECT_EQ(c["p_method"], "sign-sequential") << c.dump();
+    // The fixture's processes repeat their manual times exactly: BM_Steady
+    // is within the tolerance at the first look (round 6); BM_Slowed is
+    // slower in every round, significant for Benjamini-Hochberg over two at
+    // round 8 (repeated p-value F(2/256) = 0.018 <= 0.025).
     const bool slowed = c["name"] == "BM_Slowed/iterations:20/manual_time";
+    EXPECT_EQ(c["sequential"], json({{"round", slowed ? 8 : 6}, {"early", true}, {"open", false}}))
+        << c.dump();
+    last_round = std::max(last_round, c["sequential"]["round"].get<int>());
     EXPECT_EQ(c["verdict"], slowed ? "regression" : "unchanged") << c.dump();
   }
   EXPECT_TRUE(fs::is_regular_file(keep / "r08-cand.json"));
   EXPECT_FALSE(fs::exists(keep / "r09-cand.json"));
+  // Rounds 7 and 8 measured the open benchmark alone.
+  const json seventh = json::parse(std::ifstream(keep / "r07-base.json"));
+  for (const json& row : seventh["benchmarks"]) {
+    EXPECT_EQ(row["run_name"], "BM_Slowed/iterations:20/manual_time") << row.dump();
+  }
 
   std::vector<std::string> diff_args = {"--paired", "--tolerance", "0.02", "--format", "json"};
   for (int r = 1; r <= last_round; ++r) {
@@ -543,12 +552,12 @@ TEST_F(AbCommandTest, UsageErrors) {
   EXPECT_EQ(run.err,
             "benchgate-ab: error: --max-rounds: expected at least --rounds (6), got 5 (see "
             "--help)\n");
-  // Sequential looks use the exact signed-rank distribution: 50 rounds at most.
-  run = Ab({"--max-rounds", "51", kBase, kBase});
+  // Sequential looks: 100 rounds at most.
+  run = Ab({"--max-rounds", "101", kBase, kBase});
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_EQ(run.err,
-            "benchgate-ab: error: --max-rounds: expected at most 50 with sequential rounds (the "
-            "exact signed-rank range), got 51; --fixed-rounds allows more (see --help)\n");
+            "benchgate-ab: error: --max-rounds: expected at most 100 with sequential rounds, got "
+            "101; --fixed-rounds allows more (see --help)\n");
   // NaN compares false with every bound: it must still be refused.
   for (const std::string value : {"-1", "nan", "inf", "1s"}) {
     run = Ab({"--max-seconds", value, kBase, kBase});

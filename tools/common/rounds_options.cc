@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "gate/process_analysis.h"
-#include "stats/repeated_signed_rank.h"
+#include "stats/repeated_sign_test.h"
 
 namespace benchgate::tool {
 
@@ -13,7 +13,7 @@ void AddRoundsFlags(CLI::App& app, RoundsOptions& options) {
                  "judgment (default 10)")
       ->check(CLI::Range(1, 10000));
   app.add_option("--max-rounds", options.max_rounds,
-                 "rounds in all: sequential, the last look (default 20, at most 50); "
+                 "rounds in all: sequential, the last look (default 20, at most 100); "
                  "--fixed-rounds, extra rounds for undecided benchmarks included (default twice "
                  "--rounds; equal to --rounds: no extra rounds)")
       ->check(CLI::Range(1, 10000));
@@ -31,7 +31,7 @@ std::string ResolveRounds(RoundsOptions& o) {
     if (o.max_rounds == 0) o.max_rounds = std::max(kDefaultSequentialMaxRounds, o.rounds);
     if (o.max_rounds > static_cast<int>(kMaxLooks)) {
       return "--max-rounds: expected at most " + std::to_string(kMaxLooks) +
-             " with sequential rounds (the exact signed-rank range), got " +
+             " with sequential rounds, got " +
              std::to_string(o.max_rounds) + "; --fixed-rounds allows more";
     }
   }

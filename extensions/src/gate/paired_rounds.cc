@@ -32,11 +32,12 @@ SuiteAnalysis SequentialRounds(const RoundsPlan& plan, const AnalysisConfig& con
                                const std::vector<RunData>& baseline,
                                const std::vector<RunData>& candidate, const NextRound& next) {
   const SequentialDesign design = DesignOf(plan);
-  SuiteAnalysis suite = AnalyzeSequential(baseline, candidate, config, design);
+  SequentialState state;
+  SuiteAnalysis suite = AnalyzeSequential(baseline, candidate, config, design, &state);
   for (;;) {
     const std::vector<std::string> open = OpenBenchmarks(suite);
     if (open.empty() || !next(open)) break;
-    suite = AnalyzeSequential(baseline, candidate, config, design);
+    suite = AnalyzeSequential(baseline, candidate, config, design, &state);
   }
   return suite;
 }

@@ -31,7 +31,8 @@ Comparison Compare(const Pairing& p, const AnalysisConfig& config, const PairedL
   c.change_lo = change.lower;
   c.change_hi = change.upper;
 
-  const OneSampleShift shift = HodgesLehmannOneSample(p.log_ratios, look.level);
+  const OneSampleShift shift = look.interval ? look.interval(p.log_ratios)
+                                             : HodgesLehmannOneSample(p.log_ratios, look.level);
   c.shift_status = shift.status;
   if (shift.status == StatStatus::kOk) {
     c.shift = std::expm1(shift.estimate);
@@ -47,10 +48,12 @@ Comparison Compare(const Pairing& p, const AnalysisConfig& config, const PairedL
     c.p_method = std::string("signed-rank-") + SignedRankMethodName(test.method);
   }
   c.p_adjusted = c.p_value;
-  const MannWhitneyResult all =
-      MannWhitneyU(p.before, p.after, Alternative::kTwoSided, config.p_method);
-  c.p_value_all = all.p_value;
-  c.p_method_all = MannWhitneyMethodName(all.method);
+  if (look.all_samples_test) {
+    const MannWhitneyResult all =
+        MannWhitneyU(p.before, p.after, Alternative::kTwoSided, config.p_method);
+    c.p_value_all = all.p_value;
+    c.p_method_all = MannWhitneyMethodName(all.method);
+  }
   c.tolerance = tolerance;
   c.baseline_set_aside = p.before_set_aside;
   c.candidate_set_aside = p.after_set_aside;

@@ -68,6 +68,7 @@
 #include "gate/analysis_config.h"
 #include "gate/verdict.h"
 #include "model/sample_set.h"
+#include "stats/signed_rank.h"
 
 namespace benchgate {
 
@@ -89,14 +90,20 @@ SuiteAnalysis AnalyzeProcesses(const std::vector<RunData>& baseline_rounds,
 
 // How one look of the paired analysis decides. AnalyzeProcesses looks once:
 // the Tukey interval at config.ci_level and the signed-rank test. The
-// sequential design (gate/sequential_analysis.h) looks after every round at
-// a stricter level, with a p-value that allows for the looks.
+// sequential design (gate/sequential_analysis.h) looks after every round
+// with the sign test, at a level and with a p-value that allow for the looks.
 struct PairedLook {
   double level = 0.95;  // of the Hodges-Lehmann interval (shift_lo, shift_hi)
+  // The size and its interval from the log ratios, in log units (status,
+  // estimate, lower, upper); null: the Hodges-Lehmann estimate at `level`.
+  std::function<OneSampleShift(const std::vector<double>& log_ratios)> interval;
   // The decision's p-value of the log ratios (in round order) and its
   // p_method; null: the signed-rank test.
   std::function<double(const std::vector<double>& log_ratios)> p_value;
   std::string p_method;
+  // The Mann-Whitney test on every sample (p_value_all): for the report,
+  // not the decision, so a look that only decides may leave it out.
+  bool all_samples_test = true;
   // Told each compared benchmark's log ratios, in round order (may be null).
   std::function<void(const std::string& name, const std::vector<double>& log_ratios)> seen;
 };

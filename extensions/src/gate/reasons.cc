@@ -127,12 +127,13 @@ std::string DecidedEarlyReason(int round, int last_look) {
          ": an early stop's estimate leans away from zero; its interval holds at every look";
 }
 
-std::string EquivalentReason(int round, int last_look, double estimate, double lo, double hi,
-                             double tolerance, double level) {
+std::string EquivalentReason(int round, int last_look, std::size_t within, std::size_t rounds,
+                             double tolerance, double beta) {
   return "unchanged at round " + std::to_string(round) + " of at most " +
-         std::to_string(last_look) + ": " + FormatChange(estimate) + " [" + FormatChange(lo) +
-         ", " + FormatChange(hi) + "] within tolerance " + FormatPercent(tolerance) + " (" +
-         std::to_string(std::lround(level * 100)) + "% equivalence interval)";
+         std::to_string(last_look) + ": " + std::to_string(within) + " of " +
+         std::to_string(rounds) + " rounds within +-" + FormatPercent(tolerance) +
+         " (sign test: at most " + FormatPercent(beta) +
+         " wrong on each side across the looks)";
 }
 
 std::string StillOpenReason(int round, int last_look) {

@@ -74,10 +74,10 @@ std::string AfterRoundsReason(AfterRounds outcome, int extra_rounds);
 // Sequential rounds: "decided at round 8 of at most 20: an early stop's
 // estimate leans away from zero; its interval holds at every look".
 std::string DecidedEarlyReason(int round, int last_look);
-// "unchanged at round 6 of at most 20: +0.1% [-0.6%, +0.9%] within
-// tolerance 2.0% (90% equivalence interval)".
-std::string EquivalentReason(int round, int last_look, double estimate, double lo, double hi,
-                             double tolerance, double level);
+// "unchanged at round 6 of at most 20: 6 of 6 rounds within +-2.0% (sign
+// test: at most 5% wrong on each side across the looks)".
+std::string EquivalentReason(int round, int last_look, std::size_t within, std::size_t rounds,
+                             double tolerance, double beta);
 // "still open after round 9 of at most 20: the rounds ended before a look
 // decided it".
 std::string StillOpenReason(int round, int last_look);

@@ -5,17 +5,12 @@
 #include <map>
 
 #include "gate/reasons.h"
-#include "stats/repeated_signed_rank.h"
-#include "stats/signed_rank.h"
+#include "stats/repeated_sign_test.h"
 
 namespace benchgate {
 namespace {
 
-// A nominal level is an attainable p-value; the interval at exactly that
-// level must include it (HodgesLehmannOneSample compares coverage >= level).
-constexpr double kLevelSlack = 1 + 1e-9;
-
-using DecidedAt = std::map<std::string, std::size_t>;  // name -> round of its deciding look
+using DecidedAt = std::map<std::string, std::size_t>;
 
 // The first `k` rounds, each benchmark only up to the round that decided it.
 std::vector<RunData> Cut(const std::vector<RunData>& rounds, std::size_t k,
@@ -33,20 +28,49 @@ std::vector<RunData> Cut(const std::vector<RunData>& rounds, std::size_t k,
   return cut;
 }
 
+// The equivalence half: both one-sided sign tests reject "the median round
+// is at or beyond +-tolerance" (RepeatedSignTest: a round beyond a limit
+// costs one count however far beyond, so a burst over a whole process
+// does not keep a benchmark open).
 struct Equivalence {
   bool within = false;
-  double estimate = 0, lo = 0, hi = 0;
+  std::size_t rounds = 0, inside = 0;
 };
 
-Equivalence EquivalenceOf(const std::vector<double>& log_ratios, double level, double tolerance) {
-  const OneSampleShift shift = HodgesLehmannOneSample(log_ratios, level);
+Equivalence EquivalenceOf(const std::vector<double>& log_ratios, const RepeatedSignTest& looks,
+                          double level, double tolerance) {
   Equivalence e;
-  if (shift.status != StatStatus::kOk) return e;
-  e.estimate = std::expm1(shift.estimate);
-  e.lo = std::expm1(shift.lower);
-  e.hi = std::expm1(shift.upper);
-  e.within = e.lo > -tolerance && e.hi < tolerance;
+  e.rounds = log_ratios.size();
+  const double upper = std::log1p(tolerance), lower = std::log1p(-std::min(tolerance, 0.99));
+  std::size_t above = 0, below = 0;
+  for (const double d : log_ratios) {
+    above += d >= upper ? 1 : 0;
+    below += d <= lower ? 1 : 0;
+  }
+  e.inside = e.rounds - above - below;
+  const int most = looks.MostBeyond(e.rounds, level);
+  e.within = most >= 0 && above <= static_cast<std::size_t>(most) &&
+             below <= static_cast<std::size_t>(most);
   return e;
+}
+
+// The median round with its repeated interval at the nominal level. Before
+// the level is attainable (too few rounds), from kMinPairedRounds on, the
+// widest interval there is, [min, max]: such a look cannot be significant
+// (its repeated p-value is above the level too), but it shows the size.
+OneSampleShift SizeOf(const std::vector<double>& log_ratios, double nominal) {
+  MedianInterval median = SignTestInterval(log_ratios, 1 - nominal);
+  if (median.status == StatStatus::kTooFew && log_ratios.size() >= kMinPairedRounds) {
+    median = SignTestInterval(log_ratios, 1 - std::ldexp(2.0, -static_cast<int>(log_ratios.size())));
+  }
+  OneSampleShift shift;
+  shift.status = median.status;
+  shift.estimate = median.median;
+  shift.lower = median.lower;
+  shift.upper = median.upper;
+  shift.coverage = median.coverage;
+  shift.exact = true;
+  return shift;
 }
 
 enum class Look { kDecided, kOpen, kClosed };
@@ -71,56 +95,67 @@ Look JudgeLook(const BenchmarkAnalysis& b, const Equivalence& equivalence) {
 
 SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
                                 const std::vector<RunData>& candidate_rounds,
-                                const AnalysisConfig& config, const SequentialDesign& design) {
+                                const AnalysisConfig& config, const SequentialDesign& design,
+                                SequentialState* state) {
   const std::size_t last = std::clamp<std::size_t>(design.last_look, 1, kMaxLooks);
   const std::size_t first = std::clamp<std::size_t>(design.first_look, 1, last);
-  const RepeatedSignedRank& looks = RepeatedSignedRank::For(first, last);
-  const double nominal = looks.NominalLevel(1 - config.ci_level);
-  const double equivalence_level = 1 - looks.NominalLevel(1 - kEquivalenceLevel) * kLevelSlack;
+  const RepeatedSignTest& looks = RepeatedSignTest::For(first, last);
+  const double nominal = looks.TwoSidedNominal(1 - config.ci_level);
+  const double beta = (1 - kEquivalenceLevel) / 2;
+  const double one_sided = looks.OneSidedNominal(beta);
   PairedLook look;
-  // No attainable level: every look's interval is "too few rounds".
-  look.level = nominal > 0 ? 1 - nominal * kLevelSlack : 1 - 1e-12;
-  look.p_method = "signed-rank-sequential";
+  look.level = 1 - nominal;
+  look.interval = [&](const std::vector<double>& d) { return SizeOf(d, nominal); };
+  look.p_method = "sign-sequential";
   look.p_value = [&](const std::vector<double>& d) { return looks.RepeatedP(d); };
   std::map<std::string, std::vector<double>> ratios;
   look.seen = [&](const std::string& name, const std::vector<double>& d) { ratios[name] = d; };
   const auto equivalence = [&](const BenchmarkAnalysis& b) {
     const auto it = ratios.find(b.samples.name);
     if (!b.comparison || it == ratios.end()) return Equivalence{};
-    return EquivalenceOf(it->second, equivalence_level, b.comparison->tolerance);
+    return EquivalenceOf(it->second, looks, one_sided, b.comparison->tolerance);
   };
 
   const std::size_t rounds =
       std::min({baseline_rounds.size(), candidate_rounds.size(), last});
-  DecidedAt decided;
-  SuiteAnalysis suite;
-  std::size_t k = std::min(first, rounds);
-  for (;; ++k) {
+  SequentialState fresh;
+  SequentialState& s = state != nullptr ? *state : fresh;
+  const auto analyse = [&](std::size_t k, bool report) {
     ratios.clear();
-    suite = AnalyzeProcessesAt(Cut(baseline_rounds, k, decided),
-                               Cut(candidate_rounds, k, decided), config, look);
+    look.all_samples_test = report;
+    return AnalyzeProcessesAt(Cut(baseline_rounds, k, s.decided),
+                              Cut(candidate_rounds, k, s.decided), config, look);
+  };
+  // Looks before the first decide nothing; looks already taken (the state)
+  // are not taken again.
+  std::size_t k = std::max(std::min(first, rounds), std::min(s.looked + 1, rounds));
+  for (;; ++k) {
+    const SuiteAnalysis suite = analyse(k, false);
     bool open = false;
-    for (BenchmarkAnalysis& b : suite.benchmarks) {
-      if (decided.count(b.samples.name) > 0) continue;
+    for (const BenchmarkAnalysis& b : suite.benchmarks) {
+      if (s.decided.count(b.samples.name) > 0) continue;
       const Look outcome = JudgeLook(b, equivalence(b));
-      if (outcome == Look::kDecided) decided[b.samples.name] = k;
-      b.open = outcome == Look::kOpen && k < last;
-      open = open || b.open;
+      if (outcome == Look::kDecided) s.decided[b.samples.name] = k;
+      open = open || (outcome == Look::kOpen && k < last);
     }
+    s.looked = std::max(s.looked, k);
     if (!open || k >= rounds) break;
   }
+  // The last look again, with the all-samples test for the report.
+  SuiteAnalysis suite = analyse(k, true);
   suite.last_look = static_cast<int>(last);
   for (BenchmarkAnalysis& b : suite.benchmarks) {
     if (!b.comparison) continue;
-    const auto it = decided.find(b.samples.name);
-    b.look_round = static_cast<int>(it != decided.end() ? it->second : k);
-    b.decided_early = it != decided.end() && it->second < last;
+    const auto it = s.decided.find(b.samples.name);
+    const Equivalence e = equivalence(b);
+    b.look_round = static_cast<int>(it != s.decided.end() ? it->second : k);
+    b.decided_early = it != s.decided.end() && it->second < last;
+    b.open = it == s.decided.end() && JudgeLook(b, e) == Look::kOpen && k < last;
     if (b.open) {
       b.reasons.push_back(StillOpenReason(b.look_round, suite.last_look));
     } else if (b.decided_early && b.status == VerdictStatus::kUnchanged) {
-      const Equivalence e = equivalence(b);
-      b.reasons.push_back(EquivalentReason(b.look_round, suite.last_look, e.estimate, e.lo, e.hi,
-                                           b.comparison->tolerance, kEquivalenceLevel));
+      b.reasons.push_back(EquivalentReason(b.look_round, suite.last_look, e.inside, e.rounds,
+                                           b.comparison->tolerance, beta));
     } else if (b.decided_early) {
       b.reasons.push_back(DecidedEarlyReason(b.look_round, suite.last_look));
     }

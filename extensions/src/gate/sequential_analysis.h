@@ -3,24 +3,25 @@
 // rounds are spent on the benchmarks that are not yet known.
 //
 // At the look after round k, every benchmark still open is analysed on its
-// paired rounds so far (AnalyzeProcessesAt), with
-//   - the Tukey interval at the nominal level a of the design's looks
-//     (RepeatedSignedRank::NominalLevel(1 - ci_level)): a repeated interval,
-//     covering the true shift at every look at once with probability
-//     ci_level, so the interval an early stop reports holds too;
-//   - the repeated p-value F(min over looks of the signed-rank p-value)
-//     (p_method "signed-rank-sequential"), valid whenever the benchmark
-//     stopped; Benjamini-Hochberg (or Holm) across the suite on these, at
-//     every look, with the benchmarks that stopped earlier keeping theirs.
-//     An open benchmark's repeated p-value never rises, so a discovery made
-//     at one look stands at every later one.
+// paired rounds so far (AnalyzeProcessesAt) with the sign test looked at
+// after every round (stats/repeated_sign_test.h: why the sign test):
+//   - size: the median round, exp(.) - 1, with its repeated interval at the
+//     nominal level of the looks (the interval of every look covers at once
+//     with probability ci_level, so the interval an early stop reports
+//     holds too); before that level is attainable, [min, max];
+//   - p-value: the repeated p-value (p_method "sign-sequential"), valid
+//     whenever the benchmark stopped; Benjamini-Hochberg (or Holm) across
+//     the suite on these at every look, the benchmarks that stopped earlier
+//     keeping theirs. An open benchmark's repeated p-value never rises, so
+//     a discovery made at one look stands at every later one;
 // and the usual rules (verdict_rules.h) give its verdict. It stops when
 //   - the verdict is a regression, an improvement or a broken budget;
-//   - it is unchanged and the interval at the equivalence level
-//     (kEquivalenceLevel across all looks) lies within +-tolerance: two
-//     one-sided tests at 5% each (Schuirmann 1987), so a benchmark that
-//     really moved by the tolerance or more stops as "unchanged" at some look
-//     with probability at most 5%, far less for larger moves;
+//   - it is unchanged and two one-sided sign tests (at (1 -
+//     kEquivalenceLevel) / 2 each across all looks) find its median round
+//     within +-tolerance (Schuirmann's 1987 two one-sided tests): a
+//     benchmark that really moved by the tolerance or more stops as
+//     "unchanged" at some look with probability at most 5%, far less for
+//     larger moves;
 //   - nothing more rounds can help (inconclusive for a reason of its own).
 // At the last look (round last_look) every benchmark is judged as it stands,
 // as the fixed design judges after its rounds. Rounds beyond last_look are
@@ -34,6 +35,7 @@
 #define BENCHGATE_GATE_SEQUENTIAL_ANALYSIS_H_
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -53,9 +55,19 @@ struct SequentialDesign {
   std::size_t last_look = 20;                 // at most this many rounds (<= kMaxLooks)
 };
 
+// What the looks so far found, so that a caller adding rounds one by one
+// (benchgate-ab) does not take the earlier looks again: the same result as
+// without it, for the same rounds.
+struct SequentialState {
+  std::size_t looked = 0;                      // the round of the last look taken
+  std::map<std::string, std::size_t> decided;  // name -> round of its deciding look
+};
+
+// `state` (may be null) must come from calls on the same rounds, fewer of them.
 SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
                                 const std::vector<RunData>& candidate_rounds,
-                                const AnalysisConfig& config, const SequentialDesign& design);
+                                const AnalysisConfig& config, const SequentialDesign& design,
+                                SequentialState* state = nullptr);
 
 // The benchmarks no look has decided yet that another round could: what the
 // next round measures.
