@@ -3,9 +3,10 @@
 # the base binary and as candidates (unchanged; 5% and 10% slowdowns of a
 # quarter, through a wrapper script that sets BENCHGATE_CALIBRATION_SLOWDOWN:
 # benchgate-ab takes any executable that behaves like a benchmark binary), in
-# ROUNDS rounds, each candidate judged three ways in the same time window:
-#   ab        benchgate-ab, AB_ROUNDS interleaved rounds of both binaries,
-#             --tolerance 0.02;
+# ROUNDS rounds, each candidate judged four ways in the same time window:
+#   ab        benchgate-ab --fixed-rounds, AB_ROUNDS interleaved rounds of
+#             both binaries and extra rounds for the undecided, --tolerance 0.02;
+#   seq       benchgate-ab's default sequential rounds (6 to 20), --tolerance 0.02;
 #   separate  one runner run of each binary, judged by benchgate-diff at the
 #             same tolerance (what a team does without benchgate-ab);
 #   compare   compare.py's U test on the same two separate files (p < 0.05).
@@ -15,7 +16,7 @@
 #   NOISE_SEED=S bench/ab_calibration.sh ...   the same beside noise_injector.py
 #
 # Needs BUILD_DIR/bin/{calibration_bench,benchgate-ab,benchgate-diff},
-# libbenchmark-tools and python3-scipy. About 7 minutes a round at AB_ROUNDS=10.
+# libbenchmark-tools and python3-scipy. About 13 minutes a round at AB_ROUNDS=10.
 set -euo pipefail
 build=${1:-build}
 rounds=${2:-5}
@@ -52,6 +53,7 @@ noisy() {
 }
 
 orders=("aa 5 10" "5 10 aa" "10 aa 5")
+declare -A seconds
 for ((r = 1; r <= rounds; ++r)); do
   dir="$work/round-$r"
   mkdir -p "$dir"
@@ -59,14 +61,27 @@ for ((r = 1; r <= rounds; ++r)); do
   for kind in ${orders[$(((r - 1) % 3))]}; do
     k=$((k + 1))
     seed=$((r * 10 + k))
-    noisy "$seed"
-    start=$(date +%s.%N)
-    code=0
-    "${noise[@]}" "$bin/benchgate-ab" --rounds "$ab_rounds" --seed "$seed" --tolerance 0.02 \
-      --format json --output "$dir/ab-$kind.json" --keep "$dir/ab-$kind" \
-      "$work/base.sh" "$work/cand-$kind.sh" -- "${flags[@]}" 2> "$dir/ab-$kind.log" || code=$?
-    [[ $code -le 1 ]] || { cat "$dir/ab-$kind.log" >&2; exit "$code"; }
-    ab_seconds=$(echo "$(date +%s.%N) - $start" | bc)
+    # Both designs of benchgate-ab on the same candidate, in alternating
+    # order from round to round so neither always runs first.
+    designs=(fixed sequential)
+    ((r % 2 == 0)) && designs=(sequential fixed)
+    for design in "${designs[@]}"; do
+      noisy "$seed"
+      if [[ $design == fixed ]]; then
+        out=ab
+        options=(--fixed-rounds --rounds "$ab_rounds")
+      else
+        out=seq
+        options=()
+      fi
+      start=$(date +%s.%N)
+      code=0
+      "${noise[@]}" "$bin/benchgate-ab" "${options[@]}" --seed "$seed" --tolerance 0.02 \
+        --format json --output "$dir/$out-$kind.json" --keep "$dir/$out-$kind" \
+        "$work/base.sh" "$work/cand-$kind.sh" -- "${flags[@]}" 2> "$dir/$out-$kind.log" || code=$?
+      [[ $code -le 1 ]] || { cat "$dir/$out-$kind.log" >&2; exit "$code"; }
+      seconds[$design]=$(echo "$(date +%s.%N) - $start" | bc)
+    done
 
     start=$(date +%s.%N)
     "${noise[@]}" "$work/base.sh" "${flags[@]}" --benchmark_format=json \
@@ -80,7 +95,7 @@ for ((r = 1; r <= rounds; ++r)); do
     [[ $code -le 1 ]] || { echo "ab_calibration: benchgate-diff failed ($code)" >&2; exit "$code"; }
     /usr/bin/python3 "$compare" --no-color -d "$dir/compare-$kind.json" benchmarks \
       "$dir/sep-base-$kind.json" "$dir/sep-cand-$kind.json" > /dev/null
-    echo "round $r: $kind done (benchgate-ab $ab_seconds s, two separate runs $separate_seconds s)" |
+    echo "round $r: $kind done (benchgate-ab fixed ${seconds[fixed]} s, sequential ${seconds[sequential]} s, two separate runs $separate_seconds s)" |
       tee -a "$work/times.txt"
   done
 done

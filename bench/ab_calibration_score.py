@@ -3,8 +3,9 @@
 benchgate-ab, of two separate runs judged by benchgate-diff, and of
 compare.py's uncorrected U test on those two separate runs.
 
-Layout of WORK: round-N/ab-S.json (benchgate-ab, benchgate.diff/1),
-round-N/ab-S/ (its kept process files), round-N/sep-S.json (benchgate-diff on
+Layout of WORK: round-N/ab-S.json (benchgate-ab --fixed-rounds,
+benchgate.diff/1), round-N/ab-S/ (its kept process files), round-N/seq-S.json
+and seq-S/ (benchgate-ab's sequential rounds), round-N/sep-S.json (benchgate-diff on
 the separate runs), round-N/sep-base-S.json (a separate run, for the labels),
 round-N/compare-S.json (compare.py -d), S in aa, 5, 10.
 
@@ -47,7 +48,8 @@ def main(work):
                                                   "runs with any", "detected", "undecided")
     print(header)
     print("-" * len(header))
-    rules = [("benchgate-ab", "ab-%s.json", diff_calls),
+    rules = [("benchgate-ab, sequential", "seq-%s.json", diff_calls),
+             ("benchgate-ab, fixed rounds", "ab-%s.json", diff_calls),
              ("two runs, benchgate-diff", "sep-%s.json", diff_calls),
              ("two runs, compare.py U test", "compare-%s.json", compare_calls)]
     for kind, title in KINDS:
@@ -71,9 +73,35 @@ def main(work):
                 "-" if total == 0 else "%d / %d" % (detected, total),
                 "%d / %d" % (undecided, judged) if read is diff_calls else ""))
         print()
+    # Rounds each benchmark was judged on (sequential: the round of the look
+    # that decided it), and the wall time of each design.
+    for kind, title in KINDS:
+        rounds_seen = []
+        for directory in rounds:
+            path = os.path.join(directory, "seq-%s.json" % kind)
+            if os.path.exists(path):
+                rounds_seen += [c["sequential"]["round"] for c in json.load(open(path))["comparisons"]
+                                if "sequential" in c]
+        if rounds_seen:
+            print("%-28s mean rounds per benchmark, sequential: %.1f (max %d)" % (
+                title, sum(rounds_seen) / len(rounds_seen), max(rounds_seen)))
     times = os.path.join(work, "times.txt")
     if os.path.exists(times):
-        print(open(times).read().rstrip())
+        text = open(times).read().rstrip()
+        print()
+        print(text)
+        for kind, title in KINDS:
+            fixed, sequential = [], []
+            for line in text.splitlines():
+                if line.split(":")[1].strip().split(" ")[0] != kind or "sequential" not in line:
+                    continue
+                fixed.append(float(line.split("fixed ")[1].split(" s")[0]))
+                sequential.append(float(line.split("sequential ")[1].split(" s")[0]))
+            if fixed:
+                print("%-28s wall time per judgment: fixed %.0f-%.0f s, sequential %.0f-%.0f s "
+                      "(%.0f%% of fixed on average)" % (
+                          title, min(fixed), max(fixed), min(sequential), max(sequential),
+                          100 * sum(sequential) / sum(fixed)))
 
 
 if __name__ == "__main__":
