@@ -1,7 +1,7 @@
 // Seeded simulations of benchgate-ab's two designs of rounds
 // (gate/paired_rounds.h) on a noisy machine: the sequential design (the
 // default) against the fixed one (--fixed-rounds), each measuring its rounds
-// as benchgate-ab does (3 repetitions per process sequential, 5 fixed).
+// as benchgate-ab does (2 repetitions per process sequential, 5 fixed).
 //
 // A benchmark's processes, near what benchgate-ab's calibration kept
 // (README: median |d| 0.12%, 90th percentile 0.36% under bursts), a little
@@ -10,7 +10,7 @@
 // frequency); its repetitions add exp(c_b |N(0,1)|), c_b from 0.1% to 1%
 // (noise only adds time). Bursts: one meets a process with probability
 // 1% per repetition's time (plus one for the start), lasts 1 to 6
-// repetitions and slows them 1.2-2x: about 2% of the processes of 3
+// repetitions and slows them 1.2-2x: about 2.5% of the processes of 2
 // repetitions are slowed whole, beyond what a fastest repetition can mend.
 // A candidate benchmark slowed by s has every repetition s slower.
 #include <gtest/gtest.h>
@@ -30,7 +30,7 @@ namespace benchgate {
 namespace {
 
 constexpr int kBenchmarks = 40;
-constexpr int kSequentialRepetitions = 3;  // benchgate-ab's kSequentialRepetitions
+constexpr int kSequentialRepetitions = 2;  // benchgate-ab's kSequentialRepetitions
 
 // Suites per simulation: few enough for a Debug build under the sanitizers;
 // BENCHGATE_SIMULATION_SUITES=10000 for the figures in the README (an

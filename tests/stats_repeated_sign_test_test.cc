@@ -105,7 +105,7 @@ TEST(RepeatedSignTestTest, NominalLevelsOfTheDefaultDesign) {
   const double a = looks.TwoSidedNominal(0.05);
   EXPECT_DOUBLE_EQ(a, 22.0 / 1024);
   EXPECT_NEAR(looks.TwoSidedCrossing(a), 0.0489501953125, 1e-12);
-  // Equivalence, 5% on each side: 0.01953125 (= 10/512: one round of nine
+  // No regression beyond the tolerance, 5%: 0.01953125 (= 10/512: one round of nine
   // beyond the limit), crossing 0.04485.
   const double b = looks.OneSidedNominal(0.05);
   EXPECT_DOUBLE_EQ(b, 0.01953125);

@@ -127,13 +127,14 @@ std::string DecidedEarlyReason(int round, int last_look) {
          ": an early stop's estimate leans away from zero; its interval holds at every look";
 }
 
-std::string EquivalentReason(int round, int last_look, std::size_t within, std::size_t rounds,
-                             double tolerance, double beta) {
+std::string NoRegressionReason(int round, int last_look, std::size_t short_of, std::size_t rounds,
+                               double tolerance, double false_quiet, bool higher_is_better) {
   return "unchanged at round " + std::to_string(round) + " of at most " +
-         std::to_string(last_look) + ": " + std::to_string(within) + " of " +
-         std::to_string(rounds) + " rounds within +-" + FormatPercent(tolerance) +
-         " (sign test: at most " + FormatPercent(beta) +
-         " wrong on each side across the looks)";
+         std::to_string(last_look) + ": " + std::to_string(short_of) + " of " +
+         std::to_string(rounds) + " rounds " + (higher_is_better ? "above " : "below ") +
+         FormatChange(higher_is_better ? -tolerance : tolerance) +
+         ", no regression beyond the tolerance (sign test, at most " +
+         FormatPercent(false_quiet) + " wrong across the looks)";
 }
 
 std::string StillOpenReason(int round, int last_look) {

@@ -74,10 +74,11 @@ std::string AfterRoundsReason(AfterRounds outcome, int extra_rounds);
 // Sequential rounds: "decided at round 8 of at most 20: an early stop's
 // estimate leans away from zero; its interval holds at every look".
 std::string DecidedEarlyReason(int round, int last_look);
-// "unchanged at round 6 of at most 20: 6 of 6 rounds within +-2.0% (sign
-// test: at most 5% wrong on each side across the looks)".
-std::string EquivalentReason(int round, int last_look, std::size_t within, std::size_t rounds,
-                             double tolerance, double beta);
+// "unchanged at round 6 of at most 20: 6 of 6 rounds below +2.0%, no
+// regression beyond the tolerance (sign test, at most 5.0% wrong across the
+// looks)"; for a rate, "above -2.0%".
+std::string NoRegressionReason(int round, int last_look, std::size_t short_of, std::size_t rounds,
+                               double tolerance, double false_quiet, bool higher_is_better);
 // "still open after round 9 of at most 20: the rounds ended before a look
 // decided it".
 std::string StillOpenReason(int round, int last_look);

@@ -28,30 +28,27 @@ std::vector<RunData> Cut(const std::vector<RunData>& rounds, std::size_t k,
   return cut;
 }
 
-// The equivalence half: both one-sided sign tests reject "the median round
-// is at or beyond +-tolerance" (RepeatedSignTest: a round beyond a limit
-// costs one count however far beyond, so a burst over a whole process
-// does not keep a benchmark open).
-struct Equivalence {
-  bool within = false;
-  std::size_t rounds = 0, inside = 0;
+// The "unchanged" half: the one-sided sign test rejects "the median round
+// is at or beyond the tolerance in the worse direction" (RepeatedSignTest:
+// a round beyond the limit costs one count however far beyond, so a burst
+// over a whole process does not keep a benchmark open).
+struct NoRegression {
+  bool shown = false;
+  std::size_t rounds = 0, below = 0;  // rounds, and those short of the limit
 };
 
-Equivalence EquivalenceOf(const std::vector<double>& log_ratios, const RepeatedSignTest& looks,
-                          double level, double tolerance) {
-  Equivalence e;
-  e.rounds = log_ratios.size();
-  const double upper = std::log1p(tolerance), lower = std::log1p(-std::min(tolerance, 0.99));
-  std::size_t above = 0, below = 0;
-  for (const double d : log_ratios) {
-    above += d >= upper ? 1 : 0;
-    below += d <= lower ? 1 : 0;
-  }
-  e.inside = e.rounds - above - below;
-  const int most = looks.MostBeyond(e.rounds, level);
-  e.within = most >= 0 && above <= static_cast<std::size_t>(most) &&
-             below <= static_cast<std::size_t>(most);
-  return e;
+NoRegression NoRegressionOf(const std::vector<double>& log_ratios, const RepeatedSignTest& looks,
+                            double level, double tolerance, bool higher_is_better) {
+  NoRegression r;
+  r.rounds = log_ratios.size();
+  const double limit = higher_is_better ? std::log1p(-std::min(tolerance, 0.99))
+                                        : std::log1p(tolerance);
+  std::size_t beyond = 0;
+  for (const double d : log_ratios) beyond += (higher_is_better ? d <= limit : d >= limit) ? 1 : 0;
+  r.below = r.rounds - beyond;
+  const int most = looks.MostBeyond(r.rounds, level);
+  r.shown = most >= 0 && beyond <= static_cast<std::size_t>(most);
+  return r;
 }
 
 // The median round with its repeated interval at the nominal level. Before
@@ -75,7 +72,7 @@ OneSampleShift SizeOf(const std::vector<double>& log_ratios, double nominal) {
 
 enum class Look { kDecided, kOpen, kClosed };
 
-Look JudgeLook(const BenchmarkAnalysis& b, const Equivalence& equivalence) {
+Look JudgeLook(const BenchmarkAnalysis& b, const NoRegression& no_regression) {
   if (!b.comparison) return Look::kClosed;
   switch (b.status) {
     case VerdictStatus::kRegression:
@@ -83,7 +80,7 @@ Look JudgeLook(const BenchmarkAnalysis& b, const Equivalence& equivalence) {
     case VerdictStatus::kBudgetExceeded:
       return Look::kDecided;
     case VerdictStatus::kUnchanged:
-      return equivalence.within ? Look::kDecided : Look::kOpen;
+      return no_regression.shown ? Look::kDecided : Look::kOpen;
     case VerdictStatus::kInconclusive:
       return b.more_helps ? Look::kOpen : Look::kClosed;
     default:
@@ -101,8 +98,7 @@ SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
   const std::size_t first = std::clamp<std::size_t>(design.first_look, 1, last);
   const RepeatedSignTest& looks = RepeatedSignTest::For(first, last);
   const double nominal = looks.TwoSidedNominal(1 - config.ci_level);
-  const double beta = (1 - kEquivalenceLevel) / 2;
-  const double one_sided = looks.OneSidedNominal(beta);
+  const double one_sided = looks.OneSidedNominal(kFalseQuiet);
   PairedLook look;
   look.level = 1 - nominal;
   look.interval = [&](const std::vector<double>& d) { return SizeOf(d, nominal); };
@@ -110,10 +106,11 @@ SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
   look.p_value = [&](const std::vector<double>& d) { return looks.RepeatedP(d); };
   std::map<std::string, std::vector<double>> ratios;
   look.seen = [&](const std::string& name, const std::vector<double>& d) { ratios[name] = d; };
-  const auto equivalence = [&](const BenchmarkAnalysis& b) {
+  const auto no_regression = [&](const BenchmarkAnalysis& b) {
     const auto it = ratios.find(b.samples.name);
-    if (!b.comparison || it == ratios.end()) return Equivalence{};
-    return EquivalenceOf(it->second, looks, one_sided, b.comparison->tolerance);
+    if (!b.comparison || it == ratios.end()) return NoRegression{};
+    return NoRegressionOf(it->second, looks, one_sided, b.comparison->tolerance,
+                          config.higher_is_better);
   };
 
   const std::size_t rounds =
@@ -134,7 +131,7 @@ SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
     bool open = false;
     for (const BenchmarkAnalysis& b : suite.benchmarks) {
       if (s.decided.count(b.samples.name) > 0) continue;
-      const Look outcome = JudgeLook(b, equivalence(b));
+      const Look outcome = JudgeLook(b, no_regression(b));
       if (outcome == Look::kDecided) s.decided[b.samples.name] = k;
       open = open || (outcome == Look::kOpen && k < last);
     }
@@ -147,15 +144,16 @@ SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
   for (BenchmarkAnalysis& b : suite.benchmarks) {
     if (!b.comparison) continue;
     const auto it = s.decided.find(b.samples.name);
-    const Equivalence e = equivalence(b);
+    const NoRegression e = no_regression(b);
     b.look_round = static_cast<int>(it != s.decided.end() ? it->second : k);
     b.decided_early = it != s.decided.end() && it->second < last;
     b.open = it == s.decided.end() && JudgeLook(b, e) == Look::kOpen && k < last;
     if (b.open) {
       b.reasons.push_back(StillOpenReason(b.look_round, suite.last_look));
     } else if (b.decided_early && b.status == VerdictStatus::kUnchanged) {
-      b.reasons.push_back(EquivalentReason(b.look_round, suite.last_look, e.inside, e.rounds,
-                                           b.comparison->tolerance, beta));
+      b.reasons.push_back(NoRegressionReason(b.look_round, suite.last_look, e.below, e.rounds,
+                                             b.comparison->tolerance, kFalseQuiet,
+                                             config.higher_is_better));
     } else if (b.decided_early) {
       b.reasons.push_back(DecidedEarlyReason(b.look_round, suite.last_look));
     }

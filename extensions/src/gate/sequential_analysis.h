@@ -16,12 +16,15 @@
 //     a discovery made at one look stands at every later one;
 // and the usual rules (verdict_rules.h) give its verdict. It stops when
 //   - the verdict is a regression, an improvement or a broken budget;
-//   - it is unchanged and two one-sided sign tests (at (1 -
-//     kEquivalenceLevel) / 2 each across all looks) find its median round
-//     within +-tolerance (Schuirmann's 1987 two one-sided tests): a
-//     benchmark that really moved by the tolerance or more stops as
-//     "unchanged" at some look with probability at most 5%, far less for
-//     larger moves;
+//   - it is unchanged and the one-sided sign test (at kFalseQuiet across all
+//     looks) finds its median round short of the tolerance in the worse
+//     direction: shown not to have regressed beyond the tolerance (a
+//     non-inferiority test). A benchmark that really regressed by the
+//     tolerance or more stops as "unchanged" at some look with probability
+//     at most 5%, far less for larger regressions. The better side needs no
+//     such proof: a large improvement is not "unchanged" (its estimate is
+//     beyond the tolerance: it stays open until significant or the last
+//     look);
 //   - nothing more rounds can help (inconclusive for a reason of its own).
 // At the last look (round last_look) every benchmark is judged as it stands,
 // as the fixed design judges after its rounds. Rounds beyond last_look are
@@ -46,9 +49,9 @@
 
 namespace benchgate {
 
-// The two-sided level of the equivalence intervals across all looks: 5% of
-// error on each side.
-inline constexpr double kEquivalenceLevel = 0.90;
+// The chance, across all looks, that a benchmark whose median round
+// regressed by exactly the tolerance stops as "unchanged".
+inline constexpr double kFalseQuiet = 0.05;
 
 struct SequentialDesign {
   std::size_t first_look = kMinPairedRounds;  // no look before this round
