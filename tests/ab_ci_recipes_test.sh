@@ -21,8 +21,10 @@ fail() { echo "ab_ci_recipes_test: $*" >&2; exit 1; }
 # The job's directory: base and head builds, benchgate-ab where each recipe
 # builds it, a base and a candidate fixture as the benchmark.
 mkdir -p "$work/base/build" "$work/head/build/bin" "$work/build/bin"
-ln -s "$bin/benchgate-ab" "$work/head/build/bin/benchgate-ab"
-ln -s "$bin/benchgate-ab" "$work/build/bin/benchgate-ab"
+for tool in benchgate-ab benchgate-diff; do
+  ln -s "$bin/$tool" "$work/head/build/bin/$tool"
+  ln -s "$bin/$tool" "$work/build/bin/$tool"
+done
 fixtures() {  # fixtures BASE CANDIDATE: what the recipes' BENCH_PATH points at
   ln -sfn "$bin/$1" "$work/base/build/my_bench"
   ln -sfn "$bin/$2" "$work/head/build/my_bench"
@@ -56,6 +58,46 @@ check() {  # recipe report-file what-the-report-holds slowed-benchmark kept-file
   [[ -f $work/$kept ]] || fail "$1: --keep kept no $kept"
   echo "$1: ok ($command)"
 }
+# The shard recipes: every job of the matrix runs its benchgate-ab command
+# as written (the matrix's variables set as the CI sets them), then the
+# verdict job's benchgate-diff command combines the kept directories and
+# must exit 1 for the slowed candidate. gate_fixture_bench's benchmarks fall
+# in all three shards; BENCHGATE_FIXTURE_SLOWDOWN slows BM_Spin.
+check_shards() {  # recipe report what-the-report-holds slowed-benchmark
+  local recipe=$src/tools/recipes/$1 report=$2 expected=$3 slowed=$4
+  [[ $readme == *"$(cat "$recipe")"* ]] || fail "$1 is not in README.md verbatim"
+  local ab diff bench_path
+  ab=$(awk '/bin\/benchgate-ab /{on=1} on{print} on && / -- /{exit}' "$recipe" |
+    sed -e 's/^ *- //' -e 's/\\$//' | tr '\n' ' ')
+  diff=$(awk '/bin\/benchgate-diff --paired/{on=1} on{print} on && /ab-shard-/{exit}' "$recipe" |
+    sed -e 's/^ *- //' -e 's/\\$//' | tr '\n' ' ')
+  [[ $ab == *--shard* && $diff == *--paired* ]] || fail "$1: no shard or verdict command found"
+  bench_path=$(sed -n 's/^ *BENCH_PATH: *//p' "$recipe" | head -1)
+  (cd "$work" && rm -rf ab-shard-* "$report")
+  for k in 1 2 3; do
+    local command=${ab//'${{ matrix.shard }}'/$k}
+    command=${command//'${{ github.run_id }}'/4242}
+    (cd "$work" && BENCH_PATH=$bench_path CI_NODE_INDEX=$k CI_NODE_TOTAL=3 CI_PIPELINE_ID=4242 \
+      eval "$command") > "$work/out.txt" 2> "$work/err.txt" ||
+      fail "$1: shard $k failed: $(cat "$work/err.txt")"
+    [[ -f $work/ab-shard-$k/benchgate-ab.json ]] || fail "$1: shard $k kept no manifest"
+  done
+  local code=0
+  (cd "$work" && eval "$diff") > "$work/out.txt" 2> "$work/err.txt" || code=$?
+  [[ $code -eq 1 ]] || fail "$1: verdict exit $code, expected 1: $(cat "$work/err.txt")"
+  grep -q "$expected" "$work/$report" || fail "$1: $report lacks '$expected'"
+  grep -q "$slowed" "$work/$report" || fail "$1: $report does not name $slowed"
+  echo "$1: ok ($ab; $diff)"
+}
+printf '#!/bin/sh\nBENCHGATE_FIXTURE_SLOWDOWN=1.3 exec "%s" "$@"\n' "$bin/gate_fixture_bench" \
+  > "$work/slowed_fixture.sh"
+chmod +x "$work/slowed_fixture.sh"
+ln -sfn "$bin/gate_fixture_bench" "$work/base/build/my_bench"
+ln -sfn "$work/slowed_fixture.sh" "$work/head/build/my_bench"
+ln -sfn "$work/slowed_fixture.sh" "$work/build/my_bench"
+check_shards github-actions-shards.yml ab.md "regression" BM_Spin
+check_shards gitlab-ci-shards.yml benchgate-ab.xml "<failure" BM_Spin
+
 fixtures ab_fixture_base ab_fixture_cand
 check github-actions.yml ab.md "regression" BM_Slowed ab-runs/r01-base.json
 check gitlab-ci.yml benchgate-ab.xml "<failure" BM_Slowed ab-runs/r01-base.json

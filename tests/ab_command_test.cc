@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -18,6 +19,7 @@
 
 #include "ab_process.h"
 #include "diff_command.h"
+#include "model/shard.h"
 #include "support/outcome.h"
 #include "support/read_file.h"
 #include "support/temp_dir.h"
@@ -135,7 +137,12 @@ TEST_F(AbCommandTest, KeepWritesEveryProcessForBenchgateDiff) {
       diff_args.push_back(file.string());
     }
   }
-  EXPECT_EQ(std::distance(fs::directory_iterator(keep), fs::directory_iterator()), 12);
+  // And the manifest of how they ran, for benchgate-diff --paired KEEP_DIR.
+  EXPECT_EQ(std::distance(fs::directory_iterator(keep), fs::directory_iterator()), 13);
+  const json manifest = json::parse(std::ifstream(keep / "benchgate-ab.json"));
+  EXPECT_EQ(manifest["rounds"], json({{"fixed", true}, {"first", 6}, {"max", 12}}));
+  EXPECT_EQ(manifest["seed"], 3);
+  EXPECT_EQ(manifest["shard"], nullptr);
   std::ostringstream out, err;
   // benchgate-diff reads them all (each file a process of its own) and finds
   // the same regression.
@@ -212,6 +219,130 @@ TEST_F(AbCommandTest, SequentialRoundsStopEachBenchmarkAndReplayExactly) {
   for (const json& row : fourth["benchmarks"]) {
     EXPECT_EQ(row["run_name"], "BM_Slowed/iterations:20/manual_time") << row.dump();
   }
+}
+
+// The kept rounds of `from` with only the benchmarks of `shard`, as the
+// shard's benchgate-ab job would have kept them (its manifest says so).
+void KeepShard(const fs::path& from, const fs::path& to, const Shard& shard) {
+  fs::create_directories(to);
+  for (const auto& entry : fs::directory_iterator(from)) {
+    json doc = json::parse(std::ifstream(entry.path()));
+    if (entry.path().filename() == "benchgate-ab.json") {
+      doc["shard"] = ShardName(shard);
+    } else {
+      json& rows = doc["benchmarks"];
+      rows.erase(std::remove_if(rows.begin(), rows.end(),
+                                [&](const json& row) {
+                                  return ShardOfName(row["run_name"].get<std::string>(),
+                                                     shard.count) != shard.index;
+                                }),
+                 rows.end());
+      if (doc.contains("benchgate")) {
+        json& results = doc["benchgate"]["results"];
+        results.erase(std::remove_if(results.begin(), results.end(),
+                                     [&](const json& result) {
+                                       return ShardOfName(result["name"].get<std::string>(),
+                                                          shard.count) != shard.index;
+                                     }),
+                      results.end());
+      }
+    }
+    std::ofstream(to / entry.path().filename()) << doc.dump(1);
+  }
+}
+
+// Shards of a CI matrix: benchgate-diff --paired on the N --keep
+// directories judges the suite as one (one Benjamini-Hochberg over all),
+// exactly as the unsharded rounds; gaps, repeats and shards of another run
+// are refused.
+TEST_F(AbCommandTest, ShardsCombineIntoTheVerdictsOfTheUnshardedRounds) {
+  const fs::path keep = dir_ / "all";
+  const Outcome run = Ab(Args({"--seed", "31", "--tolerance", "0.02", "--format", "json", "--keep",
+                               keep.string(), kBase, kCand}));
+  ASSERT_EQ(run.exit_code, 1) << run.err;
+  for (int k = 1; k <= 3; ++k) KeepShard(keep, dir_ / ("s" + std::to_string(k)), Shard{k, 3});
+  const auto diff = [&](std::vector<std::string> args) {
+    std::ostringstream out, err;
+    args.insert(args.begin(), {"--tolerance", "0.02", "--format", "json", "--paired"});
+    Outcome o;
+    o.exit_code = benchgate::diff::RunDiff(args, out, err);
+    o.out = out.str();
+    o.err = err.str();
+    return o;
+  };
+  const std::string s1 = (dir_ / "s1").string(), s2 = (dir_ / "s2").string(),
+                    s3 = (dir_ / "s3").string();
+  const Outcome whole = diff({keep.string()});
+  const Outcome sharded = diff({s2, s3, s1});  // in any order
+  ASSERT_EQ(whole.exit_code, 1) << whole.err;
+  ASSERT_EQ(sharded.exit_code, 1) << sharded.err;
+  const json a = json::parse(whole.out)["comparisons"], b = json::parse(sharded.out)["comparisons"];
+  ASSERT_EQ(a.size(), 2u);
+  ASSERT_EQ(b.size(), 2u);
+  for (const json& x : a) {
+    bool found = false;
+    for (const json& y : b) {
+      if (y["name"] != x["name"]) continue;
+      found = true;
+      for (const char* field : {"verdict", "p_value", "p_adjusted", "shift", "shift_ci",
+                                "sequential", "reasons"}) {
+        EXPECT_EQ(x[field], y[field]) << field << ": " << x.dump() << "\n" << y.dump();
+      }
+    }
+    EXPECT_TRUE(found) << x["name"];
+  }
+
+  const Outcome gap = diff({s1, s3});
+  EXPECT_EQ(gap.exit_code, 2);
+  EXPECT_EQ(gap.err, "benchgate-diff: error: " + s1 + ": expected all 3 shards, shard 2/3 is missing\n");
+  const Outcome twice = diff({s1, s2, s2, s3});
+  EXPECT_EQ(twice.exit_code, 2);
+  EXPECT_EQ(twice.err,
+            "benchgate-diff: error: " + s2 + ": expected each shard once, shard 2/3 is also " + s2 + "\n");
+  // Shard jobs must run one benchgate-ab run: the same seed.
+  json manifest = json::parse(std::ifstream(dir_ / "s3" / "benchgate-ab.json"));
+  manifest["seed"] = 32;
+  std::ofstream(dir_ / "s3" / "benchgate-ab.json") << manifest.dump();
+  const Outcome seeds = diff({s1, s2, s3});
+  EXPECT_EQ(seeds.exit_code, 2);
+  EXPECT_EQ(seeds.err, "benchgate-diff: error: " + s3 +
+                           ": expected the shards of one benchgate-ab run, got another seed than " +
+                           s1 + "\n");
+  const Outcome no_manifest = diff({(dir_ / "nowhere").string()});
+  EXPECT_EQ(no_manifest.exit_code, 2);
+  EXPECT_NE(no_manifest.err.find("expected a --keep directory of benchgate-ab"), std::string::npos)
+      << no_manifest.err;
+}
+
+// --shard K/N runs the shard's benchmarks only, in every round; a shard with
+// none of them is a mistake in the matrix (the fixture's two benchmarks fall
+// in shards 1 and 2 of 3).
+TEST_F(AbCommandTest, AShardRunsItsBenchmarksOnly) {
+  const fs::path keep = dir_ / "s2";
+  const Outcome two = Ab(Args({"--shard", "2/3", "--seed", "4", "--format", "json", "--keep",
+                               keep.string(), kBase, kCand}));
+  ASSERT_LE(two.exit_code, 1) << two.err;
+  const json report = json::parse(two.out);
+  ASSERT_EQ(report["comparisons"].size(), 1u);
+  EXPECT_EQ(ShardOfName(report["comparisons"][0]["name"].get<std::string>(), 3), 2);
+  const json first = json::parse(std::ifstream(keep / "r01-base.json"));
+  for (const json& row : first["benchmarks"]) {
+    EXPECT_EQ(ShardOfName(row["run_name"].get<std::string>(), 3), 2) << row.dump();
+  }
+  const json manifest = json::parse(std::ifstream(keep / "benchgate-ab.json"));
+  EXPECT_EQ(manifest["shard"], "2/3");
+  EXPECT_EQ(manifest["seed"], 4);
+
+  const Outcome none = Ab(Args({"--shard", "3/3", kBase, kCand}));
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_EQ(none.err,
+            "benchgate-ab: error: --shard: expected benchmarks in shard 3/3, got none of the 2 "
+            "selected (fewer shards, or a wider --benchmark_filter)\n");
+  const Outcome bad = Ab({"--shard", "4/3", kBase, kCand});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(bad.err,
+            "benchgate-ab: error: --shard: expected K/N, 1 <= K <= N <= 1000, got '4/3' (see "
+            "--help)\n");
 }
 
 TEST_F(AbCommandTest, TheSameSeedReplaysTheSameOrder) {

@@ -399,8 +399,8 @@ TEST(DiffCommandTest, PairedJudgesRoundsWithTheProcessAsTheUnit) {
   const Result positional = Diff({"--paired", "base.json", "cand.json"});
   EXPECT_EQ(positional.code, 2);
   EXPECT_EQ(positional.err,
-            "benchgate-diff: error: --paired: expected the rounds as --baseline FILE... "
-            "--candidate FILE... (see --help)\n");
+            "benchgate-diff: error: base.json: expected a --keep directory of benchgate-ab, with "
+            "benchgate-ab.json (kept by benchgate-ab since sequential rounds)\n");
   const Result history = Diff({"--paired", "--history", "base.json", "cand.json"});
   EXPECT_EQ(history.code, 2);
   EXPECT_EQ(history.err,

@@ -142,6 +142,20 @@ TEST(OptionsTest, MeasureAndTimeoutComeFromFlagsOrVariables) {
             "--benchgate_measure: expected one of time, instructions, got 'cycles'");
 }
 
+TEST(OptionsTest, ShardFromTheFlagOrTheVariable) {
+  EXPECT_FALSE(ParseArgs({}, kNoEnv).options.shard.has_value());
+  EXPECT_EQ(ParseArgs({"--benchgate_shard=2/3"}, kNoEnv).options.shard, (Shard{2, 3}));
+  const auto env = [](const std::string& name) -> std::optional<std::string> {
+    if (name == "BENCHGATE_SHARD") return "1/4";
+    return std::nullopt;
+  };
+  EXPECT_EQ(ParseArgs({}, env).options.shard, (Shard{1, 4}));
+  for (const std::string bad : {"0/3", "4/3", "3", "1/0", "a/b", "1/3x", "1/1001", "-1/3"}) {
+    EXPECT_EQ(ErrorOf({"--benchgate_shard=" + bad}),
+              "--benchgate_shard: expected K/N, 1 <= K <= N <= 1000, got '" + bad + "'");
+  }
+}
+
 TEST(OptionsTest, UnknownBenchgateFlagIsAnError) {
   EXPECT_EQ(ErrorOf({"--benchgate_bogus=1"}),
             "--benchgate_bogus: unknown flag; expected one of --benchgate_out, "
@@ -151,7 +165,7 @@ TEST(OptionsTest, UnknownBenchgateFlagIsAnError) {
             "--benchgate_interleave, "
             "--benchgate_show_repetitions, --benchgate_preset, --benchgate_correction, "
             "--benchgate_history_runs, --benchgate_history_decay, --benchgate_measure, "
-            "--benchgate_timeout");
+            "--benchgate_shard, --benchgate_timeout");
 }
 
 TEST(OptionsTest, BadValuesNameTheFlagAndTheExpectation) {

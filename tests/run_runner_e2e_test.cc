@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -125,6 +126,70 @@ TEST_F(RunnerE2ETest, ThirtyPercentSlowerFailsTheGateAndAnUnchangedRerunPasses) 
 
   const Outcome same = Run(filter + "--benchgate_baseline=base.json");
   EXPECT_EQ(same.exit_code, 0) << same.out << same.err;
+}
+
+// --benchgate_shard=K/N: each shard runs its part of the selection (the
+// fixture's six benchmarks fall 3, 1 and 2 into three shards by FNV-1a of
+// their names), says so in its enriched JSON, and benchgate-diff combines
+// the shards of a side into one suite, refusing gaps, repeats and mixes.
+TEST_F(RunnerE2ETest, ShardsSplitTheSuiteAndBenchgateDiffCombinesThem) {
+  const std::string filter = "--benchmark_filter='BM_(Spin|Order|Allocate)' ";
+  ASSERT_EQ(Run(filter + "--benchgate_out=all.json").exit_code, 0);
+  std::map<std::string, int> shard_of;
+  for (int k = 1; k <= 3; ++k) {
+    const std::string shard = std::to_string(k) + "/3";
+    const Outcome run = Run(filter + "--benchgate_shard=" + shard + " --benchgate_out=s" +
+                            std::to_string(k) + ".json");
+    ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
+    const json file = json::parse(ReadFile(dir_ / ("s" + std::to_string(k) + ".json")));
+    EXPECT_EQ(file["benchgate"]["shard"], json({{"index", k}, {"count", 3}}));
+    for (const json& result : file["benchgate"]["results"]) {
+      EXPECT_TRUE(shard_of.emplace(result["name"].get<std::string>(), k).second)
+          << result["name"] << " in two shards";
+    }
+  }
+  // Five of the fixture's benchmarks match the filter: each in exactly one shard.
+  EXPECT_EQ(shard_of,
+            (std::map<std::string, int>{{"BM_Spin/iterations:20/manual_time", 1},
+                                        {"BM_Allocate/iterations:1000", 1},
+                                        {"BM_SpinSampled/iterations:40/real_time", 2},
+                                        {"BM_Order/0/iterations:10", 3},
+                                        {"BM_Order/1/iterations:10", 3}}));
+
+  const auto diff = [&](const std::string& args) {
+    return benchgate::test::RunInDir(dir_, "",
+                                     "'" + std::string(BENCHGATE_DIFF_BIN) + "' " + args);
+  };
+  const Outcome combined =
+      diff("--format json --baseline all.json --candidate s1.json s2.json s3.json");
+  ASSERT_LE(combined.exit_code, 1) << combined.err;
+  const json report = json::parse(combined.out);
+  EXPECT_EQ(report["comparisons"].size(), 5u);
+  for (const json& c : report["comparisons"]) {
+    EXPECT_NE(c["verdict"], "removed") << c.dump();
+    EXPECT_NE(c["verdict"], "added") << c.dump();
+  }
+  const Outcome gap = diff("--baseline all.json --candidate s1.json s3.json");
+  EXPECT_EQ(gap.exit_code, 2);
+  EXPECT_EQ(gap.err, "benchgate-diff: error: s1.json: expected all 3 shards, shard 2/3 is missing\n");
+  const Outcome twice = diff("--baseline all.json --candidate s1.json s2.json s2.json s3.json");
+  EXPECT_EQ(twice.exit_code, 2);
+  EXPECT_EQ(twice.err,
+            "benchgate-diff: error: s2.json: expected each shard once, shard 2/3 is also "
+            "s2.json\n");
+  const Outcome mixed = diff("--baseline all.json --candidate all.json s1.json s2.json s3.json");
+  EXPECT_EQ(mixed.exit_code, 2);
+  EXPECT_EQ(mixed.err,
+            "benchgate-diff: error: all.json: expected a shard (--benchgate_shard) like s1.json, "
+            "got a whole run\n");
+
+  // A shard that holds none of the selection is a mistake in the matrix.
+  const Outcome empty = Run(filter + "--benchgate_shard=2/4");
+  EXPECT_EQ(empty.exit_code, 2);
+  EXPECT_NE(empty.err.find("--benchgate_shard: expected benchmarks in shard 2/4, got none of the 5 "
+                           "selected (fewer shards, or a wider --benchmark_filter)"),
+            std::string::npos)
+      << empty.err;
 }
 
 // Repetitions are interleaved across benchmarks by default, so that a burst

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <set>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 #include "ab_counts.h"
@@ -20,7 +21,10 @@
 #include "io/files.h"
 #include "io/run_reader.h"
 #include "io/thresholds_reader.h"
+#include "kept_rounds.h"
+#include "model/shard.h"
 #include "report_dispatch.h"
+#include "run/benchmark_listing.h"
 #include "run/child_process.h"
 #include "run_checks.h"
 
@@ -73,6 +77,35 @@ std::vector<std::string> MachineWarnings(const RoundRunner& rounds) {
                said.end());
   }
   return ComparisonWarnings(baseline, candidate);
+}
+
+// --shard K/N: the shard's benchmarks among both binaries' selections (a
+// benchmark the candidate adds has its shard too), in listing order.
+std::vector<std::string> ShardNames(const AbOptions& o) {
+  if (!o.shard) return {};
+  std::vector<std::string> names = ListBenchmarks(o.baseline_binary, o.child_flags, {}, 0);
+  for (const std::string& name : ListBenchmarks(o.candidate_binary, o.child_flags, {}, 0)) {
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  }
+  const std::vector<std::string> mine = NamesInShard(names, *o.shard);
+  if (mine.empty()) {
+    throw Error("--shard", "",
+                "expected benchmarks in shard " + ShardName(*o.shard) + ", got none of the " +
+                    std::to_string(names.size()) +
+                    " selected (fewer shards, or a wider --benchmark_filter)");
+  }
+  return mine;
+}
+
+// How the kept rounds were run, for benchgate-diff --paired KEEP_DIR....
+void KeepManifest(const AbOptions& o, std::uint64_t seed, const std::string& dir) {
+  tool::KeptRun run;
+  run.seed = seed;
+  run.shard = o.shard;
+  run.baseline_binary = o.baseline_binary;
+  run.candidate_binary = o.candidate_binary;
+  run.rounds = o;
+  tool::WriteManifest(dir, run);
 }
 
 // The rounds after the first ones, as the plan says (gate/paired_rounds.h);
@@ -139,14 +172,16 @@ int Ab(const AbOptions& o, std::ostream& out, std::ostream& err, const Terminals
   CheckExecutable(o.candidate_binary, "candidate");
   if (o.measure == "instructions") return AbCounts(o, out, err, terminals);
   AnalysisConfig config = ConfigWithFileBudgets(o);
+  std::vector<std::string> shard_names = ShardNames(o);
   const std::uint64_t seed = o.seed ? *o.seed : SeedFromClock();
   err << "benchgate-ab: seed " << seed << " (replay with --seed " << seed << ")\n";
 
   const TempDir work("benchgate-ab");
   const std::string json_dir = o.keep.empty() ? work.path() : MakeKeepDir(o.keep);
+  if (!o.keep.empty()) KeepManifest(o, seed, json_dir);
   const InterruptGuard guard;
   Progress progress(err, terminals.err);
-  RoundRunner rounds(o, seed, work.path(), json_dir, progress);
+  RoundRunner rounds(o, seed, work.path(), json_dir, progress, std::move(shard_names));
   while (rounds.rounds() < o.rounds) rounds.Run();
   CheckAgainstRuns(o, config, rounds);
   if (!rounds.candidate().empty()) tool::AddCodeBudgets(rounds.candidate().front(), config);

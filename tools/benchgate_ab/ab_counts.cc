@@ -21,7 +21,10 @@ RunData CountBinary(const AbOptions& o, const std::string& role, const std::stri
   // Variables, not flags: a binary without benchgate ignores them and says
   // nothing, which is told apart below; flags would make it fail on its own.
   child.set_env = {"BENCHGATE_MEASURE=instructions", "BENCHGATE_OUT=" + json_path};
-  const ChildExit ended = RunChild(binary, o.child_flags, child);
+  std::vector<std::string> args = o.child_flags;
+  // The binary counts only its shard's benchmarks itself (--benchgate_shard).
+  if (o.shard) args.push_back("--benchgate_shard=" + ShardName(*o.shard));
+  const ChildExit ended = RunChild(binary, args, child);
   const bool written = fs::is_regular_file(json_path, error);
   // The binary's own budgets broken still leave counts to judge here.
   if (!ResultsStand(ended, written)) {

@@ -62,6 +62,10 @@ ParsedAbArgs ParseAbArgs(const std::vector<std::string>& args, std::ostream& out
                  "binaries linked with benchgate")
       ->check(CLI::IsMember({"time", "instructions"}));
   app.add_option("--seed", seed, "seed of the order within rounds (default: from the clock)");
+  std::string shard;
+  app.add_option("--shard", shard,
+                 "K/N: only shard K of N of the benchmarks, a stable split by name (a CI matrix "
+                 "of N jobs; benchgate-diff --paired combines their --keep directories)");
   app.add_option("--keep", o.keep,
                  "keep each process's JSON in DIR (rNN-base.json, rNN-cand.json)");
   const tool::JudgingFlags judging(app, o);
@@ -79,6 +83,16 @@ ParsedAbArgs ParseAbArgs(const std::vector<std::string>& args, std::ostream& out
     return {std::nullopt, tool::UsageError("benchgate-ab", wrong, err)};
   }
   o.repetitions = o.fixed_rounds ? kRepetitionsPerRound : kSequentialRepetitions;
+  if (app.count("--shard") > 0) {
+    o.shard = ParseShard(shard);
+    if (!o.shard) {
+      return {std::nullopt,
+              tool::UsageError("benchgate-ab",
+                               "--shard: expected K/N, 1 <= K <= N <= " +
+                                   std::to_string(kMaxShards) + ", got '" + shard + "'",
+                               err)};
+    }
+  }
   o.baseline_binary = binaries[0];
   o.candidate_binary = binaries[1];
   if (app.count("--seed") > 0) o.seed = seed;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "judging_options.h"
+#include "model/shard.h"
 #include "rounds_options.h"
 
 namespace benchgate::ab {
@@ -27,6 +28,7 @@ struct AbOptions : tool::JudgingOptions, tool::RoundsOptions {
   std::optional<std::uint64_t> seed;  // none: from the clock
   std::string keep;                   // "" = temporary files only
   std::string measure = "time";       // or "instructions" (ab_counts.h)
+  std::optional<Shard> shard;         // --shard K/N: only that shard's benchmarks (model/shard.h)
 };
 
 // What parsing decided: run with `options`, or stop with `exit_code`

@@ -155,14 +155,17 @@ void Progress::Summary(int rounds, int extra_rounds, std::size_t measured_again)
 }
 
 RoundRunner::RoundRunner(const AbOptions& o, std::uint64_t seed, std::string work,
-                         std::string json_dir, Progress& progress)
+                         std::string json_dir, Progress& progress,
+                         std::vector<std::string> shard_names)
     : o_(o),
       baseline_first_(BaselineFirst(seed, std::max(o.rounds, o.max_rounds))),
       work_(std::move(work)),
       json_dir_(std::move(json_dir)),
-      progress_(progress) {}
+      progress_(progress),
+      shard_names_(std::move(shard_names)) {}
 
-void RoundRunner::Run(const std::vector<std::string>& only) {
+void RoundRunner::Run(const std::vector<std::string>& later) {
+  const std::vector<std::string>& only = later.empty() ? shard_names_ : later;
   const int round = rounds() + 1;
   const int of = std::max(o_.rounds, o_.max_rounds);
   const bool base_first = baseline_first_.at(static_cast<std::size_t>(round - 1));

@@ -40,11 +40,13 @@ class RoundRunner {
  public:
   // `json_dir`: where each process writes its JSON (rNN-base.json,
   // rNN-cand.json); `work`: a directory for their stderr.
+  // `shard_names`: with --shard, the benchmarks of the shard (every round
+  // measures only those); empty: every benchmark.
   RoundRunner(const AbOptions& o, std::uint64_t seed, std::string work, std::string json_dir,
-              Progress& progress);
+              Progress& progress, std::vector<std::string> shard_names = {});
 
-  // Runs the next round: every benchmark, or only these (extra rounds, by an
-  // exact --benchmark_filter). Throws benchgate::Error naming the binary
+  // Runs the next round: every benchmark (of the shard), or only these
+  // (later rounds, by an exact --benchmark_filter). Throws benchgate::Error naming the binary
   // and the round when a process fails or its JSON is missing or malformed.
   void Run(const std::vector<std::string>& only = {});
 
@@ -57,6 +59,7 @@ class RoundRunner {
   std::vector<bool> baseline_first_;
   std::string work_, json_dir_;
   Progress& progress_;
+  std::vector<std::string> shard_names_;
   std::vector<RunData> baseline_, candidate_;
 };
 

@@ -1,6 +1,7 @@
 #include "diff_command.h"
 
 #include <exception>
+#include <map>
 #include <optional>
 
 #include "benchgate/error.h"
@@ -13,6 +14,7 @@
 #include "gate/process_analysis.h"
 #include "gate/run_warnings.h"
 #include "io/files.h"
+#include "kept_rounds.h"
 #include "io/thresholds_reader.h"
 #include "report/html_report.h"
 #include "report_dispatch.h"
@@ -26,6 +28,7 @@ struct Inputs {
   RunData baseline, candidate;
   std::vector<RunData> runs;                               // history mode only, oldest first
   std::vector<RunData> baseline_rounds, candidate_rounds;  // --paired only, round by round
+  std::optional<tool::RoundsOptions> design;               // --paired KEEP_DIR...: as they ran
   std::vector<std::string> labels;                         // one per run
 };
 
@@ -34,7 +37,58 @@ std::string FileName(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
+// One round of every kept directory (shard), merged: the shards hold no
+// benchmark in common.
+RunData MergeShardsOfRound(const std::vector<std::string>& files) {
+  std::vector<RunData> runs = ReadRuns(files);
+  std::map<std::string, std::string> owner;
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    for (const SampleSet& set : runs[i].benchmarks) {
+      if (const auto [it, fresh] = owner.emplace(set.name, files[i]); !fresh) {
+        throw Error(files[i], "",
+                    "expected shards without a benchmark in common, " + set.name + " is also in " +
+                        it->second);
+      }
+    }
+  }
+  return MergeSide(std::move(runs), files);
+}
+
+// --paired KEEP_DIR...: benchgate-ab's kept rounds, its shards combined.
+Inputs ReadKeptRounds(const DiffOptions& o) {
+  const tool::CombinedRounds kept = tool::CombineKept(o.inputs);
+  Inputs in;
+  in.design = kept.run.rounds;
+  if (o.rounds_given && (o.fixed_rounds != in.design->fixed_rounds ||
+                         o.rounds != in.design->rounds || o.max_rounds != in.design->max_rounds)) {
+    throw Error(o.inputs.front(), "",
+                "expected the round options it ran with (" +
+                    std::string(in.design->fixed_rounds ? "--fixed-rounds " : "") + "--rounds " +
+                    std::to_string(in.design->rounds) + " --max-rounds " +
+                    std::to_string(in.design->max_rounds) + ") or none");
+  }
+  std::vector<std::string> files;
+  for (std::size_t r = 0; r < kept.baseline.size(); ++r) {
+    in.baseline_rounds.push_back(MergeShardsOfRound(kept.baseline[r]));
+    in.candidate_rounds.push_back(MergeShardsOfRound(kept.candidate[r]));
+    files.insert(files.end(), kept.baseline[r].begin(), kept.baseline[r].end());
+    files.insert(files.end(), kept.candidate[r].begin(), kept.candidate[r].end());
+  }
+  std::vector<const RunData*> each = tool::EachRun(in.baseline_rounds);
+  const std::vector<const RunData*> candidate = tool::EachRun(in.candidate_rounds);
+  each.insert(each.end(), candidate.begin(), candidate.end());
+  tool::CheckSameMeasure(each, files);
+  FilterBenchmarks(in.baseline_rounds, o.filter);
+  FilterBenchmarks(in.candidate_rounds, o.filter);
+  in.baseline = MergeRuns(in.baseline_rounds);
+  in.candidate = MergeRuns(in.candidate_rounds);
+  in.baseline.source = o.inputs.front() + " (baseline)";
+  in.candidate.source = o.inputs.front() + " (candidate)";
+  return in;
+}
+
 Inputs ReadInputs(const DiffOptions& o) {
+  if (o.paired && !o.inputs.empty()) return ReadKeptRounds(o);
   Inputs in;
   if (o.history) {
     const std::vector<std::string> files = ExpandRunPaths(o.inputs);
@@ -63,8 +117,13 @@ Inputs ReadInputs(const DiffOptions& o) {
   }
   std::vector<RunData> runs = ReadRuns(files);
   tool::CheckSameMeasure(tool::EachRun(runs), files);
-  FilterBenchmarks(runs, o.filter);
   const auto middle = runs.begin() + static_cast<std::ptrdiff_t>(before.size());
+  if (!o.paired) {
+    const std::vector<const RunData*> each = tool::EachRun(runs);
+    CheckShards({each.begin(), each.begin() + static_cast<std::ptrdiff_t>(before.size())}, before);
+    CheckShards({each.begin() + static_cast<std::ptrdiff_t>(before.size()), each.end()}, after);
+  }
+  FilterBenchmarks(runs, o.filter);
   if (o.paired) {
     in.baseline_rounds.assign(runs.begin(), middle);
     in.candidate_rounds.assign(middle, runs.end());
@@ -105,9 +164,12 @@ Measure MeasureOfInputs(DiffOptions& o, const Inputs& in) {
 // --paired: the kept rounds, judged by the design that ran them.
 SuiteAnalysis AnalyzePairedRounds(const DiffOptions& o, const Inputs& in,
                                   const AnalysisConfig& config) {
-  if (o.fixed_rounds) return AnalyzeProcesses(in.baseline_rounds, in.candidate_rounds, config);
+  const tool::RoundsOptions& design = in.design ? *in.design : o;
+  if (design.fixed_rounds) {
+    return AnalyzeProcesses(in.baseline_rounds, in.candidate_rounds, config);
+  }
   return AnalyzeSequential(in.baseline_rounds, in.candidate_rounds, config,
-                           DesignOf(tool::PlanOf(o)));
+                           DesignOf(tool::PlanOf(design)));
 }
 
 int Diff(DiffOptions o, std::ostream& out, std::ostream& err, bool out_is_terminal) {

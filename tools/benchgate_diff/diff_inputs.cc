@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <future>
+#include <map>
 #include <system_error>
 #include <thread>
 
@@ -70,6 +71,53 @@ RunData MergeSide(std::vector<RunData> runs, const std::vector<std::string>& fil
   RunData merged = MergeRuns(runs);
   merged.source = files.front() + " (+" + std::to_string(files.size() - 1) + " merged)";
   return merged;
+}
+
+void CheckShards(const std::vector<const RunData*>& runs, const std::vector<std::string>& files) {
+  const RunData* first = nullptr;
+  std::map<int, std::size_t> taken;            // shard index -> file
+  std::map<std::string, std::size_t> in_file;  // benchmark -> file
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    const RunData& run = *runs[i];
+    if (!run.shard) continue;
+    if (first == nullptr) first = &run;
+    if (run.shard->count != first->shard->count) {
+      throw Error(files[i], "",
+                  "expected shard k/" + std::to_string(first->shard->count) + " as " +
+                      first->source + ", got " + ShardName(*run.shard));
+    }
+    if (run.environment_key != first->environment_key) {
+      throw Error(files[i], "",
+                  "expected the shards of one side from one binary and machine, got another "
+                  "environment than " + first->source);
+    }
+    if (const auto [it, fresh] = taken.emplace(run.shard->index, i); !fresh) {
+      throw Error(files[i], "",
+                  "expected each shard once, shard " + ShardName(*run.shard) + " is also " +
+                      files[it->second]);
+    }
+    for (const SampleSet& set : run.benchmarks) {
+      if (const auto [it, fresh] = in_file.emplace(set.name, i); !fresh && it->second != i) {
+        throw Error(files[i], "",
+                    "expected shards without a benchmark in common, " + set.name + " is also in " +
+                        files[it->second]);
+      }
+    }
+  }
+  if (first == nullptr) return;
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    if (!runs[i]->shard) {
+      throw Error(files[i], "", "expected a shard (--benchgate_shard) like " + first->source +
+                                    ", got a whole run");
+    }
+  }
+  for (int k = 1; k <= first->shard->count; ++k) {
+    if (taken.count(k) == 0) {
+      throw Error(first->source, "",
+                  "expected all " + std::to_string(first->shard->count) + " shards, shard " +
+                      ShardName(Shard{k, first->shard->count}) + " is missing");
+    }
+  }
 }
 
 void FilterBenchmarks(std::vector<RunData>& runs, const std::string& regex) {

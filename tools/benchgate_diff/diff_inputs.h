@@ -22,6 +22,12 @@ std::vector<RunData> ReadRuns(const std::vector<std::string>& files);
 // The runs of one side merged into one (MergeRuns); `files` names them.
 RunData MergeSide(std::vector<RunData> runs, const std::vector<std::string>& files);
 
+// The runs of one side that are shards (--benchgate_shard) must be all of
+// them: one split (the same N), each shard once, none missing, no benchmark
+// in two, one environment; a mix of shards and whole runs is refused. One
+// line naming the file, exit 2 (benchgate::Error). Runs without shards pass.
+void CheckShards(const std::vector<const RunData*>& runs, const std::vector<std::string>& files);
+
 // Keeps, in every run, the benchmarks whose name matches `regex` (searched,
 // as Google Benchmark's --benchmark_filter does; compiled once for all runs).
 // Throws benchgate::Error naming --filter for an invalid expression.

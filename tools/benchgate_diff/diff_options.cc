@@ -13,6 +13,7 @@ constexpr const char* kUsage =
     "  benchgate-diff [options] BASELINE CANDIDATE\n"
     "  benchgate-diff [options] --baseline FILE... --candidate FILE...\n"
     "  benchgate-diff [options] --paired --baseline FILE... --candidate FILE...\n"
+    "  benchgate-diff [options] --paired KEEP_DIR...   (benchgate-ab --keep, one per shard)\n"
     "  benchgate-diff [options] --history RUN... | DIR\n"
     "Files: enriched JSON (--benchgate_out) or Google Benchmark JSON (--benchmark_out).\n"
     "A directory stands for its *.json files in name order; several files of one side\n"
@@ -32,7 +33,10 @@ std::string InputsProblem(const DiffOptions& o) {
       return "expected --baseline FILE... and --candidate FILE..., and no other file";
     }
   } else if (o.paired) {
-    return "--paired: expected the rounds as --baseline FILE... --candidate FILE...";
+    if (o.inputs.empty()) {
+      return "--paired: expected benchgate-ab --keep directories (one per shard), or the rounds "
+             "as --baseline FILE... --candidate FILE...";
+    }
   } else if (o.inputs.size() != 2) {
     return "expected two runs, BASELINE CANDIDATE, got " + std::to_string(o.inputs.size());
   }
@@ -71,6 +75,7 @@ ParsedDiffArgs ParseDiffArgs(const std::vector<std::string>& args, std::ostream&
   }
   const bool rounds_given =
       app.count("--rounds") + app.count("--max-rounds") + app.count("--fixed-rounds") > 0;
+  o.rounds_given = rounds_given;
   if (rounds_given && !o.paired) {
     return {std::nullopt,
             tool::UsageError("benchgate-diff",

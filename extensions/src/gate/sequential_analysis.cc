@@ -72,6 +72,13 @@ OneSampleShift SizeOf(const std::vector<double>& log_ratios, double nominal) {
 
 enum class Look { kDecided, kOpen, kClosed };
 
+// Round `index` (0-based) holds the benchmark.
+bool MeasuredIn(const std::vector<RunData>& rounds, std::size_t index, const BenchmarkAnalysis& b) {
+  const std::vector<SampleSet>& sets = rounds[index].benchmarks;
+  return std::any_of(sets.begin(), sets.end(),
+                     [&](const SampleSet& set) { return set.name == b.samples.name; });
+}
+
 Look JudgeLook(const BenchmarkAnalysis& b, const NoRegression& no_regression) {
   if (!b.comparison) return Look::kClosed;
   switch (b.status) {
@@ -131,7 +138,13 @@ SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
     bool open = false;
     for (const BenchmarkAnalysis& b : suite.benchmarks) {
       if (s.decided.count(b.samples.name) > 0) continue;
-      const Look outcome = JudgeLook(b, no_regression(b));
+      Look outcome = JudgeLook(b, no_regression(b));
+      // The rounds go on without it: whoever ran them stopped it here (the
+      // shard of a CI matrix that judged its own benchmarks).
+      if (outcome == Look::kOpen && k < rounds && !MeasuredIn(baseline_rounds, k, b) &&
+          !MeasuredIn(candidate_rounds, k, b)) {
+        outcome = Look::kDecided;
+      }
       if (outcome == Look::kDecided) s.decided[b.samples.name] = k;
       open = open || (outcome == Look::kOpen && k < last);
     }
@@ -148,14 +161,17 @@ SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
     b.look_round = static_cast<int>(it != s.decided.end() ? it->second : k);
     b.decided_early = it != s.decided.end() && it->second < last;
     b.open = it == s.decided.end() && JudgeLook(b, e) == Look::kOpen && k < last;
-    if (b.open) {
-      b.reasons.push_back(StillOpenReason(b.look_round, suite.last_look));
-    } else if (b.decided_early && b.status == VerdictStatus::kUnchanged) {
+    const bool decided = b.decided_early && JudgeLook(b, e) == Look::kDecided;
+    if (decided && b.status == VerdictStatus::kUnchanged) {
       b.reasons.push_back(NoRegressionReason(b.look_round, suite.last_look, e.below, e.rounds,
                                              b.comparison->tolerance, kFalseQuiet,
                                              config.higher_is_better));
-    } else if (b.decided_early) {
+    } else if (decided) {
       b.reasons.push_back(DecidedEarlyReason(b.look_round, suite.last_look));
+    } else if (b.open || b.decided_early) {
+      // Open when the rounds ended, or no longer measured though no look of
+      // this judgment decided it (its shard's own looks did).
+      b.reasons.push_back(StillOpenReason(b.look_round, suite.last_look));
     }
   }
   return suite;

@@ -298,6 +298,23 @@ void ReadBudgets(const JsonChecker& checker, const json& benchgate, RunData& run
   }
 }
 
+// "shard" of a --benchgate_shard run; absent: the whole selection.
+void ReadShard(const JsonChecker& checker, const json& benchgate, RunData& run) {
+  const json* shard = FindMember(benchgate, "shard");
+  if (shard == nullptr) return;
+  const std::string at = "/benchgate/shard";
+  checker.Object(*shard, at);
+  const std::uint64_t index =
+      checker.Count(checker.Member(*shard, "index", at), PointerTo(at, "index"));
+  const std::uint64_t count =
+      checker.Count(checker.Member(*shard, "count", at), PointerTo(at, "count"));
+  if (count < 1 || count > static_cast<std::uint64_t>(kMaxShards) || index < 1 || index > count) {
+    checker.Fail(at, "expected 1 <= index <= count <= " + std::to_string(kMaxShards) + ", got " +
+                         std::to_string(index) + "/" + std::to_string(count));
+  }
+  run.shard = Shard{static_cast<int>(index), static_cast<int>(count)};
+}
+
 }  // namespace
 
 void ApplyEnrichedResults(const JsonChecker& checker, const json& benchgate, RunData& run) {
@@ -312,6 +329,7 @@ void ApplyEnrichedResults(const JsonChecker& checker, const json& benchgate, Run
   ReadEnvironment(checker, benchgate, run);
   ReadBudgets(checker, benchgate, run);
   ReadMeasure(checker, benchgate, run);
+  ReadShard(checker, benchgate, run);
   const json* results = FindMember(benchgate, "results");
   if (results == nullptr) return;  // the rows are all there is
   const std::string results_at = PointerTo(at, "results");

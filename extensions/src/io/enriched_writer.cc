@@ -246,7 +246,7 @@ json BudgetsJson(const std::vector<BudgetRule>& rules) {
 std::string RenderEnrichedJson(const std::string& gbench_json, const Environment& environment,
                                const SuiteAnalysis& analysis,
                                const std::vector<BudgetRule>& code_budgets,
-                               const CountingSetup* counting) {
+                               const CountingSetup* counting, const Shard* shard) {
   json results = json::array();
   for (const BenchmarkAnalysis& benchmark : analysis.benchmarks) {
     results.push_back(ResultJson(benchmark));
@@ -260,6 +260,9 @@ std::string RenderEnrichedJson(const std::string& gbench_json, const Environment
     benchgate["measure"] = MeasureName(Measure::kInstructions);
     benchgate["counting"] = CountingJson(*counting);
   }
+  // --benchgate_shard: which part of the suite this run is, for
+  // benchgate-diff to combine the shards (and refuse overlaps and gaps).
+  if (shard != nullptr) benchgate["shard"] = {{"index", shard->index}, {"count", shard->count}};
 
   // Splice before the closing brace of Google Benchmark's top-level object.
   const auto close = gbench_json.find_last_of('}');

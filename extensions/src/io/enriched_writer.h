@@ -35,10 +35,13 @@ inline constexpr int kEnrichedSchemaVersion = 1;
 //                     "counts": [[6260, 6260], [6260, 6260]],   // per process
 //                     "deterministic": true }
 // or { "not_counted": "why" }. Null for a time run (no "measure" key).
+// shard: --benchgate_shard, written as "shard": { "index": K, "count": N };
+// null: the whole selection (no "shard" key).
 std::string RenderEnrichedJson(const std::string& gbench_json, const Environment& environment,
                                const SuiteAnalysis& analysis,
                                const std::vector<BudgetRule>& code_budgets = {},
-                               const CountingSetup* counting = nullptr);
+                               const CountingSetup* counting = nullptr,
+                               const Shard* shard = nullptr);
 
 }  // namespace benchgate
 

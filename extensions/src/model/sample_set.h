@@ -16,6 +16,7 @@
 
 #include "benchgate/budget_rule.h"
 #include "benchgate/latency_histogram.h"
+#include "model/shard.h"
 
 namespace benchgate {
 
@@ -127,6 +128,7 @@ struct RunData {
   std::vector<BudgetRule> budgets;
   Measure measure = Measure::kTime;
   std::optional<CountingSetup> counting;  // instructions runs only
+  std::optional<Shard> shard;             // a --benchgate_shard run: which part of the suite
 };
 
 // Nanoseconds per unit of Google Benchmark's time_unit string ("ns", "us",

@@ -19,6 +19,7 @@
 #include "io/files.h"
 #include "io/gbench_json_merge.h"
 #include "io/run_reader.h"
+#include "run/benchmark_listing.h"
 #include "run/child_process.h"
 #include "run/count_attribution.h"
 #include "run/counting_child.h"
@@ -129,28 +130,13 @@ class Counter {
   }
 
   // The names the user's selection holds, in order, from Google Benchmark's
-  // own listing (run natively): what a crash or a timeout is named by.
+  // own listing (run natively): what a crash or a timeout is named by; only
+  // those of the shard with --benchgate_shard.
   std::vector<std::string> List() {
-    const TempDir dir("benchgate-count");
-    ChildOptions options;
-    options.stdout_path = dir.path() + "/list";
-    options.stderr_path = dir.path() + "/stderr";
-    options.set_env = {std::string(kCountingChildVariable) + "=" + kCountBenchmarks};
-    options.timeout_seconds = request_.timeout_seconds;
-    std::vector<std::string> args = request_.args;
-    args.push_back("--benchmark_list_tests=true");
-    const ChildExit ended = RunChild(request_.binary, args, options);
-    if (!ended.ok) {
-      const std::string line = TellingLine(ReadFileIfAny(options.stderr_path));
-      throw Error(request_.binary, "",
-                  "listing its benchmarks " + ended.what + (line.empty() ? "" : ": " + line));
-    }
-    std::vector<std::string> names;
-    std::istringstream lines(ReadFileIfAny(options.stdout_path));
-    for (std::string line; std::getline(lines, line);) {
-      if (!line.empty()) names.push_back(line);
-    }
-    return names;
+    std::vector<std::string> names = ListBenchmarks(
+        request_.binary, request_.args,
+        {std::string(kCountingChildVariable) + "=" + kCountBenchmarks}, request_.timeout_seconds);
+    return request_.shard ? NamesInShard(names, *request_.shard) : names;
   }
 
   std::vector<std::string> ValgrindOptions(const std::string& dir) const {

@@ -13,10 +13,12 @@
 #ifndef BENCHGATE_RUN_INSTRUCTION_COUNTING_H_
 #define BENCHGATE_RUN_INSTRUCTION_COUNTING_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "model/sample_set.h"
+#include "model/shard.h"
 
 namespace benchgate {
 
@@ -27,6 +29,7 @@ struct CountingRequest {
   std::vector<std::string> args;  // the user's Google Benchmark flags to pass on
   double timeout_seconds = 0;     // per counting process; 0: no limit
   std::string flag = "--benchgate_measure=instructions";  // named in errors
+  std::optional<Shard> shard;  // --benchgate_shard: count only its benchmarks
 };
 
 struct CountedRun {

@@ -25,7 +25,8 @@ enum class Kind {
   kDecay,
   kRuns,
   kSeconds,
-  kShare
+  kShare,
+  kShard
 };
 
 struct FlagSpec {
@@ -65,6 +66,9 @@ constexpr FlagSpec kFlags[] = {
      "time (default) or instructions: instructions per iteration counted under Valgrind "
      "(callgrind), exact, in two processes",
      "time,instructions"},
+    {"shard", Kind::kShard,
+     "run only shard K of N (1-based, K/N): a stable split of the selected benchmarks by name, "
+     "so N CI jobs cover a suite once"},
     {"timeout", Kind::kSeconds,
      "instructions: a counting process that runs longer than S seconds is stopped and its "
      "benchmark named (default 1800; 0: no limit)"},
@@ -203,6 +207,15 @@ void Apply(const FlagSpec& spec, const std::string& value, const std::string& so
       }
       if (std::string_view(spec.name) == "max_seconds") options.max_seconds = *parsed;
       if (std::string_view(spec.name) == "timeout") options.timeout_seconds = *parsed;
+      return;
+    }
+    case Kind::kShard: {
+      const std::optional<Shard> shard = ParseShard(value);
+      if (!shard) {
+        throw Error(source, "",
+                    "expected K/N, 1 <= K <= N <= " + std::to_string(kMaxShards) + got);
+      }
+      options.shard = *shard;
       return;
     }
     case Kind::kShare: {

@@ -14,6 +14,7 @@
 
 #include "gate/history.h"
 #include "model/sample_set.h"
+#include "model/shard.h"
 
 namespace benchgate {
 
@@ -65,6 +66,8 @@ struct Options {
   // timeout_seconds (0: never).
   Measure measure = Measure::kTime;
   double timeout_seconds = 1800;
+  // --benchgate_shard=K/N: only the benchmarks of shard K (model/shard.h).
+  std::optional<Shard> shard;
 
   // Google Benchmark flags benchgate takes over: it writes --benchmark_out
   // itself so that the file gets the same rows as the enriched JSON, and it

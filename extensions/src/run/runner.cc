@@ -39,6 +39,7 @@
 #include "run/measure_again.h"
 #include "run/memory_stats.h"
 #include "run/options.h"
+#include "run/shard_selection.h"
 
 namespace benchgate {
 namespace {
@@ -272,6 +273,7 @@ Measured MeasureInstructions(const RunnerState& state, const RunInputs& run_inpu
     if (!ReplacedWhenCounting(arg)) request.args.push_back(arg);
   }
   request.timeout_seconds = state.options.timeout_seconds;
+  request.shard = state.options.shard;
   CountedRun counted = CountInstructions(request);
   if (counted.run.benchmarks.empty()) NoBenchmarkSelected(state.program);
   CheckFileBudgetsMatch(run_inputs.file_budgets, counted.run);
@@ -311,6 +313,10 @@ int Run(RunnerState& state) {
     return kExitPass;
   }
   const RunInputs run_inputs = Preflight(options);
+  // Counting children count the one benchmark they are given.
+  if (!IsCountingChild() && options.measure == Measure::kTime) {
+    SelectShard(options, SelfPath(state.program), state.user_args);
+  }
 
   EnvironmentInputs inputs = InputsFromGoogleBenchmark();
   inputs.build = state.build;
@@ -377,7 +383,8 @@ int Run(RunnerState& state) {
   if (!options.out.empty()) {
     WriteFileAtomically(options.out, RenderEnrichedJson(measured.gbench_json, environment, analysis,
                                                         run_inputs.code_budgets,
-                                                        run.counting ? &*run.counting : nullptr));
+                                                        run.counting ? &*run.counting : nullptr,
+                                                        options.shard ? &*options.shard : nullptr));
   }
   if (options.record) {
     RecordToHistoryFile(options.history, environment.key, HistoryEntries(analysis, environment),
