@@ -87,14 +87,7 @@ std::vector<std::string> ShardNames(const AbOptions& o) {
   for (const std::string& name : ListBenchmarks(o.candidate_binary, o.child_flags, {}, 0)) {
     if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
   }
-  const std::vector<std::string> mine = NamesInShard(names, *o.shard);
-  if (mine.empty()) {
-    throw Error("--shard", "",
-                "expected benchmarks in shard " + ShardName(*o.shard) + ", got none of the " +
-                    std::to_string(names.size()) +
-                    " selected (fewer shards, or a wider --benchmark_filter)");
-  }
-  return mine;
+  return NamesToRun(names, *o.shard, "--shard");
 }
 
 // How the kept rounds were run, for benchgate-diff --paired KEEP_DIR....

@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cstdint>
 
+#include "benchgate/error.h"
+
 namespace benchgate {
 namespace {
 
@@ -45,6 +47,18 @@ std::vector<std::string> NamesInShard(const std::vector<std::string>& names, con
   std::vector<std::string> in;
   for (const std::string& name : names) {
     if (ShardOfName(name, shard.count) == shard.index) in.push_back(name);
+  }
+  return in;
+}
+
+std::vector<std::string> NamesToRun(const std::vector<std::string>& selected, const Shard& shard,
+                                    const std::string& flag) {
+  std::vector<std::string> in = NamesInShard(selected, shard);
+  if (in.empty()) {
+    throw Error(flag, "",
+                "expected benchmarks in shard " + ShardName(shard) + ", got none of the " +
+                    std::to_string(selected.size()) +
+                    " selected (fewer shards, or a wider --benchmark_filter)");
   }
   return in;
 }

@@ -35,6 +35,11 @@ int ShardOfName(std::string_view name, int count);
 // The names in `shard`, in their order.
 std::vector<std::string> NamesInShard(const std::vector<std::string>& names, const Shard& shard);
 
+// The same, for a run: a shard that holds none of the `selected` names is a
+// mistake in the matrix, a benchgate::Error naming `flag`.
+std::vector<std::string> NamesToRun(const std::vector<std::string>& selected, const Shard& shard,
+                                    const std::string& flag);
+
 }  // namespace benchgate
 
 #endif  // BENCHGATE_MODEL_SHARD_H_
