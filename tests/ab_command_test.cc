@@ -88,8 +88,8 @@ TEST_F(AbCommandTest, SameBinaryTwicePasses) {
 TEST_F(AbCommandTest, SlowedCandidateIsARegressionJudgedOnRounds) {
   // Any binary: benchmark_main against benchgate::main.
   // The fixed design: the signed-rank test on the rounds.
-  const Outcome run = Ab(Args(
-      {"--fixed-rounds", "--rounds", "6", "--seed", "2", "--format", "json", kBase, kCand}));
+  const Outcome run = Ab(
+      Args({"--fixed-rounds", "--rounds", "6", "--seed", "2", "--format", "json", kBase, kCand}));
   ASSERT_EQ(run.exit_code, 1) << run.err << run.out;
   const json report = json::parse(run.out);
   EXPECT_EQ(report["schema"], "benchgate.diff/1");
@@ -123,9 +123,8 @@ TEST_F(AbCommandTest, EveryFormatOfBenchgateDiff) {
 
 TEST_F(AbCommandTest, KeepWritesEveryProcessForBenchgateDiff) {
   const fs::path keep = dir_ / "keep";
-  const Outcome run =
-      Ab(Args({"--fixed-rounds", "--rounds", "6", "--seed", "3", "--keep", keep.string(), kBase,
-               kCand}));
+  const Outcome run = Ab(Args(
+      {"--fixed-rounds", "--rounds", "6", "--seed", "3", "--keep", keep.string(), kBase, kCand}));
   ASSERT_EQ(run.exit_code, 1) << run.err;
   std::vector<std::string> diff_args;
   for (int r = 1; r <= 6; ++r) {
@@ -284,8 +283,8 @@ TEST_F(AbCommandTest, ShardsCombineIntoTheVerdictsOfTheUnshardedRounds) {
     for (const json& y : b) {
       if (y["name"] != x["name"]) continue;
       found = true;
-      for (const char* field : {"verdict", "p_value", "p_adjusted", "shift", "shift_ci",
-                                "sequential", "reasons"}) {
+      for (const char* field :
+           {"verdict", "p_value", "p_adjusted", "shift", "shift_ci", "sequential", "reasons"}) {
         EXPECT_EQ(x[field], y[field]) << field << ": " << x.dump() << "\n" << y.dump();
       }
     }
@@ -294,11 +293,12 @@ TEST_F(AbCommandTest, ShardsCombineIntoTheVerdictsOfTheUnshardedRounds) {
 
   const Outcome gap = diff({s1, s3});
   EXPECT_EQ(gap.exit_code, 2);
-  EXPECT_EQ(gap.err, "benchgate-diff: error: " + s1 + ": expected all 3 shards, shard 2/3 is missing\n");
+  EXPECT_EQ(gap.err,
+            "benchgate-diff: error: " + s1 + ": expected all 3 shards, shard 2/3 is missing\n");
   const Outcome twice = diff({s1, s2, s2, s3});
   EXPECT_EQ(twice.exit_code, 2);
-  EXPECT_EQ(twice.err,
-            "benchgate-diff: error: " + s2 + ": expected each shard once, shard 2/3 is also " + s2 + "\n");
+  EXPECT_EQ(twice.err, "benchgate-diff: error: " + s2 +
+                           ": expected each shard once, shard 2/3 is also " + s2 + "\n");
   // Shard jobs must run one benchgate-ab run: the same seed.
   json manifest = json::parse(std::ifstream(dir_ / "s3" / "benchgate-ab.json"));
   manifest["seed"] = 32;
@@ -417,9 +417,9 @@ TEST_F(AbCommandTest, ExtraRoundsMeasureOnlyTheUndecided) {
   const std::string only_slowed =
       Script("only_slowed.sh", "exec \"" + kBase + "\" --benchmark_filter=BM_Slowed \"$@\"");
   const fs::path keep = dir_ / "keep";
-  const Outcome run = Ab({"--fixed-rounds", "--rounds", "3", "--max-rounds", "4", "--seed", "5",
-                          "--keep", keep.string(), kBase, only_slowed, "--",
-                          "--benchmark_repetitions=3"});
+  const Outcome run =
+      Ab({"--fixed-rounds", "--rounds", "3", "--max-rounds", "4", "--seed", "5", "--keep",
+          keep.string(), kBase, only_slowed, "--", "--benchmark_repetitions=3"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const json extra = json::parse(std::ifstream(keep / "r4-base.json"));
   std::size_t repetitions = 0;
@@ -440,8 +440,8 @@ TEST_F(AbCommandTest, NoExtraRoundsBeyondMaxRoundsOrMaxSeconds) {
   for (const json& c : report["comparisons"]) {
     EXPECT_EQ(c["verdict"], "inconclusive") << c.dump();
   }
-  run = Ab(Args({"--fixed-rounds", "--rounds", "3", "--max-seconds", "0.001", "--seed", "5", kBase,
-                 kCand}));
+  run = Ab(Args(
+      {"--fixed-rounds", "--rounds", "3", "--max-seconds", "0.001", "--seed", "5", kBase, kCand}));
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(Lines(run.err,
                   "benchgate-ab: no further round: --max-seconds 0.001 reached with 2 "

@@ -96,11 +96,11 @@ class ProcessSimulator {
     plan.max_rounds = 20;
     const int repetitions = sequential ? kSequentialRepetitions : 5;
     for (int r = 0; r < plan.rounds; ++r) Round({}, repetitions);
-    const SuiteAnalysis suite =
-        ContinueRounds(plan, config, baseline_, candidate_, [&](const std::vector<std::string>& only) {
-          Round(only, repetitions);
-          return true;
-        });
+    const SuiteAnalysis suite = ContinueRounds(plan, config, baseline_, candidate_,
+                                               [&](const std::vector<std::string>& only) {
+                                                 Round(only, repetitions);
+                                                 return true;
+                                               });
     // The cost of the judgment as benchgate-ab pays it: one benchmark's
     // repetitions (plus one for the iteration count Google Benchmark
     // estimates first) in each process that ran it.
@@ -197,7 +197,8 @@ TEST(SequentialSimulationTest, UnchangedSuitesStopEarly) {
   const Tally fixed = Simulate(false, 20261202, fixed_suites, 0, 0.0, config);
   const double cost_ratio = (sequential.cost / suites) / (fixed.cost / fixed_suites);
   RecordProperty("suites_with_false_alarm", sequential.suites_with_false_alarm);
-  RecordProperty("mean_rounds_sequential", std::to_string(sequential.rounds / sequential.benchmarks));
+  RecordProperty("mean_rounds_sequential",
+                 std::to_string(sequential.rounds / sequential.benchmarks));
   RecordProperty("mean_rounds_fixed", std::to_string(fixed.rounds / fixed.benchmarks));
   RecordProperty("cost_ratio", std::to_string(cost_ratio));
   EXPECT_LE(sequential.suites_with_false_alarm, std::max(1.0, suites * config.alpha));

@@ -149,16 +149,14 @@ TEST_F(RunnerE2ETest, ShardsSplitTheSuiteAndBenchgateDiffCombinesThem) {
     }
   }
   // Five of the fixture's benchmarks match the filter: each in exactly one shard.
-  EXPECT_EQ(shard_of,
-            (std::map<std::string, int>{{"BM_Spin/iterations:20/manual_time", 1},
-                                        {"BM_Allocate/iterations:1000", 1},
-                                        {"BM_SpinSampled/iterations:40/real_time", 2},
-                                        {"BM_Order/0/iterations:10", 3},
-                                        {"BM_Order/1/iterations:10", 3}}));
+  EXPECT_EQ(shard_of, (std::map<std::string, int>{{"BM_Spin/iterations:20/manual_time", 1},
+                                                  {"BM_Allocate/iterations:1000", 1},
+                                                  {"BM_SpinSampled/iterations:40/real_time", 2},
+                                                  {"BM_Order/0/iterations:10", 3},
+                                                  {"BM_Order/1/iterations:10", 3}}));
 
   const auto diff = [&](const std::string& args) {
-    return benchgate::test::RunInDir(dir_, "",
-                                     "'" + std::string(BENCHGATE_DIFF_BIN) + "' " + args);
+    return benchgate::test::RunInDir(dir_, "", "'" + std::string(BENCHGATE_DIFF_BIN) + "' " + args);
   };
   const Outcome combined =
       diff("--format json --baseline all.json --candidate s1.json s2.json s3.json");
@@ -171,7 +169,8 @@ TEST_F(RunnerE2ETest, ShardsSplitTheSuiteAndBenchgateDiffCombinesThem) {
   }
   const Outcome gap = diff("--baseline all.json --candidate s1.json s3.json");
   EXPECT_EQ(gap.exit_code, 2);
-  EXPECT_EQ(gap.err, "benchgate-diff: error: s1.json: expected all 3 shards, shard 2/3 is missing\n");
+  EXPECT_EQ(gap.err,
+            "benchgate-diff: error: s1.json: expected all 3 shards, shard 2/3 is missing\n");
   const Outcome twice = diff("--baseline all.json --candidate s1.json s2.json s2.json s3.json");
   EXPECT_EQ(twice.exit_code, 2);
   EXPECT_EQ(twice.err,

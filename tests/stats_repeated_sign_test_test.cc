@@ -24,9 +24,9 @@ double BruteForceCrossing(std::size_t first, std::size_t last, double a, bool tw
   for (std::size_t n = first; n <= last; ++n) {
     for (std::size_t c = 0; c <= n; ++c) {
       const std::size_t minority = std::min(c, n - c);
-      rejects[n].push_back(two_sided ? std::min(1.0, 2 * BinomialHalfCdf(n, minority)) <=
-                                           a * (1 + 1e-9)
-                                     : static_cast<int>(c) <= looks.MostBeyond(n, a));
+      rejects[n].push_back(two_sided
+                               ? std::min(1.0, 2 * BinomialHalfCdf(n, minority)) <= a * (1 + 1e-9)
+                               : static_cast<int>(c) <= looks.MostBeyond(n, a));
     }
   }
   long long crossed = 0;
@@ -44,7 +44,7 @@ double BruteForceCrossing(std::size_t first, std::size_t last, double a, bool tw
 
 TEST(BinomialHalfCdfTest, HandValues) {
   EXPECT_DOUBLE_EQ(BinomialHalfCdf(6, 0), 1.0 / 64);
-  EXPECT_DOUBLE_EQ(BinomialHalfCdf(8, 1), 9.0 / 256);      // 1 + 8
+  EXPECT_DOUBLE_EQ(BinomialHalfCdf(8, 1), 9.0 / 256);       // 1 + 8
   EXPECT_NEAR(BinomialHalfCdf(10, 2), 56.0 / 1024, 1e-15);  // 1 + 10 + 45
   EXPECT_DOUBLE_EQ(BinomialHalfCdf(5, 5), 1.0);
 }
@@ -70,8 +70,7 @@ TEST(SignTestTest, IntervalOfTheMedianByHand) {
   EXPECT_DOUBLE_EQ(i.upper, 8);
   EXPECT_DOUBLE_EQ(i.coverage, 1 - 22.0 / 1024);
   // Five values: [min, max] covers 1 - 2/32 < 95%.
-  EXPECT_EQ(SignTestInterval(std::vector<double>{1, 2, 3, 4, 5}, 0.95).status,
-            StatStatus::kTooFew);
+  EXPECT_EQ(SignTestInterval(std::vector<double>{1, 2, 3, 4, 5}, 0.95).status, StatStatus::kTooFew);
   EXPECT_EQ(SignTestInterval(std::vector<double>{1, NAN}, 0.5).status, StatStatus::kNonFinite);
   EXPECT_EQ(SignTestInterval(x, 1.0).status, StatStatus::kInvalidArgument);
 }
@@ -159,8 +158,8 @@ TEST(RepeatedSignTestTest, RepeatedIntervalsCoverAtEveryLookAtOnce) {
       const MedianInterval at = SignTestInterval(d, 1 - a);
       miss = miss || (at.status == StatStatus::kOk && (at.lower > 0.01 || at.upper < 0.01));
       const MedianInterval fixed = SignTestInterval(d, 0.95);
-      fixed_miss = fixed_miss || (fixed.status == StatStatus::kOk &&
-                                  (fixed.lower > 0.01 || fixed.upper < 0.01));
+      fixed_miss = fixed_miss ||
+                   (fixed.status == StatStatus::kOk && (fixed.lower > 0.01 || fixed.upper < 0.01));
       std::vector<double> centred(d);
       for (double& v : centred) v -= 0.01;
       smallest = std::min(smallest, looks.RepeatedP(centred));

@@ -109,8 +109,8 @@ SuiteAnalysis LaterRounds(const AbOptions& o, const AnalysisConfig& config, Roun
   std::set<std::string> again;
   const NextRound next = [&](const std::vector<std::string>& only) {
     if (o.max_seconds > 0 && progress.Seconds() >= o.max_seconds) {
-      err << "benchgate-ab: no further round: --max-seconds " << o.max_seconds
-          << " reached with " << only.size() << " benchmark" << (only.size() == 1 ? "" : "s")
+      err << "benchgate-ab: no further round: --max-seconds " << o.max_seconds << " reached with "
+          << only.size() << " benchmark" << (only.size() == 1 ? "" : "s")
           << (o.fixed_rounds ? " undecided" : " open") << "\n";
       return false;
     }

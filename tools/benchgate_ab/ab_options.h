@@ -44,8 +44,8 @@ ParsedAbArgs ParseAbArgs(const std::vector<std::string>& args, std::ostream& out
 
 // The repetitions each process runs in a round unless the flags after "--"
 // set them (the runner's own default, kDefaultRepetitions, is for one run).
-inline constexpr int kRepetitionsPerRound = 5;       // --fixed-rounds
-inline constexpr int kSequentialRepetitions = 2;     // sequential rounds
+inline constexpr int kRepetitionsPerRound = 5;    // --fixed-rounds
+inline constexpr int kSequentialRepetitions = 2;  // sequential rounds
 
 }  // namespace benchgate::ab
 

@@ -14,8 +14,8 @@
 #include "gate/process_analysis.h"
 #include "gate/run_warnings.h"
 #include "io/files.h"
-#include "kept_rounds.h"
 #include "io/thresholds_reader.h"
+#include "kept_rounds.h"
 #include "report/html_report.h"
 #include "report_dispatch.h"
 #include "run_checks.h"
@@ -182,10 +182,10 @@ int Diff(DiffOptions o, std::ostream& out, std::ostream& err, bool out_is_termin
       err << "benchgate-diff: warning: " << warning << "\n";
     }
   }
-  SuiteAnalysis suite =
-      measure == Measure::kInstructions ? AnalyzeCounts(in.candidate, &in.baseline, config)
-      : o.paired ? AnalyzePairedRounds(o, in, config)
-                 : AnalyzeSuite(in.candidate, &in.baseline, config);
+  SuiteAnalysis suite = measure == Measure::kInstructions
+                            ? AnalyzeCounts(in.candidate, &in.baseline, config)
+                        : o.paired ? AnalyzePairedRounds(o, in, config)
+                                   : AnalyzeSuite(in.candidate, &in.baseline, config);
   // What the runs' machines put in doubt comes first.
   const std::vector<std::string> inputs = ComparisonWarnings(in.baseline, in.candidate);
   suite.warnings.insert(suite.warnings.begin(), inputs.begin(), inputs.end());

@@ -89,7 +89,8 @@ void CheckShards(const std::vector<const RunData*>& runs, const std::vector<std:
     if (run.environment_key != first->environment_key) {
       throw Error(files[i], "",
                   "expected the shards of one side from one binary and machine, got another "
-                  "environment than " + first->source);
+                  "environment than " +
+                      first->source);
     }
     if (const auto [it, fresh] = taken.emplace(run.shard->index, i); !fresh) {
       throw Error(files[i], "",
@@ -107,8 +108,9 @@ void CheckShards(const std::vector<const RunData*>& runs, const std::vector<std:
   if (first == nullptr) return;
   for (std::size_t i = 0; i < runs.size(); ++i) {
     if (!runs[i]->shard) {
-      throw Error(files[i], "", "expected a shard (--benchgate_shard) like " + first->source +
-                                    ", got a whole run");
+      throw Error(
+          files[i], "",
+          "expected a shard (--benchgate_shard) like " + first->source + ", got a whole run");
     }
   }
   for (int k = 1; k <= first->shard->count; ++k) {

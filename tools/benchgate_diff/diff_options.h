@@ -28,7 +28,7 @@ struct DiffOptions : tool::JudgingOptions, tool::RoundsOptions {
   // the round options (sequential unless --fixed-rounds), as benchgate-ab
   // judged them.
   bool paired = false;
-  bool rounds_given = false;  // --rounds, --max-rounds or --fixed-rounds on the command line
+  bool rounds_given = false;      // --rounds, --max-rounds or --fixed-rounds on the command line
   std::string p_method = "auto";  // auto | exact | asymptotic
   bool keep_slow = false;         // judge every sample: no slow outlier is set aside
   std::string filter;

@@ -19,8 +19,9 @@ KeptRun ReadManifest(const std::string& dir) {
   const std::string path = (fs::path(dir) / kManifestName).string();
   std::error_code error;
   if (!fs::is_regular_file(path, error)) {
-    throw Error(dir, "", std::string("expected a --keep directory of benchgate-ab, with ") +
-                             kManifestName + " (kept by benchgate-ab since sequential rounds)");
+    throw Error(dir, "",
+                std::string("expected a --keep directory of benchgate-ab, with ") + kManifestName +
+                    " (kept by benchgate-ab since sequential rounds)");
   }
   const json doc = json::parse(ReadWholeFile(path), nullptr, false);
   const JsonChecker checker(path);
@@ -31,14 +32,14 @@ KeptRun ReadManifest(const std::string& dir) {
   run.baseline_binary = checker.String(checker.Member(doc, "baseline", ""), "/baseline");
   run.candidate_binary = checker.String(checker.Member(doc, "candidate", ""), "/candidate");
   const json& rounds = checker.Object(checker.Member(doc, "rounds", ""), "/rounds");
-  run.rounds.fixed_rounds = checker.Bool(checker.Member(rounds, "fixed", "/rounds"), "/rounds/fixed");
-  run.rounds.rounds = static_cast<int>(
-      checker.Count(checker.Member(rounds, "first", "/rounds"), "/rounds/first"));
-  run.rounds.max_rounds = static_cast<int>(
-      checker.Count(checker.Member(rounds, "max", "/rounds"), "/rounds/max"));
+  run.rounds.fixed_rounds =
+      checker.Bool(checker.Member(rounds, "fixed", "/rounds"), "/rounds/fixed");
+  run.rounds.rounds =
+      static_cast<int>(checker.Count(checker.Member(rounds, "first", "/rounds"), "/rounds/first"));
+  run.rounds.max_rounds =
+      static_cast<int>(checker.Count(checker.Member(rounds, "max", "/rounds"), "/rounds/max"));
   if (const auto shard = doc.find("shard"); shard != doc.end() && !shard->is_null()) {
-    const std::optional<Shard> parsed =
-        ParseShard(checker.String(*shard, "/shard"));
+    const std::optional<Shard> parsed = ParseShard(checker.String(*shard, "/shard"));
     if (!parsed) checker.Fail("/shard", "expected \"K/N\" with 1 <= K <= N");
     run.shard = parsed;
   }
@@ -63,8 +64,9 @@ std::map<int, std::pair<std::string, std::string>> RoundFiles(const std::string&
   if (rounds.empty()) throw Error(dir, "", "expected kept rounds (rNN-base.json, rNN-cand.json)");
   for (const auto& [round, files] : rounds) {
     if (files.first.empty() || files.second.empty()) {
-      throw Error(dir, "", "expected both files of round " + std::to_string(round) + ", got " +
-                               (files.first.empty() ? files.second : files.first) + " alone");
+      throw Error(dir, "",
+                  "expected both files of round " + std::to_string(round) + ", got " +
+                      (files.first.empty() ? files.second : files.first) + " alone");
     }
   }
   return rounds;
@@ -100,8 +102,9 @@ CombinedRounds CombineKept(const std::vector<std::string>& dirs) {
     } else {
       const KeptRun& first = combined.run;
       const auto differs = [&](const std::string& what) {
-        throw Error(dir, "", "expected the shards of one benchgate-ab run, got another " + what +
-                                 " than " + dirs.front());
+        throw Error(dir, "",
+                    "expected the shards of one benchgate-ab run, got another " + what + " than " +
+                        dirs.front());
       };
       if (!run.shard || !first.shard || run.shard->count != first.shard->count) differs("split");
       if (run.seed != first.seed) differs("seed");
@@ -113,8 +116,9 @@ CombinedRounds CombineKept(const std::vector<std::string>& dirs) {
     }
     if (run.shard) {
       if (const auto [it, fresh] = shards.emplace(run.shard->index, dir); !fresh) {
-        throw Error(dir, "", "expected each shard once, shard " + ShardName(*run.shard) +
-                                 " is also " + it->second);
+        throw Error(
+            dir, "",
+            "expected each shard once, shard " + ShardName(*run.shard) + " is also " + it->second);
       }
     }
     for (const auto& [round, files] : RoundFiles(dir)) {
@@ -131,16 +135,17 @@ CombinedRounds CombineKept(const std::vector<std::string>& dirs) {
     const int count = combined.run.shard->count;
     for (int k = 1; k <= count; ++k) {
       if (shards.count(k) == 0) {
-        throw Error(dirs.front(), "", "expected all " + std::to_string(count) + " shards, shard " +
-                                          ShardName(Shard{k, count}) + " is missing");
+        throw Error(dirs.front(), "",
+                    "expected all " + std::to_string(count) + " shards, shard " +
+                        ShardName(Shard{k, count}) + " is missing");
       }
     }
     combined.run.shard.reset();
   }
   for (std::size_t r = 0; r < combined.baseline.size(); ++r) {
     if (combined.baseline[r].empty()) {
-      throw Error(dirs.front(), "", "expected every round from 1, round " +
-                                        std::to_string(r + 1) + " is missing");
+      throw Error(dirs.front(), "",
+                  "expected every round from 1, round " + std::to_string(r + 1) + " is missing");
     }
   }
   return combined;

@@ -31,8 +31,8 @@ std::string ResolveRounds(RoundsOptions& o) {
     if (o.max_rounds == 0) o.max_rounds = std::max(kDefaultSequentialMaxRounds, o.rounds);
     if (o.max_rounds > static_cast<int>(kMaxLooks)) {
       return "--max-rounds: expected at most " + std::to_string(kMaxLooks) +
-             " with sequential rounds, got " +
-             std::to_string(o.max_rounds) + "; --fixed-rounds allows more";
+             " with sequential rounds, got " + std::to_string(o.max_rounds) +
+             "; --fixed-rounds allows more";
     }
   }
   if (o.max_rounds < o.rounds) {

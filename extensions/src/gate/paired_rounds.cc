@@ -11,7 +11,9 @@ namespace {
 SuiteAnalysis FixedRounds(const RoundsPlan& plan, const AnalysisConfig& config,
                           const std::vector<RunData>& baseline,
                           const std::vector<RunData>& candidate, const NextRound& next) {
-  const auto measured = [&] { return static_cast<int>(std::min(baseline.size(), candidate.size())); };
+  const auto measured = [&] {
+    return static_cast<int>(std::min(baseline.size(), candidate.size()));
+  };
   const int first = measured();
   const int batch = std::max(1, (plan.rounds + 1) / 2);
   SuiteAnalysis suite = AnalyzeProcesses(baseline, candidate, config);
@@ -47,9 +49,9 @@ SuiteAnalysis SequentialRounds(const RoundsPlan& plan, const AnalysisConfig& con
 SequentialDesign DesignOf(const RoundsPlan& plan) {
   SequentialDesign design;
   design.last_look = static_cast<std::size_t>(std::max(plan.max_rounds, 1));
-  design.first_look = std::min(
-      std::max(static_cast<std::size_t>(std::max(plan.rounds, 1)), kMinPairedRounds),
-      design.last_look);
+  design.first_look =
+      std::min(std::max(static_cast<std::size_t>(std::max(plan.rounds, 1)), kMinPairedRounds),
+               design.last_look);
   return design;
 }
 

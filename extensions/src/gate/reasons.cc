@@ -133,8 +133,8 @@ std::string NoRegressionReason(int round, int last_look, std::size_t short_of, s
          std::to_string(last_look) + ": " + std::to_string(short_of) + " of " +
          std::to_string(rounds) + " rounds " + (higher_is_better ? "above " : "below ") +
          FormatChange(higher_is_better ? -tolerance : tolerance) +
-         ", no regression beyond the tolerance (sign test, at most " +
-         FormatPercent(false_quiet) + " wrong across the looks)";
+         ", no regression beyond the tolerance (sign test, at most " + FormatPercent(false_quiet) +
+         " wrong across the looks)";
 }
 
 std::string StillOpenReason(int round, int last_look) {

@@ -41,8 +41,8 @@ NoRegression NoRegressionOf(const std::vector<double>& log_ratios, const Repeate
                             double level, double tolerance, bool higher_is_better) {
   NoRegression r;
   r.rounds = log_ratios.size();
-  const double limit = higher_is_better ? std::log1p(-std::min(tolerance, 0.99))
-                                        : std::log1p(tolerance);
+  const double limit =
+      higher_is_better ? std::log1p(-std::min(tolerance, 0.99)) : std::log1p(tolerance);
   std::size_t beyond = 0;
   for (const double d : log_ratios) beyond += (higher_is_better ? d <= limit : d >= limit) ? 1 : 0;
   r.below = r.rounds - beyond;
@@ -58,7 +58,8 @@ NoRegression NoRegressionOf(const std::vector<double>& log_ratios, const Repeate
 OneSampleShift SizeOf(const std::vector<double>& log_ratios, double nominal) {
   MedianInterval median = SignTestInterval(log_ratios, 1 - nominal);
   if (median.status == StatStatus::kTooFew && log_ratios.size() >= kMinPairedRounds) {
-    median = SignTestInterval(log_ratios, 1 - std::ldexp(2.0, -static_cast<int>(log_ratios.size())));
+    median =
+        SignTestInterval(log_ratios, 1 - std::ldexp(2.0, -static_cast<int>(log_ratios.size())));
   }
   OneSampleShift shift;
   shift.status = median.status;
@@ -120,8 +121,7 @@ SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
                           config.higher_is_better);
   };
 
-  const std::size_t rounds =
-      std::min({baseline_rounds.size(), candidate_rounds.size(), last});
+  const std::size_t rounds = std::min({baseline_rounds.size(), candidate_rounds.size(), last});
   SequentialState fresh;
   SequentialState& s = state != nullptr ? *state : fresh;
   const auto analyse = [&](std::size_t k, bool report) {

@@ -90,8 +90,7 @@ ordered_json EntryJson(const BenchmarkAnalysis& b, const RenderOptions& options)
   // last look), whether that came before the last look, and whether it was
   // still open when the rounds ended.
   if (b.look_round > 0) {
-    entry["sequential"] = {
-        {"round", b.look_round}, {"early", b.decided_early}, {"open", b.open}};
+    entry["sequential"] = {{"round", b.look_round}, {"early", b.decided_early}, {"open", b.open}};
   }
   if (b.samples.errored) {
     entry[b.samples.skipped ? "skip_message" : "error_message"] = b.samples.error_message;
@@ -110,30 +109,30 @@ ordered_json UndecidedJson(const SuiteAnalysis& suite) {
 ordered_json SummaryJson(const SuiteAnalysis& suite, const DiffSummary& s) {
   const bool geomean = s.geomean_status == StatStatus::kOk;
   ordered_json summary = {{"regressions", s.regressions},
-          {"improvements", s.improvements},
-          {"unchanged", s.unchanged},
-          {"inconclusive", s.inconclusive},
-          {"budget_exceeded", s.budget_exceeded},
-          {"added", s.added},
-          {"removed", s.removed},
-          {"errored", s.errored},
-          {"skipped", s.skipped},
-          {"geomean_change", geomean ? ordered_json(s.geomean_change) : nullptr},
-          {"geomean_status", StatStatusName(s.geomean_status)},
-          {"geomean_count", s.geomean_count},
-          {"best_improvement",
-           s.best_improvement_name.empty()
-               ? ordered_json(nullptr)
-               : ordered_json{{"name", s.best_improvement_name}, {"change", s.best_improvement}}},
-          {"worst_regression",
-           s.worst_regression_name.empty()
-               ? ordered_json(nullptr)
-               : ordered_json{{"name", s.worst_regression_name}, {"change", s.worst_regression}}},
-          {"gate", suite.gate_failed ? "fail" : "pass"},
-          {"undecided", UndecidedJson(suite)},
-          {"too_many_undecided", suite.too_many_undecided},
-          {"max_undecided", suite.max_undecided},
-          {"extra_rounds", suite.extra_rounds}};
+                          {"improvements", s.improvements},
+                          {"unchanged", s.unchanged},
+                          {"inconclusive", s.inconclusive},
+                          {"budget_exceeded", s.budget_exceeded},
+                          {"added", s.added},
+                          {"removed", s.removed},
+                          {"errored", s.errored},
+                          {"skipped", s.skipped},
+                          {"geomean_change", geomean ? ordered_json(s.geomean_change) : nullptr},
+                          {"geomean_status", StatStatusName(s.geomean_status)},
+                          {"geomean_count", s.geomean_count},
+                          {"best_improvement", s.best_improvement_name.empty()
+                                                   ? ordered_json(nullptr)
+                                                   : ordered_json{{"name", s.best_improvement_name},
+                                                                  {"change", s.best_improvement}}},
+                          {"worst_regression", s.worst_regression_name.empty()
+                                                   ? ordered_json(nullptr)
+                                                   : ordered_json{{"name", s.worst_regression_name},
+                                                                  {"change", s.worst_regression}}},
+                          {"gate", suite.gate_failed ? "fail" : "pass"},
+                          {"undecided", UndecidedJson(suite)},
+                          {"too_many_undecided", suite.too_many_undecided},
+                          {"max_undecided", suite.max_undecided},
+                          {"extra_rounds", suite.extra_rounds}};
   // Sequential rounds: the round of the last look (the design's maximum).
   if (suite.last_look > 0) summary["last_look"] = suite.last_look;
   return summary;

@@ -18,9 +18,7 @@ inline constexpr int kMaxShards = 1000;
 struct Shard {
   int index = 1;  // 1-based
   int count = 1;
-  bool operator==(const Shard& other) const {
-    return index == other.index && count == other.count;
-  }
+  bool operator==(const Shard& other) const { return index == other.index && count == other.count; }
 };
 
 // "K/N" with 1 <= K <= N <= kMaxShards; nullopt for anything else.

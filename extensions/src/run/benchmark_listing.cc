@@ -21,7 +21,8 @@ std::vector<std::string> ListBenchmarks(const std::string& binary, std::vector<s
   const ChildExit ended = RunChild(binary, args, options);
   if (!ended.ok) {
     const std::string line = TellingLine(ReadFileIfAny(options.stderr_path));
-    throw Error(binary, "", "listing its benchmarks " + ended.what + (line.empty() ? "" : ": " + line));
+    throw Error(binary, "",
+                "listing its benchmarks " + ended.what + (line.empty() ? "" : ": " + line));
   }
   std::vector<std::string> names;
   std::istringstream lines(ReadFileIfAny(options.stdout_path));

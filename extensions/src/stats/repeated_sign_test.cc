@@ -100,8 +100,7 @@ MedianInterval SignTestInterval(SampleView values, double level) {
   std::vector<double> sorted(values.begin(), values.end());
   std::sort(sorted.begin(), sorted.end());
   const std::size_t n = sorted.size();
-  interval.median =
-      n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  interval.median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   std::vector<double> cdf;
   for (std::size_t m = 0; m <= n; ++m) cdf.push_back(BinomialHalfCdf(n, m));
   const int k = LargestTwoSided(cdf, 1 - level);

@@ -111,7 +111,7 @@ class RepeatedSignTest {
   double Crossing(const Rejects& rejects) const;
 
   std::size_t first_, last_;
-  std::vector<std::vector<double>> cdf_;  // cdf_[n][m] = P(Bin(n, 1/2) <= m), n <= last
+  std::vector<std::vector<double>> cdf_;       // cdf_[n][m] = P(Bin(n, 1/2) <= m), n <= last
   std::vector<double> two_sided_, one_sided_;  // attainable levels at the looks, sorted
 };
 
