@@ -86,11 +86,10 @@ ParsedAbArgs ParseAbArgs(const std::vector<std::string>& args, std::ostream& out
   if (app.count("--shard") > 0) {
     o.shard = ParseShard(shard);
     if (!o.shard) {
-      return {std::nullopt,
-              tool::UsageError("benchgate-ab",
-                               "--shard: expected K/N, 1 <= K <= N <= " +
-                                   std::to_string(kMaxShards) + ", got '" + shard + "'",
-                               err)};
+      return {
+          std::nullopt,
+          tool::UsageError("benchgate-ab",
+                           "--shard: expected " + ShardExpected() + ", got '" + shard + "'", err)};
     }
   }
   o.baseline_binary = binaries[0];

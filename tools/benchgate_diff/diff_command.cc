@@ -1,7 +1,6 @@
 #include "diff_command.h"
 
 #include <exception>
-#include <map>
 #include <optional>
 
 #include "benchgate/error.h"
@@ -41,16 +40,7 @@ std::string FileName(const std::string& path) {
 // benchmark in common.
 RunData MergeShardsOfRound(const std::vector<std::string>& files) {
   std::vector<RunData> runs = ReadRuns(files);
-  std::map<std::string, std::string> owner;
-  for (std::size_t i = 0; i < runs.size(); ++i) {
-    for (const SampleSet& set : runs[i].benchmarks) {
-      if (const auto [it, fresh] = owner.emplace(set.name, files[i]); !fresh) {
-        throw Error(files[i], "",
-                    "expected shards without a benchmark in common, " + set.name + " is also in " +
-                        it->second);
-      }
-    }
-  }
+  CheckNoBenchmarkInTwo(tool::EachRun(runs), files);
   return MergeSide(std::move(runs), files);
 }
 

@@ -73,10 +73,23 @@ RunData MergeSide(std::vector<RunData> runs, const std::vector<std::string>& fil
   return merged;
 }
 
+void CheckNoBenchmarkInTwo(const std::vector<const RunData*>& runs,
+                           const std::vector<std::string>& files) {
+  std::map<std::string, std::size_t> in_file;  // benchmark -> file
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    for (const SampleSet& set : runs[i]->benchmarks) {
+      if (const auto [it, fresh] = in_file.emplace(set.name, i); !fresh && it->second != i) {
+        throw Error(files[i], "",
+                    "expected shards without a benchmark in common, " + set.name + " is also in " +
+                        files[it->second]);
+      }
+    }
+  }
+}
+
 void CheckShards(const std::vector<const RunData*>& runs, const std::vector<std::string>& files) {
   const RunData* first = nullptr;
-  std::map<int, std::size_t> taken;            // shard index -> file
-  std::map<std::string, std::size_t> in_file;  // benchmark -> file
+  std::map<int, std::size_t> taken;  // shard index -> file
   for (std::size_t i = 0; i < runs.size(); ++i) {
     const RunData& run = *runs[i];
     if (!run.shard) continue;
@@ -97,13 +110,6 @@ void CheckShards(const std::vector<const RunData*>& runs, const std::vector<std:
                   "expected each shard once, shard " + ShardName(*run.shard) + " is also " +
                       files[it->second]);
     }
-    for (const SampleSet& set : run.benchmarks) {
-      if (const auto [it, fresh] = in_file.emplace(set.name, i); !fresh && it->second != i) {
-        throw Error(files[i], "",
-                    "expected shards without a benchmark in common, " + set.name + " is also in " +
-                        files[it->second]);
-      }
-    }
   }
   if (first == nullptr) return;
   for (std::size_t i = 0; i < runs.size(); ++i) {
@@ -113,6 +119,7 @@ void CheckShards(const std::vector<const RunData*>& runs, const std::vector<std:
           "expected a shard (--benchgate_shard) like " + first->source + ", got a whole run");
     }
   }
+  CheckNoBenchmarkInTwo(runs, files);
   for (int k = 1; k <= first->shard->count; ++k) {
     if (taken.count(k) == 0) {
       throw Error(first->source, "",

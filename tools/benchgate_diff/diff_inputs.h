@@ -28,6 +28,11 @@ RunData MergeSide(std::vector<RunData> runs, const std::vector<std::string>& fil
 // line naming the file, exit 2 (benchgate::Error). Runs without shards pass.
 void CheckShards(const std::vector<const RunData*>& runs, const std::vector<std::string>& files);
 
+// No benchmark in two of these runs (the shards of one suite, or one round
+// of each): benchgate::Error naming the later file otherwise.
+void CheckNoBenchmarkInTwo(const std::vector<const RunData*>& runs,
+                           const std::vector<std::string>& files);
+
 // Keeps, in every run, the benchmarks whose name matches `regex` (searched,
 // as Google Benchmark's --benchmark_filter does; compiled once for all runs).
 // Throws benchgate::Error naming --filter for an invalid expression.

@@ -65,13 +65,6 @@ Comparison Compare(const Pairing& p, const AnalysisConfig& config, const PairedL
   return c;
 }
 
-// The fewest rounds whose Tukey interval reaches `level`: [min, max] of n
-// values has coverage 1 - 2 / 2^n.
-std::size_t RoundsForLevel(double level) {
-  const double needed = std::ceil(std::log2(2 / (1 - level)) - 1e-6);
-  return std::max(kMinPairedRounds, static_cast<std::size_t>(std::max(needed, 1.0)));
-}
-
 // Every round measures both sides again: more rounds can settle any
 // benchmark whose samples are the problem, whichever side is noisy.
 bool MoreRoundsHelp(const BenchmarkAnalysis& b) {
@@ -126,7 +119,7 @@ SuiteAnalysis AnalyzeProcessesAt(const std::vector<RunData>& baseline_rounds,
         b.comparison->shift_status != StatStatus::kOk) {
       b.comparison->p_adjusted = 1;
       MarkUndecided(b, Undecided::kTooFew, true,
-                    TooFewRoundsReason(pairing.log_ratios.size(), RoundsForLevel(look.level)));
+                    TooFewRoundsReason(pairing.log_ratios.size(), kMinPairedRounds));
       return false;
     }
     return true;

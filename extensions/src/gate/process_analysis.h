@@ -95,7 +95,8 @@ SuiteAnalysis AnalyzeProcesses(const std::vector<RunData>& baseline_rounds,
 struct PairedLook {
   double level = 0.95;  // of the Hodges-Lehmann interval (shift_lo, shift_hi)
   // The size and its interval from the log ratios, in log units (status,
-  // estimate, lower, upper); null: the Hodges-Lehmann estimate at `level`.
+  // estimate, lower, upper), from kMinPairedRounds on; null: the
+  // Hodges-Lehmann estimate at `level`.
   std::function<OneSampleShift(const std::vector<double>& log_ratios)> interval;
   // The decision's p-value of the log ratios (in round order) and its
   // p_method; null: the signed-rank test.

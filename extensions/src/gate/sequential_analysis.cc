@@ -108,7 +108,6 @@ SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
   const double nominal = looks.TwoSidedNominal(1 - config.ci_level);
   const double one_sided = looks.OneSidedNominal(kFalseQuiet);
   PairedLook look;
-  look.level = 1 - nominal;
   look.interval = [&](const std::vector<double>& d) { return SizeOf(d, nominal); };
   look.p_method = "sign-sequential";
   look.p_value = [&](const std::vector<double>& d) { return looks.RepeatedP(d); };
@@ -158,10 +157,11 @@ SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
     if (!b.comparison) continue;
     const auto it = s.decided.find(b.samples.name);
     const NoRegression e = no_regression(b);
+    const Look outcome = JudgeLook(b, e);
     b.look_round = static_cast<int>(it != s.decided.end() ? it->second : k);
     b.decided_early = it != s.decided.end() && it->second < last;
-    b.open = it == s.decided.end() && JudgeLook(b, e) == Look::kOpen && k < last;
-    const bool decided = b.decided_early && JudgeLook(b, e) == Look::kDecided;
+    b.open = it == s.decided.end() && outcome == Look::kOpen && k < last;
+    const bool decided = b.decided_early && outcome == Look::kDecided;
     if (decided && b.status == VerdictStatus::kUnchanged) {
       b.reasons.push_back(NoRegressionReason(b.look_round, suite.last_look, e.below, e.rounds,
                                              b.comparison->tolerance, kFalseQuiet,

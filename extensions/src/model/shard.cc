@@ -29,6 +29,8 @@ std::optional<Shard> ParseShard(std::string_view text) {
   return Shard{*index, *count};
 }
 
+std::string ShardExpected() { return "K/N, 1 <= K <= N <= " + std::to_string(kMaxShards); }
+
 std::string ShardName(const Shard& shard) {
   return std::to_string(shard.index) + "/" + std::to_string(shard.count);
 }

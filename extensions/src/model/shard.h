@@ -24,6 +24,9 @@ struct Shard {
 // "K/N" with 1 <= K <= N <= kMaxShards; nullopt for anything else.
 std::optional<Shard> ParseShard(std::string_view text);
 
+// What ParseShard takes, for the error of a flag that refused a value.
+std::string ShardExpected();
+
 // "2/3".
 std::string ShardName(const Shard& shard);
 

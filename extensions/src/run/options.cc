@@ -212,7 +212,7 @@ void Apply(const FlagSpec& spec, const std::string& value, const std::string& so
     case Kind::kShard: {
       const std::optional<Shard> shard = ParseShard(value);
       if (!shard) {
-        throw Error(source, "", "expected K/N, 1 <= K <= N <= " + std::to_string(kMaxShards) + got);
+        throw Error(source, "", "expected " + ShardExpected() + got);
       }
       options.shard = *shard;
       return;
