@@ -299,15 +299,50 @@ TEST_F(AbCommandTest, ShardsCombineIntoTheVerdictsOfTheUnshardedRounds) {
   EXPECT_EQ(twice.exit_code, 2);
   EXPECT_EQ(twice.err, "benchgate-diff: error: " + s2 +
                            ": expected each shard once, shard 2/3 is also " + s2 + "\n");
-  // Shard jobs must run one benchgate-ab run: the same seed.
-  json manifest = json::parse(std::ifstream(dir_ / "s3" / "benchgate-ab.json"));
-  manifest["seed"] = 32;
-  std::ofstream(dir_ / "s3" / "benchgate-ab.json") << manifest.dump();
-  const Outcome seeds = diff({s1, s2, s3});
-  EXPECT_EQ(seeds.exit_code, 2);
-  EXPECT_EQ(seeds.err, "benchgate-diff: error: " + s3 +
-                           ": expected the shards of one benchgate-ab run, got another seed than " +
-                           s1 + "\n");
+  // Shard jobs must run one benchgate-ab run: the same split, seed,
+  // binaries and design. Shard 3's manifest, changed one field at a time.
+  const json kept_manifest = json::parse(std::ifstream(dir_ / "s3" / "benchgate-ab.json"));
+  const auto another = [&](const char* field, const json& value, const std::string& what) {
+    json manifest = kept_manifest;
+    manifest[field] = value;
+    std::ofstream(dir_ / "s3" / "benchgate-ab.json") << manifest.dump();
+    const Outcome o = diff({s1, s2, s3});
+    EXPECT_EQ(o.exit_code, 2) << field;
+    EXPECT_EQ(o.err, "benchgate-diff: error: " + s3 +
+                         ": expected the shards of one benchgate-ab run, got another " + what +
+                         " than " + s1 + "\n");
+  };
+  another("shard", "3/4", "split");
+  another("seed", 32, "seed");
+  another("candidate", "/elsewhere/bench", "pair of binaries");
+  another("rounds", json({{"fixed", false}, {"first", 6}, {"max", 30}}), "design of rounds");
+  std::ofstream(dir_ / "s3" / "benchgate-ab.json") << kept_manifest.dump();
+  // Round options given on the command line must be the ones the rounds ran with.
+  const Outcome options = diff({"--max-rounds", "12", s1, s2, s3});
+  EXPECT_EQ(options.exit_code, 2);
+  EXPECT_EQ(options.err, "benchgate-diff: error: " + s1 +
+                             ": expected the round options it ran with (--rounds 6 --max-rounds "
+                             "20) or none\n");
+  // A benchmark in two shards' rounds.
+  const fs::path s4 = dir_ / "s4";
+  fs::copy(dir_ / "s1", s4);
+  json fourth = kept_manifest;
+  fourth["shard"] = "3/3";
+  std::ofstream(s4 / "benchgate-ab.json") << fourth.dump();
+  const Outcome overlap = diff({s1, s2, s4.string()});
+  EXPECT_EQ(overlap.exit_code, 2);
+  EXPECT_EQ(overlap.err.rfind("benchgate-diff: error: " + (s4 / "r01-base.json").string() +
+                                  ": expected shards without a benchmark in common, ",
+                              0),
+            0u)
+      << overlap.err;
+  // A round kept on one side only.
+  fs::remove(s4 / "r01-cand.json");
+  const Outcome half = diff({s4.string()});
+  EXPECT_EQ(half.exit_code, 2);
+  EXPECT_EQ(half.err, "benchgate-diff: error: " + s4.string() +
+                          ": expected both files of round 1, got " +
+                          (s4 / "r01-base.json").string() + " alone\n");
   const Outcome no_manifest = diff({(dir_ / "nowhere").string()});
   EXPECT_EQ(no_manifest.exit_code, 2);
   EXPECT_NE(no_manifest.err.find("expected a --keep directory of benchgate-ab"), std::string::npos)

@@ -182,13 +182,39 @@ TEST_F(RunnerE2ETest, ShardsSplitTheSuiteAndBenchgateDiffCombinesThem) {
             "benchgate-diff: error: all.json: expected a shard (--benchgate_shard) like s1.json, "
             "got a whole run\n");
 
+  // Shard files edited as a broken matrix would make them.
+  const auto edited = [&](const std::string& from, const std::string& to, const auto& edit) {
+    json file = json::parse(ReadFile(dir_ / from));
+    edit(file["benchgate"]);
+    std::ofstream(dir_ / to) << file.dump();
+  };
+  edited("s2.json", "split.json", [](json& b) { b["shard"]["count"] = 4; });
+  const Outcome split = diff("--baseline all.json --candidate s1.json split.json s3.json");
+  EXPECT_EQ(split.exit_code, 2);
+  EXPECT_EQ(split.err,
+            "benchgate-diff: error: split.json: expected shard k/3 as s1.json, got 2/4\n");
+  edited("s2.json", "machine.json", [](json& b) { b["environment"]["key"] = "another"; });
+  const Outcome machine = diff("--baseline all.json --candidate s1.json machine.json s3.json");
+  EXPECT_EQ(machine.exit_code, 2);
+  EXPECT_EQ(machine.err,
+            "benchgate-diff: error: machine.json: expected the shards of one side from one "
+            "binary and machine, got another environment than s1.json\n");
+  edited("s1.json", "copy.json", [](json& b) { b["shard"]["index"] = 2; });
+  const Outcome overlap = diff("--baseline all.json --candidate s1.json copy.json s3.json");
+  EXPECT_EQ(overlap.exit_code, 2);
+  EXPECT_EQ(overlap.err.rfind("benchgate-diff: error: copy.json: expected shards without a "
+                              "benchmark in common, ",
+                              0),
+            0u)
+      << overlap.err;
+
   // A shard that holds none of the selection is a mistake in the matrix.
   const Outcome empty = Run(filter + "--benchgate_shard=2/4");
   EXPECT_EQ(empty.exit_code, 2);
-  EXPECT_NE(empty.err.find("--benchgate_shard: expected benchmarks in shard 2/4, got none of the 5 "
-                           "selected (fewer shards, or a wider --benchmark_filter)"),
-            std::string::npos)
-      << empty.err;
+  EXPECT_EQ(empty.err,
+            "benchgate: error: --benchgate_shard: expected benchmarks in shard 2/4, got none of "
+            "the 5 selected (fewer shards, or a wider --benchmark_filter)\n");
+  EXPECT_EQ(empty.out, "");
 }
 
 // Repetitions are interleaved across benchmarks by default, so that a burst
