@@ -158,23 +158,24 @@ TEST_F(AbCommandTest, SequentialRoundsStopEachBenchmarkAndReplayExactly) {
                                keep.string(), kBase, kCand}));
   ASSERT_EQ(run.exit_code, 1) << run.err << run.out;
   const json report = json::parse(run.out);
-  EXPECT_EQ(report["summary"]["last_look"], 20);
+  EXPECT_EQ(report["summary"]["last_look"], 30);
   int last_round = 0;
   for (const json& c : report["comparisons"]) {
     EXPECT_EQ(c["p_method"], "sign-sequential") << c.dump();
     // The fixture's processes repeat their manual times exactly: BM_Steady
     // is within the tolerance at the first look (round 6); BM_Slowed is
     // slower in every round, significant for Benjamini-Hochberg over two at
-    // round 8 (repeated p-value F(2/256) = 0.018 <= 0.025).
+    // round 9 (repeated p-value over looks 6..30 F(2/512) = 0.0113 <= 0.025;
+    // round 8's F(2/256) = 0.0252 is not).
     const bool slowed = c["name"] == "BM_Slowed/iterations:20/manual_time";
-    EXPECT_EQ(c["sequential"], json({{"round", slowed ? 8 : 6}, {"early", true}, {"open", false}}))
+    EXPECT_EQ(c["sequential"], json({{"round", slowed ? 9 : 6}, {"early", true}, {"open", false}}))
         << c.dump();
     last_round = std::max(last_round, c["sequential"]["round"].get<int>());
     EXPECT_EQ(c["verdict"], slowed ? "regression" : "unchanged") << c.dump();
   }
-  EXPECT_TRUE(fs::is_regular_file(keep / "r08-cand.json"));
-  EXPECT_FALSE(fs::exists(keep / "r09-cand.json"));
-  // Rounds 7 and 8 measured the open benchmark alone.
+  EXPECT_TRUE(fs::is_regular_file(keep / "r09-cand.json"));
+  EXPECT_FALSE(fs::exists(keep / "r10-cand.json"));
+  // Rounds 7 to 9 measured the open benchmark alone.
   const json seventh = json::parse(std::ifstream(keep / "r07-base.json"));
   for (const json& row : seventh["benchmarks"]) {
     EXPECT_EQ(row["run_name"], "BM_Slowed/iterations:20/manual_time") << row.dump();
@@ -315,14 +316,14 @@ TEST_F(AbCommandTest, ShardsCombineIntoTheVerdictsOfTheUnshardedRounds) {
   another("shard", "3/4", "split");
   another("seed", 32, "seed");
   another("candidate", "/elsewhere/bench", "pair of binaries");
-  another("rounds", json({{"fixed", false}, {"first", 6}, {"max", 30}}), "design of rounds");
+  another("rounds", json({{"fixed", false}, {"first", 6}, {"max", 40}}), "design of rounds");
   std::ofstream(dir_ / "s3" / "benchgate-ab.json") << kept_manifest.dump();
   // Round options given on the command line must be the ones the rounds ran with.
   const Outcome options = diff({"--max-rounds", "12", s1, s2, s3});
   EXPECT_EQ(options.exit_code, 2);
   EXPECT_EQ(options.err, "benchgate-diff: error: " + s1 +
                              ": expected the round options it ran with (--rounds 6 --max-rounds "
-                             "20) or none\n");
+                             "30) or none\n");
   // A benchmark in two shards' rounds.
   const fs::path s4 = dir_ / "s4";
   fs::copy(dir_ / "s1", s4);

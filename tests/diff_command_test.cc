@@ -361,9 +361,9 @@ TEST(DiffCommandTest, PairedJudgesRoundsWithTheProcessAsTheUnit) {
 
   // Sequential rounds (the default, as in benchgate-ab): BM_Same (every
   // round equal: within any tolerance) is unchanged at the first look,
-  // round 6; BM_Slow (every round slower) is a regression at round 8, the
-  // first whose repeated p-value, F(2/256) = 0.018, is within
-  // Benjamini-Hochberg's 0.05 x 1/2.
+  // round 6; BM_Slow (every round slower) is a regression at round 9, the
+  // first whose repeated p-value over looks 6..30, F(2/512) = 0.0113, is
+  // within Benjamini-Hochberg's 0.05 x 1/2 (round 8's F(2/256) is 0.0257).
   args.erase(args.begin() + 1);
   const Result sequential = Diff(args);
   ASSERT_EQ(sequential.code, 1) << sequential.err;
@@ -376,11 +376,11 @@ TEST(DiffCommandTest, PairedJudgesRoundsWithTheProcessAsTheUnit) {
   EXPECT_EQ(slow["verdict"], "regression") << slow.dump();
   EXPECT_EQ(slow["p_method"], "sign-sequential");
   EXPECT_DOUBLE_EQ(slow["p_value"].get<double>(),
-                   RepeatedSignTest::For(6, 20).TwoSidedCrossing(2.0 / 256));
-  EXPECT_EQ(slow["sequential"], nlohmann::json({{"round", 8}, {"early", true}, {"open", false}}));
+                   RepeatedSignTest::For(6, 30).TwoSidedCrossing(2.0 / 512));
+  EXPECT_EQ(slow["sequential"], nlohmann::json({{"round", 9}, {"early", true}, {"open", false}}));
   EXPECT_EQ(by_name["BM_Same"]["verdict"], "unchanged");
   EXPECT_EQ(by_name["BM_Same"]["sequential"]["round"], 6);
-  EXPECT_EQ(sequential_report["summary"]["last_look"], 20);
+  EXPECT_EQ(sequential_report["summary"]["last_look"], 30);
   // The round options are only for --paired.
   const Result unpaired = Diff({"--max-rounds", "12", "base.json", "cand.json"});
   EXPECT_EQ(unpaired.code, 2);

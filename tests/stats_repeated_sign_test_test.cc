@@ -116,6 +116,25 @@ TEST(RepeatedSignTestTest, NominalLevelsOfTheDefaultDesign) {
   EXPECT_EQ(looks.MostBeyond(5, b), -1);  // before the first look
 }
 
+TEST(RepeatedSignTestTest, NominalLevelsOfLooksSixToThirty) {
+  // benchgate-ab's default design since it looks up to round 30: two-sided
+  // 1/64 (crossing 0.0462293), one-sided 9/512 (crossing 0.0492606), from
+  // an independent Python walk over the counts (exact fractions; the next
+  // attainable levels cross above 0.05). Used by gate_sequential_analysis_test.
+  const RepeatedSignTest& looks = RepeatedSignTest::For(6, 30);
+  const double a = looks.TwoSidedNominal(0.05);
+  EXPECT_DOUBLE_EQ(a, 1.0 / 64);
+  EXPECT_NEAR(looks.TwoSidedCrossing(a), 0.04622926563024521, 1e-12);
+  const double b = looks.OneSidedNominal(0.05);
+  EXPECT_DOUBLE_EQ(b, 9.0 / 512);
+  EXPECT_NEAR(looks.OneSidedCrossing(b), 0.04926057532429695, 1e-12);
+  EXPECT_EQ(looks.MostBeyond(6, b), 0);
+  EXPECT_EQ(looks.MostBeyond(10, b), 1);
+  EXPECT_EQ(looks.MostBeyond(17, b), 3);
+  EXPECT_EQ(looks.MostBeyond(30, b), 8);      // P(Bin(30, 1/2) <= 8) = 0.00806
+  EXPECT_EQ(looks.MostBeyond(30, a / 2), 7);  // the last look's interval: [x_(8), x_(23)]
+}
+
 TEST(RepeatedSignTestTest, RepeatedPIsOneBeforeTheFirstLookAndNeverRises) {
   const RepeatedSignTest& looks = RepeatedSignTest::For(6, 20);
   std::vector<double> d = {0.02, 0.03, 0.025, 0.04, 0.01};

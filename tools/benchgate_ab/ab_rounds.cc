@@ -142,7 +142,7 @@ void Progress::Round(int round, const AbOptions& o, bool baseline_first, std::si
 void Progress::Sequential(int rounds, double mean_rounds, std::size_t decided_early) {
   err_ << "benchgate-ab: " << rounds << " round" << (rounds == 1 ? "" : "s") << " in "
        << Duration(Seconds()) << " (sequential: " << decided_early
-       << " decided before the last look, " << OneDecimal(mean_rounds)
+       << " stopped before the last look, " << OneDecimal(mean_rounds)
        << " rounds per benchmark on average)" << std::endl;
 }
 

@@ -26,7 +26,7 @@ class Progress {
   double Seconds() const;
   // "benchgate-ab: 10 rounds and 4 extra rounds (3 benchmarks) in 152 s".
   void Summary(int rounds, int extra_rounds, std::size_t measured_again);
-  // "benchgate-ab: 9 rounds in 61 s (sequential: 46 decided before the last
+  // "benchgate-ab: 9 rounds in 61 s (sequential: 46 stopped before the last
   // look, 6.8 rounds per benchmark on average)".
   void Sequential(int rounds, double mean_rounds, std::size_t decided_early);
 

@@ -13,7 +13,7 @@ void AddRoundsFlags(CLI::App& app, RoundsOptions& options) {
                  "judgment (default 10)")
       ->check(CLI::Range(1, 10000));
   app.add_option("--max-rounds", options.max_rounds,
-                 "rounds in all: sequential, the last look (default 20, at most 100); "
+                 "rounds in all: sequential, the last look (default 30, at most 100); "
                  "--fixed-rounds, extra rounds for undecided benchmarks included (default twice "
                  "--rounds; equal to --rounds: no extra rounds)")
       ->check(CLI::Range(1, 10000));

@@ -12,14 +12,14 @@
 namespace benchgate::tool {
 
 inline constexpr int kDefaultFixedRounds = 10;
-inline constexpr int kDefaultSequentialMaxRounds = 20;
+inline constexpr int kDefaultSequentialMaxRounds = 30;
 
 struct RoundsOptions {
   bool fixed_rounds = false;  // --fixed-rounds: the design before sequential rounds
   // Sequential: the first look (default kMinPairedRounds); fixed: the
   // rounds of the first judgment (default 10). 0 until resolved.
   int rounds = 0;
-  // Rounds in all. Sequential: the last look (default 20, at most
+  // Rounds in all. Sequential: the last look (default 30, at most
   // kMaxLooks); fixed: extra rounds for the undecided up to this (default
   // twice `rounds`).
   int max_rounds = 0;

@@ -82,6 +82,12 @@ std::string NoRegressionReason(int round, int last_look, std::size_t short_of, s
 // "still open after round 9 of at most 20: the rounds ended before a look
 // decided it".
 std::string StillOpenReason(int round, int last_look);
+// "stopped at round 17 of at most 30: no later look could decide it, its
+// rounds scatter more than the tolerance can tell apart (8 of 17 beyond
+// +2.0%, 9 not beyond +1.2%)"; for a rate, "-2.0%" and "-1.2%".
+std::string CannotDecideReason(int round, int last_look, std::size_t rounds, std::size_t beyond,
+                               std::size_t short_of_margin, double tolerance, double margin,
+                               bool higher_is_better);
 
 }  // namespace benchgate
 

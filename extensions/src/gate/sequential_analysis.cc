@@ -28,26 +28,66 @@ std::vector<RunData> Cut(const std::vector<RunData>& rounds, std::size_t k,
   return cut;
 }
 
-// The "unchanged" half: the one-sided sign test rejects "the median round
-// is at or beyond the tolerance in the worse direction" (RepeatedSignTest:
-// a round beyond the limit costs one count however far beyond, so a burst
-// over a whole process does not keep a benchmark open).
-struct NoRegression {
-  bool shown = false;
-  std::size_t rounds = 0, below = 0;  // rounds, and those short of the limit
+// What a benchmark's rounds so far say about how its looks can end.
+struct RoundCounts {
+  std::size_t rounds = 0;
+  std::size_t beyond = 0;  // beyond the tolerance in the worse direction
+  // The "unchanged" half: the one-sided sign test rejects "the median round
+  // is at or beyond the tolerance in the worse direction" (RepeatedSignTest:
+  // a round beyond the limit costs one count however far beyond, so a burst
+  // over a whole process does not keep a benchmark open).
+  bool no_regression = false;
+  // No look up to the last could decide it (Undecidable).
+  bool undecidable = false;
+  std::size_t short_of_margin = 0;  // not beyond the margin in the worse direction
 };
 
-NoRegression NoRegressionOf(const std::vector<double>& log_ratios, const RepeatedSignTest& looks,
-                            double level, double tolerance, bool higher_is_better) {
-  NoRegression r;
+// Curtailment: a look finds a regression only when its interval,
+// [x_(k+1), x_(n-k)] of the sorted rounds, clears the margin, so at most k
+// rounds lie short of it, and k grows with n up to k_last at the last look;
+// an improvement likewise on the other side. "Unchanged" stops only with at
+// most MostBeyond(n) rounds beyond the tolerance, which grows with n too.
+// Once more than k_last rounds lie short of the margin on both sides and
+// more than MostBeyond(last) beyond the tolerance, the remaining rounds
+// cannot make any look decide: the benchmark stops and is judged as it
+// stands, as at the last look. Such a stop never rejects, so it spends
+// none of the false-alarm rate and loses no power; it spares the rounds of
+// a benchmark whose round-to-round scatter is wider than the tolerance
+// (memcpy placement in the calibration suite). Not with budget limits:
+// more rounds may still break one.
+bool Undecidable(const std::vector<double>& log_ratios, const RoundCounts& counts,
+                 const RepeatedSignTest& looks, double nominal, double one_sided, double margin) {
+  const int k_last = looks.MostBeyond(looks.last(), nominal / 2);
+  const int most_beyond = looks.MostBeyond(looks.last(), one_sided);
+  const double up = std::log1p(margin);
+  const double down = std::log1p(-std::min(margin, 0.99));
+  std::size_t short_up = 0, short_down = 0;
+  for (const double d : log_ratios) {
+    short_up += d <= up ? 1 : 0;
+    short_down += d >= down ? 1 : 0;
+  }
+  const auto more = [](std::size_t count, int most) {
+    return most < 0 || count > static_cast<std::size_t>(most);
+  };
+  return more(short_up, k_last) && more(short_down, k_last) && more(counts.beyond, most_beyond);
+}
+
+RoundCounts CountsOf(const std::vector<double>& log_ratios, bool has_limits,
+                     const RepeatedSignTest& looks, double nominal, double one_sided,
+                     double tolerance, double margin, bool higher_is_better) {
+  RoundCounts r;
   r.rounds = log_ratios.size();
   const double limit =
       higher_is_better ? std::log1p(-std::min(tolerance, 0.99)) : std::log1p(tolerance);
-  std::size_t beyond = 0;
-  for (const double d : log_ratios) beyond += (higher_is_better ? d <= limit : d >= limit) ? 1 : 0;
-  r.below = r.rounds - beyond;
-  const int most = looks.MostBeyond(r.rounds, level);
-  r.shown = most >= 0 && beyond <= static_cast<std::size_t>(most);
+  const double near = higher_is_better ? std::log1p(-std::min(margin, 0.99)) : std::log1p(margin);
+  for (const double d : log_ratios) {
+    r.beyond += (higher_is_better ? d <= limit : d >= limit) ? 1 : 0;
+    r.short_of_margin += (higher_is_better ? d >= near : d <= near) ? 1 : 0;
+  }
+  const int most = looks.MostBeyond(r.rounds, one_sided);
+  r.no_regression = most >= 0 && r.beyond <= static_cast<std::size_t>(most);
+  r.undecidable = !has_limits && r.rounds >= looks.first() &&
+                  Undecidable(log_ratios, r, looks, nominal, one_sided, margin);
   return r;
 }
 
@@ -71,7 +111,8 @@ OneSampleShift SizeOf(const std::vector<double>& log_ratios, double nominal) {
   return shift;
 }
 
-enum class Look { kDecided, kOpen, kClosed };
+// kStopped: open, but no later look could decide it (Undecidable).
+enum class Look { kDecided, kStopped, kOpen, kClosed };
 
 // Round `index` (0-based) holds the benchmark.
 bool MeasuredIn(const std::vector<RunData>& rounds, std::size_t index, const BenchmarkAnalysis& b) {
@@ -80,7 +121,7 @@ bool MeasuredIn(const std::vector<RunData>& rounds, std::size_t index, const Ben
                      [&](const SampleSet& set) { return set.name == b.samples.name; });
 }
 
-Look JudgeLook(const BenchmarkAnalysis& b, const NoRegression& no_regression) {
+Look JudgeOpen(const BenchmarkAnalysis& b, const RoundCounts& counts) {
   if (!b.comparison) return Look::kClosed;
   switch (b.status) {
     case VerdictStatus::kRegression:
@@ -88,12 +129,17 @@ Look JudgeLook(const BenchmarkAnalysis& b, const NoRegression& no_regression) {
     case VerdictStatus::kBudgetExceeded:
       return Look::kDecided;
     case VerdictStatus::kUnchanged:
-      return no_regression.shown ? Look::kDecided : Look::kOpen;
+      return counts.no_regression ? Look::kDecided : Look::kOpen;
     case VerdictStatus::kInconclusive:
       return b.more_helps ? Look::kOpen : Look::kClosed;
     default:
       return Look::kClosed;
   }
+}
+
+Look JudgeLook(const BenchmarkAnalysis& b, const RoundCounts& counts) {
+  const Look look = JudgeOpen(b, counts);
+  return look == Look::kOpen && counts.undecidable ? Look::kStopped : look;
 }
 
 }  // namespace
@@ -111,20 +157,27 @@ SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
   look.interval = [&](const std::vector<double>& d) { return SizeOf(d, nominal); };
   look.p_method = "sign-sequential";
   look.p_value = [&](const std::vector<double>& d) { return looks.RepeatedP(d); };
-  std::map<std::string, std::vector<double>> ratios;
-  look.seen = [&](const std::string& name, const std::vector<double>& d) { ratios[name] = d; };
-  const auto no_regression = [&](const BenchmarkAnalysis& b) {
-    const auto it = ratios.find(b.samples.name);
-    if (!b.comparison || it == ratios.end()) return NoRegression{};
-    return NoRegressionOf(it->second, looks, one_sided, b.comparison->tolerance,
-                          config.higher_is_better);
+  struct Seen {
+    std::vector<double> ratios;
+    bool has_limits = false;
+  };
+  std::map<std::string, Seen> seen;
+  look.seen = [&](const std::string& name, const std::vector<double>& d, bool has_limits) {
+    seen[name] = Seen{d, has_limits};
+  };
+  const auto counts_of = [&](const BenchmarkAnalysis& b) {
+    const auto it = seen.find(b.samples.name);
+    if (!b.comparison || it == seen.end()) return RoundCounts{};
+    const double tolerance = b.comparison->tolerance;
+    return CountsOf(it->second.ratios, it->second.has_limits, looks, nominal, one_sided, tolerance,
+                    config.ci_margin * tolerance, config.higher_is_better);
   };
 
   const std::size_t rounds = std::min({baseline_rounds.size(), candidate_rounds.size(), last});
   SequentialState fresh;
   SequentialState& s = state != nullptr ? *state : fresh;
   const auto analyse = [&](std::size_t k, bool report) {
-    ratios.clear();
+    seen.clear();
     look.all_samples_test = report;
     return AnalyzeProcessesAt(Cut(baseline_rounds, k, s.decided),
                               Cut(candidate_rounds, k, s.decided), config, look);
@@ -137,14 +190,14 @@ SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
     bool open = false;
     for (const BenchmarkAnalysis& b : suite.benchmarks) {
       if (s.decided.count(b.samples.name) > 0) continue;
-      Look outcome = JudgeLook(b, no_regression(b));
+      Look outcome = JudgeLook(b, counts_of(b));
       // The rounds go on without it: whoever ran them stopped it here (the
       // shard of a CI matrix that judged its own benchmarks).
       if (outcome == Look::kOpen && k < rounds && !MeasuredIn(baseline_rounds, k, b) &&
           !MeasuredIn(candidate_rounds, k, b)) {
         outcome = Look::kDecided;
       }
-      if (outcome == Look::kDecided) s.decided[b.samples.name] = k;
+      if (outcome == Look::kDecided || outcome == Look::kStopped) s.decided[b.samples.name] = k;
       open = open || (outcome == Look::kOpen && k < last);
     }
     s.looked = std::max(s.looked, k);
@@ -156,18 +209,23 @@ SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
   for (BenchmarkAnalysis& b : suite.benchmarks) {
     if (!b.comparison) continue;
     const auto it = s.decided.find(b.samples.name);
-    const NoRegression e = no_regression(b);
+    const RoundCounts e = counts_of(b);
     const Look outcome = JudgeLook(b, e);
     b.look_round = static_cast<int>(it != s.decided.end() ? it->second : k);
     b.decided_early = it != s.decided.end() && it->second < last;
     b.open = it == s.decided.end() && outcome == Look::kOpen && k < last;
     const bool decided = b.decided_early && outcome == Look::kDecided;
     if (decided && b.status == VerdictStatus::kUnchanged) {
-      b.reasons.push_back(NoRegressionReason(b.look_round, suite.last_look, e.below, e.rounds,
-                                             b.comparison->tolerance, kFalseQuiet,
+      b.reasons.push_back(NoRegressionReason(b.look_round, suite.last_look, e.rounds - e.beyond,
+                                             e.rounds, b.comparison->tolerance, kFalseQuiet,
                                              config.higher_is_better));
     } else if (decided) {
       b.reasons.push_back(DecidedEarlyReason(b.look_round, suite.last_look));
+    } else if (b.decided_early && outcome == Look::kStopped) {
+      const double tolerance = b.comparison->tolerance;
+      b.reasons.push_back(
+          CannotDecideReason(b.look_round, suite.last_look, e.rounds, e.beyond, e.short_of_margin,
+                             tolerance, config.ci_margin * tolerance, config.higher_is_better));
     } else if (b.open || b.decided_early) {
       // Open when the rounds ended, or no longer measured though no look of
       // this judgment decided it (its shard's own looks did).

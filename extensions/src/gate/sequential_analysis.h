@@ -25,7 +25,10 @@
 //     such proof: a large improvement is not "unchanged" (its estimate is
 //     beyond the tolerance: it stays open until significant or the last
 //     look);
-//   - nothing more rounds can help (inconclusive for a reason of its own).
+//   - nothing more rounds can help (inconclusive for a reason of its own);
+//   - no look up to the last could decide it any more (curtailment: its
+//     rounds scatter wider than the tolerance can tell apart; see
+//     Undecidable in the .cc): judged as it stands, as at the last look.
 // At the last look (round last_look) every benchmark is judged as it stands,
 // as the fixed design judges after its rounds. Rounds beyond last_look are
 // ignored; a benchmark's rounds after the one that decided it are ignored.
@@ -55,7 +58,7 @@ inline constexpr double kFalseQuiet = 0.05;
 
 struct SequentialDesign {
   std::size_t first_look = kMinPairedRounds;  // no look before this round
-  std::size_t last_look = 20;                 // at most this many rounds (<= kMaxLooks)
+  std::size_t last_look = 30;                 // at most this many rounds (<= kMaxLooks)
 };
 
 // What the looks so far found, so that a caller adding rounds one by one

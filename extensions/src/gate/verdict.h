@@ -134,7 +134,7 @@ struct BenchmarkAnalysis {
   // Sequential rounds (gate/sequential_analysis.h): the round of the look
   // that decided it, or of its last look; 0 in every other analysis.
   int look_round = 0;
-  bool decided_early = false;  // a look before the last one decided it
+  bool decided_early = false;  // a look before the last one decided or stopped it
   bool open = false;           // no look decided it yet and another round could
 };
 
