@@ -11,6 +11,7 @@
 
 #include "gate/analysis.h"
 #include "gate/more_rounds.h"
+#include "stats/repeated_normal_looks.h"
 #include "support/sample_sets.h"
 
 namespace benchgate {
@@ -156,6 +157,72 @@ TEST(MoreRoundsTest, ARegressionThatHoldsIsConfirmed) {
   EXPECT_EQ(suite.benchmarks[0].extra_rounds, 1);
   EXPECT_EQ(suite.benchmarks[1].extra_rounds, 0);
   EXPECT_TRUE(suite.gate_failed);
+}
+
+// The runner's looks share alpha (AnalysisConfig::looks): the first look
+// tests at kFirstLookShare (0.65) of the level, later ones share the rest;
+// each look's p-value is the repeated one, the smallest so far, and the
+// decision's interval is wider.
+TEST(MoreRoundsTest, LooksShareAlphaThroughRepeatedPValues) {
+  const RunData baseline = MakeRun({Set("BM_Slow", 1000, 1)});
+  RunData run = MakeRun({Set("BM_Slow", 1300, 1)});
+  AnalysisConfig config;
+  const SuiteAnalysis plain = AnalyzeSuite(run, &baseline, config);
+  config.looks.count = 4;
+  const SuiteAnalysis first = AnalyzeSuite(run, &baseline, config);
+  const Comparison& once = *plain.benchmarks[0].comparison;
+  const Comparison& looked = *first.benchmarks[0].comparison;
+  // Every candidate sample above every baseline one: the exact U test's
+  // 2 / C(20, 10) = 1.0825e-05 (scipy.stats.mannwhitneyu(range(1000, 1010),
+  // range(1300, 1310)).pvalue).
+  EXPECT_EQ(once.p_method, "exact");
+  EXPECT_NEAR(once.p_value, 2.0 / 184756, 1e-15);
+  EXPECT_EQ(looked.p_method, "repeated-exact");
+  EXPECT_DOUBLE_EQ(looked.p_value, 2.0 / 184756 / 0.65);
+  EXPECT_LT(looked.shift_lo, once.shift_lo);  // at 96.75% instead of 95%
+  EXPECT_GT(looked.shift_hi, once.shift_hi);
+  EXPECT_EQ(first.benchmarks[0].status, VerdictStatus::kRegression);
+  // An earlier look's smaller p-value stands.
+  AnalysisConfig later = config;
+  later.looks.earlier_p["BM_Slow"] = 1e-9;
+  EXPECT_EQ(AnalyzeSuite(run, &baseline, later).benchmarks[0].comparison->p_value, 1e-9);
+  // MeasureUntilSettled carries them from look to look. A suspect's later
+  // looks confirm it, at the first look's level: the confirmation round,
+  // 1310..1319, puts 20 candidate samples above 10 (2 / C(30, 10)), and the
+  // largest of its looks' p-values stands.
+  std::ostringstream log;
+  const SuiteAnalysis suite = MeasureUntilSettled(
+      run, &baseline, config, first, ExtraRoundLimits{1, 3, 0},
+      [&](const std::vector<std::string>&, int) { return MakeRun({Set("BM_Slow", 1310, 1)}); },
+      log);
+  EXPECT_EQ(suite.benchmarks[0].comparison->p_method, "repeated-exact");
+  EXPECT_DOUBLE_EQ(suite.benchmarks[0].comparison->p_value, 2.0 / 184756 / 0.65);
+  EXPECT_EQ(suite.benchmarks[0].confirmation, "confirmed");
+}
+
+// An undecided benchmark's later looks share what the first look left
+// (0.35 of alpha) at Pocock's level over looks 2..4.
+TEST(MoreRoundsTest, AnUndecidedBenchmarksLaterLooksShareTheRest) {
+  const RunData baseline = MakeRun({Set("BM_Few", 1000, 1)});
+  SampleSet few = Set("BM_Few", 1300, 1);
+  few.real_time_ns.resize(3);  // too few samples: more would help
+  few.cpu_time_ns.resize(3);
+  few.iterations.resize(3);
+  RunData run = MakeRun({few});
+  AnalysisConfig config;
+  config.looks.count = 4;
+  const SuiteAnalysis first = AnalyzeSuite(run, &baseline, config);
+  ASSERT_EQ(first.benchmarks[0].undecided, Undecided::kTooFew);
+  std::ostringstream log;
+  const SuiteAnalysis suite = MeasureUntilSettled(
+      run, &baseline, config, first, ExtraRoundLimits{1, 3, 0},
+      [&](const std::vector<std::string>&, int) { return MakeRun({Set("BM_Few", 1310, 1)}); }, log);
+  // Look 2: 13 candidate samples above 10, the exact U test's 2 / C(23, 10).
+  const Comparison& c = *suite.benchmarks[0].comparison;
+  EXPECT_EQ(c.p_method, "repeated-exact");
+  EXPECT_DOUBLE_EQ(c.p_value, RepeatedNormalLooks::For(2, 4).RepeatedP(2.0 / 1144066) / 0.35);
+  EXPECT_EQ(suite.benchmarks[0].status, VerdictStatus::kRegression);
+  EXPECT_EQ(suite.extra_rounds, 1);
 }
 
 // The first round was a burst: measured again at the baseline's speed, the

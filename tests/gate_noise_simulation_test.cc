@@ -92,10 +92,13 @@ class BurstySimulator {
 };
 
 // The runner's decision: first pass, then extra rounds (ci preset: one
-// confirmation, at most 3 extra rounds).
+// confirmation, at most 3 extra rounds), the 4 looks sharing alpha as the
+// runner has them.
 SuiteAnalysis Gate(BurstySimulator& simulator, RunData& candidate, const RunData& baseline,
-                   const AnalysisConfig& config) {
+                   const AnalysisConfig& judging) {
   std::ostringstream log;
+  AnalysisConfig config = judging;
+  config.looks.count = 4;
   return MeasureUntilSettled(
       candidate, &baseline, config, AnalyzeSuite(candidate, &baseline, config),
       ExtraRoundLimits{1, 3, 0},
@@ -129,7 +132,10 @@ TEST(GateNoiseSimulationTest, AaSuitesWithBurstsRarelyRaiseAnyFalseAlarm) {
 }
 
 // 10% slowdowns of a quarter of every suite, one burst per side and bursty
-// confirmation rounds: at least 95% caught, false alarms within the FDR.
+// confirmation rounds: at least 90% caught, false alarms within the FDR.
+// Before the looks shared alpha (each extra round re-tested at the full
+// level) 95.2% were caught and 1.5% of A/A suites had a false alarm (now
+// 91.8% and 0%): part of that power was unspent error.
 TEST(GateNoiseSimulationTest, TenPercentShiftWithBurstsIsCaught) {
   BurstySimulator simulator(7);
   std::vector<double> shift(kBenchmarks, 0.0);
@@ -147,7 +153,7 @@ TEST(GateNoiseSimulationTest, TenPercentShiftWithBurstsIsCaught) {
   RecordProperty("caught", static_cast<int>(caught));
   RecordProperty("false_alarms", static_cast<int>(false_alarms));
   RecordProperty("covered_rounds", simulator.covered_rounds());
-  EXPECT_GE(static_cast<double>(caught), 0.95 * static_cast<double>(total));
+  EXPECT_GE(static_cast<double>(caught), 0.90 * static_cast<double>(total));
   EXPECT_LE(static_cast<double>(false_alarms), 0.05 * static_cast<double>(caught));
 }
 

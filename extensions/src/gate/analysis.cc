@@ -1,5 +1,8 @@
 #include "gate/analysis.h"
 
+#include <algorithm>
+#include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -14,6 +17,7 @@
 #include "gate/verdict_rules.h"
 #include "stats/confidence.h"
 #include "stats/outliers.h"
+#include "stats/repeated_normal_looks.h"
 #include "stats/slow_outliers.h"
 
 namespace benchgate {
@@ -56,10 +60,57 @@ MannWhitneyResult Test(const std::vector<double>& before, const std::vector<doub
   return MannWhitneyU(before, after, Alternative::kTwoSided, config.p_method);
 }
 
+// Which look of a benchmark this is: the rounds its candidate samples come
+// from (1: the first pass alone).
+int LookOf(const SampleSet& candidate) {
+  const std::vector<std::uint32_t> rounds = RoundsOf(candidate);
+  return std::max(static_cast<int>(std::set<std::uint32_t>(rounds.begin(), rounds.end()).size()),
+                  1);
+}
+
+// Looks 2..count, which share what the first look leaves.
+const RepeatedNormalLooks& LaterLooks(const RepeatedLooks& looks) {
+  return RepeatedNormalLooks::For(2, std::max(looks.count, 2));
+}
+
+// Judged at the first look's level: the first look, and a suspect's later
+// looks (they confirm it).
+bool AtFirstLevel(const RepeatedLooks& looks, const std::string& name, int look) {
+  return look <= 1 || looks.confirming.count(name) > 0;
+}
+
+// The level of the decision's interval at this look (RepeatedLooks).
+double DecisionLevel(const AnalysisConfig& config, const std::string& name, int look) {
+  if (config.looks.count <= 1) return config.ci_level;
+  const double miss = 1 - config.ci_level;
+  if (AtFirstLevel(config.looks, name, look)) return 1 - kFirstLookShare * miss;
+  return 1 - LaterLooks(config.looks).Nominal((1 - kFirstLookShare) * miss);
+}
+
+// The decision's p-value at this look: the test's with one look, else the
+// repeated p-value (RepeatedLooks): p / kFirstLookShare at the first level
+// (the largest so far for a suspect), else the crossing chance over looks
+// 2..count / (1 - kFirstLookShare), the smallest so far.
+void SetLookP(Comparison& c, const std::string& name, int look, const AnalysisConfig& config) {
+  const RepeatedLooks& looks = config.looks;
+  if (looks.count <= 1) return;
+  const bool first_level = AtFirstLevel(looks, name, look);
+  double p = first_level ? c.p_value / kFirstLookShare
+                         : LaterLooks(looks).RepeatedP(c.p_value) / (1 - kFirstLookShare);
+  const auto earlier = looks.earlier_p.find(name);
+  if (earlier != looks.earlier_p.end()) {
+    p = look > 1 && looks.confirming.count(name) > 0 ? std::max(p, earlier->second)
+                                                     : std::min(p, earlier->second);
+  }
+  c.p_value = std::min(p, 1.0);
+  c.p_method = "repeated-" + c.p_method;
+}
+
 Comparison Compare(const SampleSet& baseline, const SampleSet& candidate,
                    const AnalysisConfig& config, double tolerance) {
   const std::vector<double>& before = MetricValues(baseline, config.metric);
   const std::vector<double>& after = MetricValues(candidate, config.metric);
+  const int look = LookOf(candidate);
   Comparison c;
   c.baseline_n = before.size();
   c.candidate_n = after.size();
@@ -89,7 +140,8 @@ Comparison Compare(const SampleSet& baseline, const SampleSet& candidate,
   c.baseline_majority = clean_before.majority;
   c.candidate_majority = clean_after.majority;
 
-  const ShiftEstimate shift = RelativeShift(clean_before.kept, clean_after.kept, config.ci_level);
+  const ShiftEstimate shift = RelativeShift(clean_before.kept, clean_after.kept,
+                                            DecisionLevel(config, candidate.name, look));
   c.shift_status = shift.status;
   c.shift = shift.estimate;
   c.shift_lo = shift.lower;
@@ -101,6 +153,7 @@ Comparison Compare(const SampleSet& baseline, const SampleSet& candidate,
   const MannWhitneyResult test = trimmed ? Test(clean_before.kept, clean_after.kept, config) : all;
   c.p_value = test.p_value;
   c.p_method = std::string(trimmed ? "trimmed-" : "") + MannWhitneyMethodName(test.method);
+  SetLookP(c, candidate.name, look, config);
   c.p_adjusted = c.p_value;
   c.tolerance = tolerance;
   return c;

@@ -4,6 +4,8 @@
 #define BENCHGATE_GATE_ANALYSIS_CONFIG_H_
 
 #include <cstddef>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,30 @@
 #include "model/sample_set.h"
 
 namespace benchgate {
+
+// How many times the same benchmarks may be judged as rounds are added (the
+// runner's first pass and its extra rounds, gate/more_rounds.h). Above 1
+// the looks share alpha. A benchmark's look k is the number of rounds its
+// candidate samples come from. Look 1 (the first pass, which decides nearly
+// everything) tests at kFirstLookShare of the level. A suspect of look 1
+// (`confirming`) keeps that level at its later looks, which confirm it:
+// its p-value is the largest of its looks', since every one must find it.
+// Any other benchmark's looks 2..`count` share the rest of the level at one
+// nominal level (Pocock's over those looks: stats/repeated_normal_looks.h).
+// The two parts join by Bonferroni's inequality: P(p <= u) <= share u +
+// (1 - share) u. The shift's interval is at 1 - the look's level, and
+// p_value is the repeated p-value (p_method "repeated-..."), the smallest
+// over the looks so far (the largest for a suspect): `earlier_p` holds
+// each benchmark's from the looks before.
+struct RepeatedLooks {
+  int count = 1;
+  std::map<std::string, double> earlier_p;
+  std::set<std::string> confirming;
+};
+
+// The share of alpha (and of 1 - ci_level) that the first look spends when
+// later looks may follow.
+inline constexpr double kFirstLookShare = 0.65;
 
 struct AnalysisConfig {
   double alpha = 0.05;      // suite-wide, after multiple-testing control
@@ -53,6 +79,8 @@ struct AnalysisConfig {
   // judged against their centre.
   const BenchmarkHistory* history = nullptr;
   AdaptiveConfig adaptive;
+  // Looks at the same benchmarks as rounds are added (RepeatedLooks).
+  RepeatedLooks looks;
 };
 
 inline AnalysisConfig AnalysisConfigFrom(double alpha) {

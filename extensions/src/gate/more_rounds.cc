@@ -95,6 +95,17 @@ SuiteAnalysis MeasureUntilSettled(RunData& run, const RunData* baseline,
                                   std::ostream& log) {
   const std::vector<std::string> suspects = Suspects(analysis);
   const int cap = std::max(limits.confirm, limits.max_rounds);
+  // With config.looks.count > 1 the looks share alpha: each starts from the
+  // repeated p-values of the one before, and the suspects' later looks
+  // confirm them (RepeatedLooks).
+  AnalysisConfig looked = config;
+  looked.looks.confirming.insert(suspects.begin(), suspects.end());
+  const auto remember = [&looked](const SuiteAnalysis& suite) {
+    for (const BenchmarkAnalysis& b : suite.benchmarks) {
+      if (b.comparison) looked.looks.earlier_p[b.samples.name] = b.comparison->p_value;
+    }
+  };
+  remember(analysis);
   const auto start = std::chrono::steady_clock::now();
   int round = 0;
   while (round < cap) {
@@ -117,7 +128,8 @@ SuiteAnalysis MeasureUntilSettled(RunData& run, const RunData* baseline,
       set.rounds.assign(set.real_time_ns.size(), static_cast<std::uint32_t>(round));
     }
     MergeSamples(run, more);
-    analysis = AnalyzeSuite(run, baseline, config);
+    analysis = AnalyzeSuite(run, baseline, looked);
+    remember(analysis);
   }
   MarkExtraRounds(analysis, suspects, round);
   return analysis;

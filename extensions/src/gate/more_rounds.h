@@ -9,7 +9,11 @@
 //     an interval straddling the tolerance, a budget limit inside the
 //     interval), while rounds are left.
 // It stops when nothing needs more, after `max_rounds` rounds, or after
-// `max_seconds`. How a round is measured is the caller's: the runner runs
+// `max_seconds`. An undecided benchmark may so be judged up to 1 +
+// `max_rounds` times and stop at whichever look decides it: the runner sets
+// AnalysisConfig::looks.count to that, so the looks share alpha (a
+// suspect's confirmation needs the finding at every look, which spends
+// nothing more). How a round is measured is the caller's: the runner runs
 // Google Benchmark with a filter, the simulations draw seeded samples.
 #ifndef BENCHGATE_GATE_MORE_ROUNDS_H_
 #define BENCHGATE_GATE_MORE_ROUNDS_H_
@@ -63,7 +67,9 @@ using MeasureRound = std::function<RunData(const std::vector<std::string>& names
 
 // Runs the extra rounds, merges their samples into `run` (labelled with
 // their round) and returns the final analysis, each suspect marked
-// confirmed or cleared. Progress goes to `log`.
+// confirmed or cleared. Progress goes to `log`. `analysis` is the first
+// look's, made with `config`; with config.looks.count > 1 each later
+// look's p-values start from the looks before.
 SuiteAnalysis MeasureUntilSettled(RunData& run, const RunData* baseline,
                                   const AnalysisConfig& config, SuiteAnalysis analysis,
                                   const ExtraRoundLimits& limits, const MeasureRound& measure,

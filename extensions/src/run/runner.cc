@@ -249,8 +249,12 @@ Measured MeasureTime(const RunnerState& state, const RunInputs& run_inputs,
   Measured measured;
   measured.run = collector.run();
   const RunData* baseline = run_inputs.baseline ? &*run_inputs.baseline : nullptr;
+  // An undecided benchmark is judged after the first pass and after each
+  // extra round, up to --benchgate_max_rounds looks: they share alpha.
+  AnalysisConfig looked = config;
+  looked.looks.count = std::max(options.max_rounds, 1);
   measured.analysis = MeasureUntilSettled(
-      measured.run, baseline, config, AnalyzeSuite(measured.run, baseline, config),
+      measured.run, baseline, looked, AnalyzeSuite(measured.run, baseline, looked),
       // --benchgate_max_rounds counts the first pass too; the gate counts extra rounds.
       ExtraRoundLimits{options.confirm, options.max_rounds - 1, options.max_seconds},
       [](const std::vector<std::string>& names, int) { return MeasureAgain(names); },

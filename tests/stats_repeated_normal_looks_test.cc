@@ -1,0 +1,116 @@
+// RepeatedNormalLooks: the chance that a two-sided test looked at after each
+// of K equal rounds crosses a constant nominal level at some look.
+// References: Pocock's constants C_P(K, 0.05), the boundary |Z_k| >= C_P
+// that crosses with 0.05 over K looks (Pocock 1977, Table 1; Jennison &
+// Turnbull 2000, Table 2.1), and a seeded simulation of the sums.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+#include <utility>
+#include <vector>
+
+#include "stats/normal.h"
+#include "stats/repeated_normal_looks.h"
+
+namespace benchgate {
+namespace {
+
+double TwoSided(double z) { return 2 * (1 - NormalCdf(z)); }
+
+TEST(RepeatedNormalLooksTest, OneLookIsTheLevelItself) {
+  const RepeatedNormalLooks& once = RepeatedNormalLooks::For(1, 1);
+  EXPECT_DOUBLE_EQ(once.Crossing(0.05), 0.05);
+  EXPECT_NEAR(once.Nominal(0.05), 0.05, 1e-9);
+}
+
+TEST(RepeatedNormalLooksTest, PococksConstantsCrossWithFivePercent) {
+  // C_P(K, 0.05) to three decimals: the crossing chance at that boundary is
+  // 0.05 to within what the rounding moves it (about 1e-4).
+  const std::vector<std::pair<int, double>> pocock = {
+      {2, 2.178}, {3, 2.289}, {4, 2.361}, {5, 2.413}, {6, 2.453}, {10, 2.555}, {20, 2.672}};
+  for (const auto& [looks, c] : pocock) {
+    EXPECT_NEAR(RepeatedNormalLooks::For(1, looks).Crossing(TwoSided(c)), 0.05, 2e-4) << looks;
+  }
+  // The nominal level of 4 looks (the runner's default rounds): 0.0182.
+  EXPECT_NEAR(RepeatedNormalLooks::For(1, 4).Nominal(0.05), TwoSided(2.361), 1e-4);
+}
+
+TEST(RepeatedNormalLooksTest, BetweenTheLevelAndBonferroni) {
+  for (const int looks : {2, 4, 8, 30}) {
+    const RepeatedNormalLooks& l = RepeatedNormalLooks::For(1, looks);
+    for (const double a : {1e-6, 1e-3, 0.01, 0.05}) {
+      const double crossing = l.Crossing(a);
+      EXPECT_GT(crossing, a) << looks << " " << a;
+      EXPECT_LE(crossing, looks * a) << looks << " " << a;
+    }
+    EXPECT_EQ(l.Crossing(0), 0);
+    EXPECT_EQ(l.Crossing(1), 1);
+    EXPECT_NEAR(l.Crossing(l.Nominal(0.01)), 0.01, 1e-8) << looks;
+  }
+}
+
+TEST(RepeatedNormalLooksTest, RepeatedPFollowsTheCrossingChance) {
+  // The interpolated table against the computation itself, between and
+  // beyond its points.
+  for (const auto& [first, last] : std::vector<std::pair<int, int>>{{1, 4}, {2, 4}, {2, 6}}) {
+    const RepeatedNormalLooks& looks = RepeatedNormalLooks::For(first, last);
+    for (const double p : {3e-14, 2.2e-9, 1.0825e-5, 0.0037, 0.02, 0.31, 0.97}) {
+      EXPECT_NEAR(looks.RepeatedP(p) / looks.Crossing(p), 1, 1e-3) << first << " " << p;
+    }
+    EXPECT_EQ(looks.RepeatedP(1), 1);
+  }
+}
+
+TEST(RepeatedNormalLooksTest, LaterLooksOnlyAgreeWithASimulation) {
+  // Looks at rounds 2..4 only (the runner's extra rounds): 200,000 seeded
+  // walks, each look at the nominal level for 5%.
+  const RepeatedNormalLooks& looks = RepeatedNormalLooks::For(2, 4);
+  const double c = NormalQuantile(1 - looks.Nominal(0.05) / 2);
+  EXPECT_LT(looks.Nominal(0.05), 0.05);
+  // The runner's later looks for 4 rounds at 0.35 of 5%: 0.00805, from
+  // SciPy's multivariate normal (Genz) on the looks' correlations sqrt(j/k):
+  // brentq(lambda a: 1 - mvn(cov).cdf(c(a), lower_limit=-c(a)) - 0.0175).
+  EXPECT_NEAR(looks.Nominal(0.0175), 0.008052494, 1e-4);
+  EXPECT_GT(looks.Nominal(0.05), RepeatedNormalLooks::For(1, 3).Nominal(0.05));  // more alike
+  std::mt19937_64 engine(4);
+  std::normal_distribution<double> normal;
+  int crossed = 0;
+  constexpr int kWalks = 200000;
+  for (int w = 0; w < kWalks; ++w) {
+    double sum = normal(engine);
+    for (int k = 2; k <= 4; ++k) {
+      sum += normal(engine);
+      if (std::abs(sum) >= c * std::sqrt(static_cast<double>(k))) {
+        ++crossed;
+        break;
+      }
+    }
+  }
+  EXPECT_NEAR(static_cast<double>(crossed) / kWalks, 0.05, 0.002);
+}
+
+TEST(RepeatedNormalLooksTest, AgreesWithASimulationOfTheSums) {
+  // 200,000 seeded walks of 5 looks at the nominal level: the share that
+  // crosses, 0.05 up to 4 binomial standard errors (0.002).
+  const RepeatedNormalLooks& looks = RepeatedNormalLooks::For(1, 5);
+  const double c = NormalQuantile(1 - looks.Nominal(0.05) / 2);
+  std::mt19937_64 engine(20261202);
+  std::normal_distribution<double> normal;
+  int crossed = 0;
+  constexpr int kWalks = 200000;
+  for (int w = 0; w < kWalks; ++w) {
+    double sum = 0;
+    for (int k = 1; k <= 5; ++k) {
+      sum += normal(engine);
+      if (std::abs(sum) >= c * std::sqrt(static_cast<double>(k))) {
+        ++crossed;
+        break;
+      }
+    }
+  }
+  EXPECT_NEAR(static_cast<double>(crossed) / kWalks, 0.05, 0.002);
+}
+
+}  // namespace
+}  // namespace benchgate
