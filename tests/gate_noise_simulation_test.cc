@@ -132,10 +132,10 @@ TEST(GateNoiseSimulationTest, AaSuitesWithBurstsRarelyRaiseAnyFalseAlarm) {
 }
 
 // 10% slowdowns of a quarter of every suite, one burst per side and bursty
-// confirmation rounds: at least 90% caught, false alarms within the FDR.
+// confirmation rounds: at least 93% caught, false alarms within the FDR.
 // Before the looks shared alpha (each extra round re-tested at the full
 // level) 95.2% were caught and 1.5% of A/A suites had a false alarm (now
-// 91.8% and 0%): part of that power was unspent error.
+// 94.8% and 0%).
 TEST(GateNoiseSimulationTest, TenPercentShiftWithBurstsIsCaught) {
   BurstySimulator simulator(7);
   std::vector<double> shift(kBenchmarks, 0.0);
@@ -153,7 +153,7 @@ TEST(GateNoiseSimulationTest, TenPercentShiftWithBurstsIsCaught) {
   RecordProperty("caught", static_cast<int>(caught));
   RecordProperty("false_alarms", static_cast<int>(false_alarms));
   RecordProperty("covered_rounds", simulator.covered_rounds());
-  EXPECT_GE(static_cast<double>(caught), 0.90 * static_cast<double>(total));
+  EXPECT_GE(static_cast<double>(caught), 0.93 * static_cast<double>(total));
   EXPECT_LE(static_cast<double>(false_alarms), 0.05 * static_cast<double>(caught));
 }
 

@@ -79,14 +79,6 @@ bool AtFirstLevel(const RepeatedLooks& looks, const std::string& name, int look)
   return look <= 1 || looks.confirming.count(name) > 0;
 }
 
-// The level of the decision's interval at this look (RepeatedLooks).
-double DecisionLevel(const AnalysisConfig& config, const std::string& name, int look) {
-  if (config.looks.count <= 1) return config.ci_level;
-  const double miss = 1 - config.ci_level;
-  if (AtFirstLevel(config.looks, name, look)) return 1 - kFirstLookShare * miss;
-  return 1 - LaterLooks(config.looks).Nominal((1 - kFirstLookShare) * miss);
-}
-
 // The decision's p-value at this look: the test's with one look, else the
 // repeated p-value (RepeatedLooks): p / kFirstLookShare at the first level
 // (the largest so far for a suspect), else the crossing chance over looks
@@ -140,8 +132,7 @@ Comparison Compare(const SampleSet& baseline, const SampleSet& candidate,
   c.baseline_majority = clean_before.majority;
   c.candidate_majority = clean_after.majority;
 
-  const ShiftEstimate shift = RelativeShift(clean_before.kept, clean_after.kept,
-                                            DecisionLevel(config, candidate.name, look));
+  const ShiftEstimate shift = RelativeShift(clean_before.kept, clean_after.kept, config.ci_level);
   c.shift_status = shift.status;
   c.shift = shift.estimate;
   c.shift_lo = shift.lower;
