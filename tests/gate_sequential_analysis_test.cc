@@ -56,11 +56,15 @@ double Alternating(std::size_t round) {
   return round % 2 == 0 ? 1.10 * jitter : 0.90 * jitter;
 }
 
-TEST(AnalyzeSequentialTest, StopsABenchmarkNoLookCouldDecide) {
+// `count` rounds of Alternating judged with looks 6..last.
+SuiteAnalysis JudgeAlternating(std::size_t count, const AnalysisConfig& config, std::size_t last) {
   Rounds rounds;
-  for (std::size_t r = 0; r < 30; ++r) rounds.Add(Alternating(r));
-  const SuiteAnalysis suite =
-      AnalyzeSequential(rounds.base, rounds.cand, Config(0.02), SequentialDesign{6, 30});
+  for (std::size_t r = 0; r < count; ++r) rounds.Add(Alternating(r));
+  return AnalyzeSequential(rounds.base, rounds.cand, config, SequentialDesign{6, last});
+}
+
+TEST(AnalyzeSequentialTest, StopsABenchmarkNoLookCouldDecide) {
+  const SuiteAnalysis suite = JudgeAlternating(30, Config(0.02), 30);
   ASSERT_EQ(suite.benchmarks.size(), 1u);
   const BenchmarkAnalysis& b = suite.benchmarks[0];
   // After round 17: 9 rounds at +10% (beyond +2%: more than the 8 the last
@@ -84,10 +88,7 @@ TEST(AnalyzeSequentialTest, StopsABenchmarkNoLookCouldDecide) {
 TEST(AnalyzeSequentialTest, KeepsLookingWhileAnOutcomeIsStillPossible) {
   // The same scatter with a last look at 40: the last look allows more rounds
   // short of the margin and beyond the tolerance, so round 17 stops nothing.
-  Rounds rounds;
-  for (std::size_t r = 0; r < 17; ++r) rounds.Add(Alternating(r));
-  const SuiteAnalysis suite =
-      AnalyzeSequential(rounds.base, rounds.cand, Config(0.02), SequentialDesign{6, 40});
+  const SuiteAnalysis suite = JudgeAlternating(17, Config(0.02), 40);
   const BenchmarkAnalysis& b = suite.benchmarks[0];
   EXPECT_EQ(b.look_round, 17);
   EXPECT_FALSE(b.decided_early);
@@ -99,16 +100,13 @@ TEST(AnalyzeSequentialTest, KeepsLookingWhileAnOutcomeIsStillPossible) {
 
 TEST(AnalyzeSequentialTest, ABudgetLimitKeepsABenchmarkOpen) {
   // More rounds may still break a budget's limit: no curtailment.
-  Rounds rounds;
-  for (std::size_t r = 0; r < 20; ++r) rounds.Add(Alternating(r));
   AnalysisConfig config = Config(0.02);
   BudgetRule rule;
   rule.pattern = "BM_A";
   rule.limits.push_back(Limit{"median", 1e9, false});
   rule.origin = "test";
   config.budgets.push_back(rule);
-  const SuiteAnalysis suite =
-      AnalyzeSequential(rounds.base, rounds.cand, config, SequentialDesign{6, 30});
+  const SuiteAnalysis suite = JudgeAlternating(20, config, 30);
   const BenchmarkAnalysis& b = suite.benchmarks[0];
   EXPECT_EQ(b.look_round, 20);
   EXPECT_TRUE(b.open);
@@ -117,10 +115,7 @@ TEST(AnalyzeSequentialTest, ABudgetLimitKeepsABenchmarkOpen) {
 TEST(AnalyzeSequentialTest, AWideToleranceStopsAtTheFirstLookAsUnchanged) {
   // At 20% every round lies short of the tolerance: "unchanged" needs 6 of
   // 6 at round 6 (P(Bin(6, 1/2) = 0) = 1/64 <= 0.0176).
-  Rounds rounds;
-  for (std::size_t r = 0; r < 30; ++r) rounds.Add(Alternating(r));
-  const SuiteAnalysis suite =
-      AnalyzeSequential(rounds.base, rounds.cand, Config(0.20), SequentialDesign{6, 30});
+  const SuiteAnalysis suite = JudgeAlternating(30, Config(0.20), 30);
   const BenchmarkAnalysis& b = suite.benchmarks[0];
   EXPECT_EQ(b.status, VerdictStatus::kUnchanged);
   EXPECT_EQ(b.look_round, 6);

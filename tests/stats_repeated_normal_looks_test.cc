@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
 #include <random>
 #include <utility>
 #include <vector>
@@ -17,6 +18,26 @@ namespace benchgate {
 namespace {
 
 double TwoSided(double z) { return 2 * (1 - NormalCdf(z)); }
+
+// The share of 200,000 seeded walks S_k (sums of N(0, 1)) that reach
+// |S_k| >= c sqrt(k) at some look k = first..last.
+double SimulatedCrossing(int first, int last, double c, std::uint64_t seed) {
+  std::mt19937_64 engine(seed);
+  std::normal_distribution<double> normal;
+  int crossed = 0;
+  constexpr int kWalks = 200000;
+  for (int w = 0; w < kWalks; ++w) {
+    double sum = 0;
+    for (int k = 1; k <= last; ++k) {
+      sum += normal(engine);
+      if (k >= first && std::abs(sum) >= c * std::sqrt(static_cast<double>(k))) {
+        ++crossed;
+        break;
+      }
+    }
+  }
+  return static_cast<double>(crossed) / kWalks;
+}
 
 TEST(RepeatedNormalLooksTest, OneLookIsTheLevelItself) {
   const RepeatedNormalLooks& once = RepeatedNormalLooks::For(1, 1);
@@ -68,26 +89,12 @@ TEST(RepeatedNormalLooksTest, LaterLooksOnlyAgreeWithASimulation) {
   const RepeatedNormalLooks& looks = RepeatedNormalLooks::For(2, 4);
   const double c = NormalQuantile(1 - looks.Nominal(0.05) / 2);
   EXPECT_LT(looks.Nominal(0.05), 0.05);
+  EXPECT_GT(looks.Nominal(0.05), RepeatedNormalLooks::For(1, 3).Nominal(0.05));  // more alike
   // The runner's later looks for 4 rounds at 0.35 of 5%: 0.00805, from
   // SciPy's multivariate normal (Genz) on the looks' correlations sqrt(j/k):
   // brentq(lambda a: 1 - mvn(cov).cdf(c(a), lower_limit=-c(a)) - 0.0175).
   EXPECT_NEAR(looks.Nominal(0.0175), 0.008052494, 1e-4);
-  EXPECT_GT(looks.Nominal(0.05), RepeatedNormalLooks::For(1, 3).Nominal(0.05));  // more alike
-  std::mt19937_64 engine(4);
-  std::normal_distribution<double> normal;
-  int crossed = 0;
-  constexpr int kWalks = 200000;
-  for (int w = 0; w < kWalks; ++w) {
-    double sum = normal(engine);
-    for (int k = 2; k <= 4; ++k) {
-      sum += normal(engine);
-      if (std::abs(sum) >= c * std::sqrt(static_cast<double>(k))) {
-        ++crossed;
-        break;
-      }
-    }
-  }
-  EXPECT_NEAR(static_cast<double>(crossed) / kWalks, 0.05, 0.002);
+  EXPECT_NEAR(SimulatedCrossing(2, 4, c, 4), 0.05, 0.002);
 }
 
 TEST(RepeatedNormalLooksTest, AgreesWithASimulationOfTheSums) {
@@ -95,21 +102,7 @@ TEST(RepeatedNormalLooksTest, AgreesWithASimulationOfTheSums) {
   // crosses, 0.05 up to 4 binomial standard errors (0.002).
   const RepeatedNormalLooks& looks = RepeatedNormalLooks::For(1, 5);
   const double c = NormalQuantile(1 - looks.Nominal(0.05) / 2);
-  std::mt19937_64 engine(20261202);
-  std::normal_distribution<double> normal;
-  int crossed = 0;
-  constexpr int kWalks = 200000;
-  for (int w = 0; w < kWalks; ++w) {
-    double sum = 0;
-    for (int k = 1; k <= 5; ++k) {
-      sum += normal(engine);
-      if (std::abs(sum) >= c * std::sqrt(static_cast<double>(k))) {
-        ++crossed;
-        break;
-      }
-    }
-  }
-  EXPECT_NEAR(static_cast<double>(crossed) / kWalks, 0.05, 0.002);
+  EXPECT_NEAR(SimulatedCrossing(1, 5, c, 20261202), 0.05, 0.002);
 }
 
 }  // namespace
