@@ -1,8 +1,6 @@
 #include "gate/analysis.h"
 
 #include <algorithm>
-#include <cstdint>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -60,39 +58,27 @@ MannWhitneyResult Test(const std::vector<double>& before, const std::vector<doub
   return MannWhitneyU(before, after, Alternative::kTwoSided, config.p_method);
 }
 
-// Which look of a benchmark this is: the rounds its candidate samples come
-// from (1: the first pass alone).
-int LookOf(const SampleSet& candidate) {
-  const std::vector<std::uint32_t> rounds = RoundsOf(candidate);
-  return std::max(static_cast<int>(std::set<std::uint32_t>(rounds.begin(), rounds.end()).size()),
-                  1);
-}
-
 // Looks 2..count, which share what the first look leaves.
 const RepeatedNormalLooks& LaterLooks(const RepeatedLooks& looks) {
   return RepeatedNormalLooks::For(2, std::max(looks.count, 2));
 }
 
-// Judged at the first look's level: the first look, and a suspect's later
-// looks (they confirm it).
-bool AtFirstLevel(const RepeatedLooks& looks, const std::string& name, int look) {
-  return look <= 1 || looks.confirming.count(name) > 0;
-}
-
-// The decision's p-value at this look: the test's with one look, else the
-// repeated p-value (RepeatedLooks): p / kFirstLookShare at the first level
-// (the largest so far for a suspect), else the crossing chance over looks
-// 2..count / (1 - kFirstLookShare), the smallest so far.
-void SetLookP(Comparison& c, const std::string& name, int look, const AnalysisConfig& config) {
+// The decision's p-value at look `look` (the rounds the candidate's samples
+// come from): the test's with one look, else the repeated p-value
+// (RepeatedLooks): p / kFirstLookShare at the first look and at a suspect's
+// later looks, which confirm it (the largest so far), else the crossing
+// chance over looks 2..count / (1 - kFirstLookShare), the smallest so far.
+void SetLookP(Comparison& c, const std::string& name, std::size_t look,
+              const AnalysisConfig& config) {
   const RepeatedLooks& looks = config.looks;
   if (looks.count <= 1) return;
-  const bool first_level = AtFirstLevel(looks, name, look);
-  double p = first_level ? c.p_value / kFirstLookShare
-                         : LaterLooks(looks).RepeatedP(c.p_value) / (1 - kFirstLookShare);
+  const bool confirming = look > 1 && looks.confirming.count(name) > 0;
+  double p = look <= 1 || confirming
+                 ? c.p_value / kFirstLookShare
+                 : LaterLooks(looks).RepeatedP(c.p_value) / (1 - kFirstLookShare);
   const auto earlier = looks.earlier_p.find(name);
   if (earlier != looks.earlier_p.end()) {
-    p = look > 1 && looks.confirming.count(name) > 0 ? std::max(p, earlier->second)
-                                                     : std::min(p, earlier->second);
+    p = confirming ? std::max(p, earlier->second) : std::min(p, earlier->second);
   }
   c.p_value = std::min(p, 1.0);
   c.p_method = "repeated-" + c.p_method;
@@ -102,7 +88,6 @@ Comparison Compare(const SampleSet& baseline, const SampleSet& candidate,
                    const AnalysisConfig& config, double tolerance) {
   const std::vector<double>& before = MetricValues(baseline, config.metric);
   const std::vector<double>& after = MetricValues(candidate, config.metric);
-  const int look = LookOf(candidate);
   Comparison c;
   c.baseline_n = before.size();
   c.candidate_n = after.size();
@@ -144,7 +129,7 @@ Comparison Compare(const SampleSet& baseline, const SampleSet& candidate,
   const MannWhitneyResult test = trimmed ? Test(clean_before.kept, clean_after.kept, config) : all;
   c.p_value = test.p_value;
   c.p_method = std::string(trimmed ? "trimmed-" : "") + MannWhitneyMethodName(test.method);
-  SetLookP(c, candidate.name, look, config);
+  SetLookP(c, candidate.name, DistinctRounds(candidate), config);
   c.p_adjusted = c.p_value;
   c.tolerance = tolerance;
   return c;

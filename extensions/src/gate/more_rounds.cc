@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
-#include <set>
 #include <string>
 
 #include "gate/reasons.h"
@@ -15,11 +14,6 @@ namespace {
 
 bool Fails(VerdictStatus status) {
   return status == VerdictStatus::kRegression || status == VerdictStatus::kBudgetExceeded;
-}
-
-std::size_t DistinctRounds(const SampleSet& set) {
-  const std::vector<std::uint32_t> rounds = RoundsOf(set);
-  return std::max<std::size_t>(std::set<std::uint32_t>(rounds.begin(), rounds.end()).size(), 1);
 }
 
 // Rounds of the candidate the verdict stands on: all but the disturbed ones.

@@ -39,7 +39,9 @@ struct RoundCounts {
   bool no_regression = false;
   // No look up to the last could decide it (Undecidable).
   bool undecidable = false;
-  std::size_t short_of_margin = 0;  // not beyond the margin in the worse direction
+  // Not beyond the margin upwards, and not beyond it downwards.
+  std::size_t short_up = 0, short_down = 0;
+  std::size_t short_of_margin = 0;  // of the two, the worse direction's
 };
 
 // Curtailment: a look finds a regression only when its interval,
@@ -55,21 +57,15 @@ struct RoundCounts {
 // a benchmark whose round-to-round scatter is wider than the tolerance
 // (memcpy placement in the calibration suite). Not with budget limits:
 // more rounds may still break one.
-bool Undecidable(const std::vector<double>& log_ratios, const RoundCounts& counts,
-                 const RepeatedSignTest& looks, double nominal, double one_sided, double margin) {
+bool Undecidable(const RoundCounts& counts, const RepeatedSignTest& looks, double nominal,
+                 double one_sided) {
   const int k_last = looks.MostBeyond(looks.last(), nominal / 2);
   const int most_beyond = looks.MostBeyond(looks.last(), one_sided);
-  const double up = std::log1p(margin);
-  const double down = std::log1p(-std::min(margin, 0.99));
-  std::size_t short_up = 0, short_down = 0;
-  for (const double d : log_ratios) {
-    short_up += d <= up ? 1 : 0;
-    short_down += d >= down ? 1 : 0;
-  }
   const auto more = [](std::size_t count, int most) {
     return most < 0 || count > static_cast<std::size_t>(most);
   };
-  return more(short_up, k_last) && more(short_down, k_last) && more(counts.beyond, most_beyond);
+  return more(counts.short_up, k_last) && more(counts.short_down, k_last) &&
+         more(counts.beyond, most_beyond);
 }
 
 RoundCounts CountsOf(const std::vector<double>& log_ratios, bool has_limits,
@@ -79,15 +75,18 @@ RoundCounts CountsOf(const std::vector<double>& log_ratios, bool has_limits,
   r.rounds = log_ratios.size();
   const double limit =
       higher_is_better ? std::log1p(-std::min(tolerance, 0.99)) : std::log1p(tolerance);
-  const double near = higher_is_better ? std::log1p(-std::min(margin, 0.99)) : std::log1p(margin);
+  const double up = std::log1p(margin);
+  const double down = std::log1p(-std::min(margin, 0.99));
   for (const double d : log_ratios) {
     r.beyond += (higher_is_better ? d <= limit : d >= limit) ? 1 : 0;
-    r.short_of_margin += (higher_is_better ? d >= near : d <= near) ? 1 : 0;
+    r.short_up += d <= up ? 1 : 0;
+    r.short_down += d >= down ? 1 : 0;
   }
+  r.short_of_margin = higher_is_better ? r.short_down : r.short_up;
   const int most = looks.MostBeyond(r.rounds, one_sided);
   r.no_regression = most >= 0 && r.beyond <= static_cast<std::size_t>(most);
-  r.undecidable = !has_limits && r.rounds >= looks.first() &&
-                  Undecidable(log_ratios, r, looks, nominal, one_sided, margin);
+  r.undecidable =
+      !has_limits && r.rounds >= looks.first() && Undecidable(r, looks, nominal, one_sided);
   return r;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string_view>
 #include <utility>
 
@@ -59,6 +60,11 @@ std::vector<std::uint32_t> RoundsOf(const SampleSet& set) {
   std::vector<std::uint32_t> rounds = set.rounds;
   rounds.resize(set.real_time_ns.size(), 0);
   return rounds;
+}
+
+std::size_t DistinctRounds(const SampleSet& set) {
+  const std::vector<std::uint32_t> rounds = RoundsOf(set);
+  return std::max<std::size_t>(std::set<std::uint32_t>(rounds.begin(), rounds.end()).size(), 1);
 }
 
 void AppendSamples(SampleSet& into, const SampleSet& more) {

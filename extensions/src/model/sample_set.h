@@ -179,6 +179,9 @@ bool HigherIsBetter(const std::string& metric);
 // The round of each real_time_ns sample (zeros when `rounds` is empty).
 std::vector<std::uint32_t> RoundsOf(const SampleSet& set);
 
+// How many rounds its samples come from (at least 1).
+std::size_t DistinctRounds(const SampleSet& set);
+
 }  // namespace benchgate
 
 #endif  // BENCHGATE_MODEL_SAMPLE_SET_H_
