@@ -94,21 +94,32 @@ TEST(RepeatedSignTestTest, CrossingChancesMatchBruteForce) {
   }
 }
 
-TEST(RepeatedSignTestTest, NominalLevelsOfTheDefaultDesign) {
+// A design's nominal levels at 5%, two-sided and one-sided, and their
+// crossing chances over the looks.
+struct Levels {
+  double two_sided, two_sided_crossing, one_sided, one_sided_crossing;
+};
+
+void ExpectLevels(const RepeatedSignTest& looks, const Levels& expected) {
+  const double a = looks.TwoSidedNominal(0.05);
+  EXPECT_DOUBLE_EQ(a, expected.two_sided);
+  EXPECT_NEAR(looks.TwoSidedCrossing(a), expected.two_sided_crossing, 1e-12);
+  const double b = looks.OneSidedNominal(0.05);
+  EXPECT_DOUBLE_EQ(b, expected.one_sided);
+  EXPECT_NEAR(looks.OneSidedCrossing(b), expected.one_sided_crossing, 1e-12);
+}
+
+TEST(RepeatedSignTestTest, NominalLevelsOfLooksSixToTwenty) {
   // Looks 6..20 at 5% two-sided: 0.021484375 (= 2 x 11/1024, one minority
   // round of ten) crosses with 0.04895 in all, the next attainable level
   // above it with more than 0.05 (hand-checked with an independent Python
   // walk: the README's design section). Looking 15 times costs the
-  // per-look level a factor of about 2.3.
+  // per-look level a factor of about 2.3. No regression beyond the
+  // tolerance, 5%: 0.01953125 (= 10/512: one round of nine beyond the
+  // limit), crossing 0.04485.
   const RepeatedSignTest& looks = RepeatedSignTest::For(6, 20);
-  const double a = looks.TwoSidedNominal(0.05);
-  EXPECT_DOUBLE_EQ(a, 22.0 / 1024);
-  EXPECT_NEAR(looks.TwoSidedCrossing(a), 0.0489501953125, 1e-12);
-  // No regression beyond the tolerance, 5%: 0.01953125 (= 10/512: one round of nine
-  // beyond the limit), crossing 0.04485.
-  const double b = looks.OneSidedNominal(0.05);
-  EXPECT_DOUBLE_EQ(b, 0.01953125);
-  EXPECT_NEAR(looks.OneSidedCrossing(b), 0.0448455810546875, 1e-12);
+  ExpectLevels(looks, {22.0 / 1024, 0.0489501953125, 0.01953125, 0.0448455810546875});
+  const double b = 0.01953125;
   EXPECT_EQ(looks.MostBeyond(6, b), 0);   // 1/64 <= b
   EXPECT_EQ(looks.MostBeyond(8, b), 0);   // 9/256 > b
   EXPECT_EQ(looks.MostBeyond(9, b), 1);   // 10/512 <= b
@@ -122,12 +133,8 @@ TEST(RepeatedSignTestTest, NominalLevelsOfLooksSixToThirty) {
   // an independent Python walk over the counts (exact fractions; the next
   // attainable levels cross above 0.05). Used by gate_sequential_analysis_test.
   const RepeatedSignTest& looks = RepeatedSignTest::For(6, 30);
-  const double a = looks.TwoSidedNominal(0.05);
-  EXPECT_DOUBLE_EQ(a, 1.0 / 64);
-  EXPECT_NEAR(looks.TwoSidedCrossing(a), 0.04622926563024521, 1e-12);
-  const double b = looks.OneSidedNominal(0.05);
-  EXPECT_DOUBLE_EQ(b, 9.0 / 512);
-  EXPECT_NEAR(looks.OneSidedCrossing(b), 0.04926057532429695, 1e-12);
+  ExpectLevels(looks, {1.0 / 64, 0.04622926563024521, 9.0 / 512, 0.04926057532429695});
+  const double a = 1.0 / 64, b = 9.0 / 512;
   EXPECT_EQ(looks.MostBeyond(6, b), 0);
   EXPECT_EQ(looks.MostBeyond(10, b), 1);
   EXPECT_EQ(looks.MostBeyond(17, b), 3);
