@@ -161,12 +161,13 @@ TEST_F(AbCommandTest, SequentialRoundsStopEachBenchmarkAndReplayExactly) {
   EXPECT_EQ(report["summary"]["last_look"], 30);
   int last_round = 0;
   for (const json& c : report["comparisons"]) {
-    EXPECT_EQ(c["p_method"], "sign-sequential") << c.dump();
+    EXPECT_EQ(c["p_method"], "signed-rank-sequential") << c.dump();
     // The fixture's processes repeat their manual times exactly: BM_Steady
     // is within the tolerance at the first look (round 6); BM_Slowed is
     // slower in every round, significant for Benjamini-Hochberg over two at
-    // round 9 (repeated p-value over looks 6..30 F(2/512) = 0.0113 <= 0.025;
-    // round 8's F(2/256) = 0.0252 is not).
+    // round 9 (the signed-rank p-value 2/512, repeated over looks 6..30:
+    // 0.0228 <= 0.025; round 8's 2/256 gives 0.0419; stats_repeated_normal_
+    // looks_test has the reference).
     const bool slowed = c["name"] == "BM_Slowed/iterations:20/manual_time";
     EXPECT_EQ(c["sequential"], json({{"round", slowed ? 9 : 6}, {"early", true}, {"open", false}}))
         << c.dump();

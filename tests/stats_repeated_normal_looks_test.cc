@@ -105,5 +105,18 @@ TEST(RepeatedNormalLooksTest, AgreesWithASimulationOfTheSums) {
   EXPECT_NEAR(SimulatedCrossing(1, 5, c, 20261202), 0.05, 0.002);
 }
 
+TEST(RepeatedNormalLooksTest, BenchgateAbsLooksSixToThirty) {
+  // benchgate-ab's sequential design (gate/sequential_analysis.h): looks at
+  // rounds 6..30. Reference: 4,000,000 walks in NumPy (default_rng(7)),
+  // the 95th percentile of max |S_k| / sqrt(k) over k = 6..30 is 2.5909,
+  // nominal 2 (1 - Phi(2.5909)) = 0.009573; the share of walks whose
+  // smallest p-value is at most 2/256 (8 rounds all one side) is 0.04192,
+  // at most 2/128 is 0.07631 (binomial standard errors 1e-4).
+  const RepeatedNormalLooks& looks = RepeatedNormalLooks::For(6, 30);
+  EXPECT_NEAR(looks.Nominal(0.05), 0.009573, 2e-4);
+  EXPECT_NEAR(looks.Crossing(2.0 / 256), 0.04192, 6e-4);
+  EXPECT_NEAR(looks.Crossing(2.0 / 128), 0.07631, 6e-4);
+}
+
 }  // namespace
 }  // namespace benchgate

@@ -105,11 +105,8 @@ struct PairedLook {
   // The Mann-Whitney test on every sample (p_value_all): for the report,
   // not the decision, so a look that only decides may leave it out.
   bool all_samples_test = true;
-  // Told each compared benchmark's log ratios, in round order, and whether
-  // budget limits (beyond a tolerance) apply to it (may be null).
-  std::function<void(const std::string& name, const std::vector<double>& log_ratios,
-                     bool has_limits)>
-      seen;
+  // Told each compared benchmark's log ratios, in round order (may be null).
+  std::function<void(const std::string& name, const std::vector<double>& log_ratios)> seen;
 };
 
 SuiteAnalysis AnalyzeProcessesAt(const std::vector<RunData>& baseline_rounds,

@@ -124,7 +124,7 @@ std::string AfterRoundsReason(AfterRounds outcome, int extra_rounds) {
 
 std::string DecidedEarlyReason(int round, int last_look) {
   return "decided at round " + std::to_string(round) + " of at most " + std::to_string(last_look) +
-         ": an early stop's estimate leans away from zero; its interval holds at every look";
+         ": the p-value allows for every look; an early stop's estimate leans away from zero";
 }
 
 std::string NoRegressionReason(int round, int last_look, std::size_t short_of, std::size_t rounds,
@@ -135,18 +135,6 @@ std::string NoRegressionReason(int round, int last_look, std::size_t short_of, s
          FormatChange(higher_is_better ? -tolerance : tolerance) +
          ", no regression beyond the tolerance (sign test, at most " + FormatPercent(false_quiet) +
          " wrong across the looks)";
-}
-
-std::string CannotDecideReason(int round, int last_look, std::size_t rounds, std::size_t beyond,
-                               std::size_t short_of_margin, double tolerance, double margin,
-                               bool higher_is_better) {
-  const double worse = higher_is_better ? -1 : 1;
-  return "stopped at round " + std::to_string(round) + " of at most " + std::to_string(last_look) +
-         ": no later look could decide it, its rounds scatter more than the tolerance can tell "
-         "apart (" +
-         std::to_string(beyond) + " of " + std::to_string(rounds) + " beyond " +
-         FormatChange(worse * tolerance) + ", " + std::to_string(short_of_margin) + " not beyond " +
-         FormatChange(worse * margin) + ")";
 }
 
 std::string StillOpenReason(int round, int last_look) {

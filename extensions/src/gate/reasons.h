@@ -71,23 +71,17 @@ enum class AfterRounds {
 // verdict did not hold", ...
 std::string AfterRoundsReason(AfterRounds outcome, int extra_rounds);
 
-// Sequential rounds: "decided at round 8 of at most 20: an early stop's
-// estimate leans away from zero; its interval holds at every look".
+// Sequential rounds: "decided at round 8 of at most 30: the p-value allows
+// for every look; an early stop's estimate leans away from zero".
 std::string DecidedEarlyReason(int round, int last_look);
-// "unchanged at round 6 of at most 20: 6 of 6 rounds below +2.0%, no
+// "unchanged at round 6 of at most 30: 6 of 6 rounds below +2.0%, no
 // regression beyond the tolerance (sign test, at most 5.0% wrong across the
 // looks)"; for a rate, "above -2.0%".
 std::string NoRegressionReason(int round, int last_look, std::size_t short_of, std::size_t rounds,
                                double tolerance, double false_quiet, bool higher_is_better);
-// "still open after round 9 of at most 20: the rounds ended before a look
+// "still open after round 9 of at most 30: the rounds ended before a look
 // decided it".
 std::string StillOpenReason(int round, int last_look);
-// "stopped at round 17 of at most 30: no later look could decide it, its
-// rounds scatter more than the tolerance can tell apart (8 of 17 beyond
-// +2.0%, 9 not beyond +1.2%)"; for a rate, "-2.0%" and "-1.2%".
-std::string CannotDecideReason(int round, int last_look, std::size_t rounds, std::size_t beyond,
-                               std::size_t short_of_margin, double tolerance, double margin,
-                               bool higher_is_better);
 
 }  // namespace benchgate
 

@@ -5,7 +5,9 @@
 #include <map>
 
 #include "gate/reasons.h"
+#include "stats/repeated_normal_looks.h"
 #include "stats/repeated_sign_test.h"
+#include "stats/sequential_signed_rank.h"
 
 namespace benchgate {
 namespace {
@@ -28,90 +30,32 @@ std::vector<RunData> Cut(const std::vector<RunData>& rounds, std::size_t k,
   return cut;
 }
 
-// What a benchmark's rounds so far say about how its looks can end.
+// What a benchmark's rounds so far say about "unchanged": the one-sided
+// sign test rejects "the median round is at or beyond the tolerance in the
+// worse direction" (RepeatedSignTest: a round beyond the limit costs one
+// count however far beyond, so a burst over a whole process does not keep
+// a benchmark open).
 struct RoundCounts {
   std::size_t rounds = 0;
   std::size_t beyond = 0;  // beyond the tolerance in the worse direction
-  // The "unchanged" half: the one-sided sign test rejects "the median round
-  // is at or beyond the tolerance in the worse direction" (RepeatedSignTest:
-  // a round beyond the limit costs one count however far beyond, so a burst
-  // over a whole process does not keep a benchmark open).
   bool no_regression = false;
-  // No look up to the last could decide it (Undecidable).
-  bool undecidable = false;
-  // Not beyond the margin upwards, and not beyond it downwards.
-  std::size_t short_up = 0, short_down = 0;
-  std::size_t short_of_margin = 0;  // of the two, the worse direction's
 };
 
-// Curtailment: a look finds a regression only when its interval,
-// [x_(k+1), x_(n-k)] of the sorted rounds, clears the margin, so at most k
-// rounds lie short of it, and k grows with n up to k_last at the last look;
-// an improvement likewise on the other side. "Unchanged" stops only with at
-// most MostBeyond(n) rounds beyond the tolerance, which grows with n too.
-// Once more than k_last rounds lie short of the margin on both sides and
-// more than MostBeyond(last) beyond the tolerance, the remaining rounds
-// cannot make any look decide: the benchmark stops and is judged as it
-// stands, as at the last look. Such a stop never rejects, so it spends
-// none of the false-alarm rate and loses no power; it spares the rounds of
-// a benchmark whose round-to-round scatter is wider than the tolerance
-// (memcpy placement in the calibration suite). Not with budget limits:
-// more rounds may still break one.
-bool Undecidable(const RoundCounts& counts, const RepeatedSignTest& looks, double nominal,
-                 double one_sided) {
-  const int k_last = looks.MostBeyond(looks.last(), nominal / 2);
-  const int most_beyond = looks.MostBeyond(looks.last(), one_sided);
-  const auto more = [](std::size_t count, int most) {
-    return most < 0 || count > static_cast<std::size_t>(most);
-  };
-  return more(counts.short_up, k_last) && more(counts.short_down, k_last) &&
-         more(counts.beyond, most_beyond);
-}
-
-RoundCounts CountsOf(const std::vector<double>& log_ratios, bool has_limits,
-                     const RepeatedSignTest& looks, double nominal, double one_sided,
-                     double tolerance, double margin, bool higher_is_better) {
+RoundCounts CountsOf(const std::vector<double>& log_ratios, const RepeatedSignTest& looks,
+                     double one_sided, double tolerance, bool higher_is_better) {
   RoundCounts r;
   r.rounds = log_ratios.size();
   const double limit =
       higher_is_better ? std::log1p(-std::min(tolerance, 0.99)) : std::log1p(tolerance);
-  const double up = std::log1p(margin);
-  const double down = std::log1p(-std::min(margin, 0.99));
   for (const double d : log_ratios) {
     r.beyond += (higher_is_better ? d <= limit : d >= limit) ? 1 : 0;
-    r.short_up += d <= up ? 1 : 0;
-    r.short_down += d >= down ? 1 : 0;
   }
-  r.short_of_margin = higher_is_better ? r.short_down : r.short_up;
   const int most = looks.MostBeyond(r.rounds, one_sided);
   r.no_regression = most >= 0 && r.beyond <= static_cast<std::size_t>(most);
-  r.undecidable =
-      !has_limits && r.rounds >= looks.first() && Undecidable(r, looks, nominal, one_sided);
   return r;
 }
 
-// The median round with its repeated interval at the nominal level. Before
-// the level is attainable (too few rounds), from kMinPairedRounds on, the
-// widest interval there is, [min, max]: such a look cannot be significant
-// (its repeated p-value is above the level too), but it shows the size.
-OneSampleShift SizeOf(const std::vector<double>& log_ratios, double nominal) {
-  MedianInterval median = SignTestInterval(log_ratios, 1 - nominal);
-  if (median.status == StatStatus::kTooFew && log_ratios.size() >= kMinPairedRounds) {
-    median =
-        SignTestInterval(log_ratios, 1 - std::ldexp(2.0, -static_cast<int>(log_ratios.size())));
-  }
-  OneSampleShift shift;
-  shift.status = median.status;
-  shift.estimate = median.median;
-  shift.lower = median.lower;
-  shift.upper = median.upper;
-  shift.coverage = median.coverage;
-  shift.exact = true;
-  return shift;
-}
-
-// kStopped: open, but no later look could decide it (Undecidable).
-enum class Look { kDecided, kStopped, kOpen, kClosed };
+enum class Look { kDecided, kOpen, kClosed };
 
 // Round `index` (0-based) holds the benchmark.
 bool MeasuredIn(const std::vector<RunData>& rounds, std::size_t index, const BenchmarkAnalysis& b) {
@@ -120,7 +64,7 @@ bool MeasuredIn(const std::vector<RunData>& rounds, std::size_t index, const Ben
                      [&](const SampleSet& set) { return set.name == b.samples.name; });
 }
 
-Look JudgeOpen(const BenchmarkAnalysis& b, const RoundCounts& counts) {
+Look JudgeLook(const BenchmarkAnalysis& b, const RoundCounts& counts) {
   if (!b.comparison) return Look::kClosed;
   switch (b.status) {
     case VerdictStatus::kRegression:
@@ -136,11 +80,6 @@ Look JudgeOpen(const BenchmarkAnalysis& b, const RoundCounts& counts) {
   }
 }
 
-Look JudgeLook(const BenchmarkAnalysis& b, const RoundCounts& counts) {
-  const Look look = JudgeOpen(b, counts);
-  return look == Look::kOpen && counts.undecidable ? Look::kStopped : look;
-}
-
 }  // namespace
 
 SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
@@ -149,27 +88,21 @@ SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
                                 SequentialState* state) {
   const std::size_t last = std::clamp<std::size_t>(design.last_look, 1, kMaxLooks);
   const std::size_t first = std::clamp<std::size_t>(design.first_look, 1, last);
-  const RepeatedSignTest& looks = RepeatedSignTest::For(first, last);
-  const double nominal = looks.TwoSidedNominal(1 - config.ci_level);
-  const double one_sided = looks.OneSidedNominal(kFalseQuiet);
+  const RepeatedSignTest& quiet_looks = RepeatedSignTest::For(first, last);
+  const double one_sided = quiet_looks.OneSidedNominal(kFalseQuiet);
+  const RepeatedNormalLooks& looks =
+      RepeatedNormalLooks::For(static_cast<int>(first), static_cast<int>(last));
   PairedLook look;
-  look.interval = [&](const std::vector<double>& d) { return SizeOf(d, nominal); };
-  look.p_method = "sign-sequential";
-  look.p_value = [&](const std::vector<double>& d) { return looks.RepeatedP(d); };
-  struct Seen {
-    std::vector<double> ratios;
-    bool has_limits = false;
-  };
-  std::map<std::string, Seen> seen;
-  look.seen = [&](const std::string& name, const std::vector<double>& d, bool has_limits) {
-    seen[name] = Seen{d, has_limits};
-  };
+  look.level = config.ci_level;
+  look.p_method = "signed-rank-sequential";
+  look.p_value = [&](const std::vector<double>& d) { return SequentialSignedRankP(d, looks); };
+  std::map<std::string, std::vector<double>> seen;
+  look.seen = [&](const std::string& name, const std::vector<double>& d) { seen[name] = d; };
   const auto counts_of = [&](const BenchmarkAnalysis& b) {
     const auto it = seen.find(b.samples.name);
     if (!b.comparison || it == seen.end()) return RoundCounts{};
-    const double tolerance = b.comparison->tolerance;
-    return CountsOf(it->second.ratios, it->second.has_limits, looks, nominal, one_sided, tolerance,
-                    config.ci_margin * tolerance, config.higher_is_better);
+    return CountsOf(it->second, quiet_looks, one_sided, b.comparison->tolerance,
+                    config.higher_is_better);
   };
 
   const std::size_t rounds = std::min({baseline_rounds.size(), candidate_rounds.size(), last});
@@ -196,7 +129,7 @@ SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
           !MeasuredIn(candidate_rounds, k, b)) {
         outcome = Look::kDecided;
       }
-      if (outcome == Look::kDecided || outcome == Look::kStopped) s.decided[b.samples.name] = k;
+      if (outcome == Look::kDecided) s.decided[b.samples.name] = k;
       open = open || (outcome == Look::kOpen && k < last);
     }
     s.looked = std::max(s.looked, k);
@@ -220,11 +153,6 @@ SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
                                              config.higher_is_better));
     } else if (decided) {
       b.reasons.push_back(DecidedEarlyReason(b.look_round, suite.last_look));
-    } else if (b.decided_early && outcome == Look::kStopped) {
-      const double tolerance = b.comparison->tolerance;
-      b.reasons.push_back(
-          CannotDecideReason(b.look_round, suite.last_look, e.rounds, e.beyond, e.short_of_margin,
-                             tolerance, config.ci_margin * tolerance, config.higher_is_better));
     } else if (b.open || b.decided_early) {
       // Open when the rounds ended, or no longer measured though no look of
       // this judgment decided it (its shard's own looks did).

@@ -7,8 +7,6 @@
 #include <mutex>
 #include <utility>
 
-#include "stats/checks.h"
-
 namespace benchgate {
 namespace {
 
@@ -16,17 +14,6 @@ namespace {
 constexpr double kRelativeSlack = 1e-9;
 
 bool AtMost(double p, double level) { return p <= level * (1 + kRelativeSlack); }
-
-double TwoSided(double lower_tail) { return std::min(1.0, 2 * lower_tail); }
-
-// The largest k with 2 P(Bin(n) <= k) <= a, or -1.
-int LargestTwoSided(const std::vector<double>& cdf, double a) {
-  int k = -1;
-  for (std::size_t m = 0; m < cdf.size() && AtMost(TwoSided(cdf[m]), a); ++m) {
-    k = static_cast<int>(m);
-  }
-  return k;
-}
 
 // Rows P(Bin(n) <= m), m = 0..n, by Pascal's rule on the probabilities.
 std::vector<std::vector<double>> BinomialHalfRows(std::size_t last) {
@@ -76,58 +63,13 @@ double BinomialHalfCdf(std::size_t n, std::size_t m) {
   return std::min(sum, 1.0);
 }
 
-double SignTestP(SampleView differences) {
-  std::size_t positive = 0, negative = 0;
-  for (const double d : differences) {
-    positive += d > 0 ? 1 : 0;
-    negative += d < 0 ? 1 : 0;
-  }
-  if (positive + negative == 0) return 1;
-  return TwoSided(BinomialHalfCdf(positive + negative, std::min(positive, negative)));
-}
-
-MedianInterval SignTestInterval(SampleView values, double level) {
-  MedianInterval interval;
-  if (values.empty()) return interval;
-  if (!AllFinite(values)) {
-    interval.status = StatStatus::kNonFinite;
-    return interval;
-  }
-  if (!ValidLevel(level)) {
-    interval.status = StatStatus::kInvalidArgument;
-    return interval;
-  }
-  std::vector<double> sorted(values.begin(), values.end());
-  std::sort(sorted.begin(), sorted.end());
-  const std::size_t n = sorted.size();
-  interval.median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  std::vector<double> cdf;
-  for (std::size_t m = 0; m <= n; ++m) cdf.push_back(BinomialHalfCdf(n, m));
-  const int k = LargestTwoSided(cdf, 1 - level);
-  if (k < 0) {
-    interval.status = StatStatus::kTooFew;
-    return interval;
-  }
-  const auto at = static_cast<std::size_t>(k);
-  interval.lower = sorted[at];
-  interval.upper = sorted[n - 1 - at];
-  interval.coverage = 1 - TwoSided(cdf[at]);
-  interval.status = StatStatus::kOk;
-  return interval;
-}
-
 RepeatedSignTest::RepeatedSignTest(std::size_t first, std::size_t last)
     : first_(first), last_(last), cdf_(BinomialHalfRows(last)) {
   for (std::size_t n = first; n <= last; ++n) {
-    for (std::size_t m = 0; 2 * m <= n; ++m) {
-      two_sided_.push_back(TwoSided(cdf_[n][m]));
-      one_sided_.push_back(cdf_[n][m]);
-    }
+    for (std::size_t m = 0; 2 * m <= n; ++m) one_sided_.push_back(cdf_[n][m]);
   }
-  for (std::vector<double>* levels : {&two_sided_, &one_sided_}) {
-    std::sort(levels->begin(), levels->end());
-    levels->erase(std::unique(levels->begin(), levels->end()), levels->end());
-  }
+  std::sort(one_sided_.begin(), one_sided_.end());
+  one_sided_.erase(std::unique(one_sided_.begin(), one_sided_.end()), one_sided_.end());
 }
 
 const RepeatedSignTest& RepeatedSignTest::For(std::size_t first, std::size_t last) {
@@ -164,18 +106,8 @@ double RepeatedSignTest::Crossing(const Rejects& rejects) const {
   return std::min(crossed, 1.0);
 }
 
-double RepeatedSignTest::TwoSidedCrossing(double a) const {
-  return Crossing([&](std::size_t n, std::size_t c) {
-    return AtMost(TwoSided(cdf_[n][std::min(c, n - c)]), a);
-  });
-}
-
 double RepeatedSignTest::OneSidedCrossing(double b) const {
   return Crossing([&](std::size_t n, std::size_t c) { return AtMost(cdf_[n][c], b); });
-}
-
-double RepeatedSignTest::TwoSidedNominal(double alpha) const {
-  return Nominal(two_sided_, alpha, [&](double a) { return TwoSidedCrossing(a); });
 }
 
 double RepeatedSignTest::OneSidedNominal(double beta) const {
@@ -187,16 +119,6 @@ int RepeatedSignTest::MostBeyond(std::size_t n, double b) const {
   int most = -1;
   for (std::size_t m = 0; m <= n && AtMost(cdf_[n][m], b); ++m) most = static_cast<int>(m);
   return most;
-}
-
-double RepeatedSignTest::RepeatedP(SampleView differences) const {
-  const std::size_t looks = std::min(differences.size(), last_);
-  if (looks < first_) return 1;
-  double minimum = 1;
-  for (std::size_t n = first_; n <= looks; ++n) {
-    minimum = std::min(minimum, SignTestP(differences.subspan(0, n)));
-  }
-  return minimum >= 1 ? 1 : TwoSidedCrossing(minimum);
 }
 
 }  // namespace benchgate
