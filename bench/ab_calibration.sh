@@ -6,7 +6,7 @@
 # ROUNDS rounds, each candidate judged four ways in the same time window:
 #   ab        benchgate-ab --fixed-rounds, AB_ROUNDS interleaved rounds of
 #             both binaries and extra rounds for the undecided, --tolerance 0.02;
-#   seq       benchgate-ab's default sequential rounds (6 to 20), --tolerance 0.02;
+#   seq       benchgate-ab's default sequential rounds (6 to 30), --tolerance 0.02;
 #   separate  one runner run of each binary, judged by benchgate-diff at the
 #             same tolerance (what a team does without benchgate-ab);
 #   compare   compare.py's U test on the same two separate files (p < 0.05).

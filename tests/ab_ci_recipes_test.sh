@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The README's "gate a pull request" recipes (tools/recipes/*.yml) work as
-# pasted: each is in the README verbatim, and its benchgate-ab command, run
+# The "gate a pull request" recipes (tools/recipes/*.yml) work as pasted:
+# docs/tools.md links each, and its benchgate-ab command, run
 # exactly as written (the same flags, the same paths relative to the job's
 # directory), accepts its flags, writes the report the recipe publishes and
 # fails with exit 1 on a slowed candidate, as the job must.
@@ -31,10 +31,10 @@ fixtures() {  # fixtures BASE CANDIDATE: what the recipes' BENCH_PATH points at
   ln -sfn "$bin/$2" "$work/build/my_bench"
 }
 
-readme=$(cat "$src/README.md")
+guide=$(cat "$src/docs/tools.md")
 check() {  # recipe report-file what-the-report-holds slowed-benchmark kept-file
   local recipe=$src/tools/recipes/$1 report=$2 expected=$3 slowed=$4 kept=$5
-  [[ $readme == *"$(cat "$recipe")"* ]] || fail "$1 is not in README.md verbatim"
+  [[ $guide == *"](../tools/recipes/$1)"* ]] || fail "$1 is not linked from docs/tools.md"
   # The command: from the line that runs benchgate-ab to the one passing the
   # flags after -- (GitLab's folded lines) or the first line that does not
   # continue with a backslash (a shell block), list markers and line
@@ -65,7 +65,7 @@ check() {  # recipe report-file what-the-report-holds slowed-benchmark kept-file
 # in all three shards; BENCHGATE_FIXTURE_SLOWDOWN slows BM_Spin.
 check_shards() {  # recipe report what-the-report-holds slowed-benchmark
   local recipe=$src/tools/recipes/$1 report=$2 expected=$3 slowed=$4
-  [[ $readme == *"$(cat "$recipe")"* ]] || fail "$1 is not in README.md verbatim"
+  [[ $guide == *"](../tools/recipes/$1)"* ]] || fail "$1 is not linked from docs/tools.md"
   local ab diff bench_path
   ab=$(awk '/bin\/benchgate-ab /{on=1} on{print} on && / -- /{exit}' "$recipe" |
     sed -e 's/^ *- //' -e 's/\\$//' | tr '\n' ' ')

@@ -1,0 +1,196 @@
+#!/usr/bin/python3
+"""Compares benchgate-ab's possible per-round statistics on real rounds: the
+fixed design's kept rounds of bench/ab_calibration.sh (--fixed-rounds keeps
+5 repetitions per process, 10 to 20 rounds per benchmark) are resampled, each
+benchmark's rounds drawn with replacement, and judged by a re-statement in
+Python of each rule (not the product's code: an experiment to choose a rule,
+whose winner is then calibrated with the real binaries):
+
+  sign      the sign test looked at after every round 6..30 (Pocock level
+            1/64 exact over the walk), its repeated interval of the median;
+  signed    the Wilcoxon signed-rank test, repeated p-value over looks 6..30
+            (Pocock's normal level), Hodges-Lehmann 95% interval: today's
+            sequential design;
+  fixed     --fixed-rounds: 10 rounds, then 5 more for the undecided up to
+            20, signed-rank test and Hodges-Lehmann 95% interval each look.
+
+A sequential rule also stops a benchmark as "unchanged" by the one-sided
+sign test (9/512 per look). A regression needs p <= the per-look level / 4
+(Benjamini-Hochberg with a quarter of the suite slowed), the estimate beyond
+the 2% tolerance and the interval clear of the 1.2% margin. The sequential
+rules use each process's first 2 repetitions (their design's), the fixed one
+all 5.
+
+usage: ab_resample_designs.py RULE DRAWS WORK...   (WORK: an ab-calibration
+directory with round-N/ab-KIND/ kept rounds; RULE sign, signed or fixed)
+Prints, per family (memcpy or other) and shift, the share called a
+regression and the mean rounds.
+"""
+import collections
+import functools
+import json
+import math
+import os
+import random
+import sys
+
+import numpy as np
+from scipy.stats import norm
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from calibration_score import slowed_names  # noqa: E402
+
+FIRST, LAST = 6, 30
+TOLERANCE, MARGIN = math.log(1.02), math.log(1.012)
+QUIET_NOMINAL = 9 / 512  # one-sided sign test, 5% over looks 6..30 (exact)
+SIGN_NOMINAL = 1 / 64    # two-sided sign test, 5% over looks 6..30 (exact)
+
+
+@functools.lru_cache(None)
+def binomial_cdf(n, m):
+    return sum(math.comb(n, i) for i in range(0, min(m, n) + 1)) / 2 ** n if m >= 0 else 0.0
+
+
+def most_beyond(n, level):
+    m = -1
+    while m + 1 <= n and binomial_cdf(n, m + 1) <= level:
+        m += 1
+    return m
+
+
+@functools.lru_cache(None)
+def signed_rank_cdf(n):
+    counts = np.zeros(n * (n + 1) // 2 + 1)
+    counts[0] = 1
+    for i in range(1, n + 1):
+        shifted = counts.copy()
+        shifted[i:] += counts[:-i]
+        counts = shifted
+    return np.cumsum(counts) / 2 ** n
+
+
+def signed_rank_p(d):
+    n = len(d)
+    ranks = np.abs(d).argsort().argsort() + 1
+    plus = int(ranks[d > 0].sum())
+    return min(1.0, 2 * signed_rank_cdf(n)[min(plus, n * (n + 1) // 2 - plus)])
+
+
+@functools.lru_cache(None)
+def walsh_k(n, alpha):
+    cdf = signed_rank_cdf(n)
+    k = -1
+    while 2 * cdf[k + 1] <= alpha:
+        k += 1
+    return k
+
+
+def hodges_lehmann(d, alpha=0.05):
+    n = len(d)
+    walsh = np.sort(np.add.outer(d, d)[np.triu_indices(n)] / 2)
+    k = walsh_k(n, alpha)
+    lower, upper = (walsh[k], walsh[-1 - k]) if k >= 0 else (walsh[0], walsh[-1])
+    return float(np.median(walsh)), lower, upper
+
+
+def pocock_nominal(alpha=0.05, walks=200000, seed=1):
+    """Pocock's two-sided level over looks FIRST..LAST of S_k / sqrt(k)."""
+    sums = np.cumsum(np.random.default_rng(seed).standard_normal((walks, LAST)), axis=1)
+    z = np.abs(sums[:, FIRST - 1:]) / np.sqrt(np.arange(FIRST, LAST + 1))
+    return 2 * norm.sf(np.quantile(z.max(axis=1), 1 - alpha))
+
+
+def judge_sequential(pool, rng, rule, nominal):
+    d = []
+    for n in range(1, LAST + 1):
+        d.append(rng.choice(pool))
+        if n < FIRST:
+            continue
+        a = np.array(d)
+        if rule == "sign":
+            s = np.sort(a)
+            k = -1
+            while 2 * binomial_cdf(n, k + 1) <= SIGN_NOMINAL:
+                k += 1
+            lower = s[k] if k >= 0 else s[0]
+            positive, negative = int((a > 0).sum()), int((a < 0).sum())
+            significant = 2 * binomial_cdf(positive + negative, min(positive, negative)) <= nominal / 4
+            estimate = float(np.median(a))
+        else:
+            estimate, lower, _ = hodges_lehmann(a)
+            significant = signed_rank_p(a) <= nominal / 4
+        if significant and estimate > TOLERANCE and lower > MARGIN:
+            return True, n
+        if int((a >= TOLERANCE).sum()) <= most_beyond(n, QUIET_NOMINAL):
+            return False, n
+    return False, LAST
+
+
+def judge_fixed(pool, rng):
+    d = [rng.choice(pool) for _ in range(10)]
+    while True:
+        a = np.array(d)
+        estimate, lower, upper = hodges_lehmann(a)
+        p = signed_rank_p(a)
+        if p <= 0.05 / 4 and estimate > TOLERANCE and lower > MARGIN:
+            return True, len(d)
+        if p <= 0.05 / 4 or (-TOLERANCE < lower and upper < TOLERANCE) or len(d) >= 20:
+            return False, len(d)
+        d += [rng.choice(pool) for _ in range(5)]
+
+
+def load(path):
+    out = collections.defaultdict(list)
+    for row in json.load(open(path))["benchmarks"]:
+        if row.get("run_type") == "iteration":
+            out[row.get("run_name", row["name"])].append(row["real_time"])
+    return out
+
+
+def kept_rounds(work, repetitions):
+    """(name, kind, slowed, [d]) for every benchmark of every run."""
+    out = []
+    for run in sorted(os.listdir(work)):
+        if not run.startswith("round-"):
+            continue
+        for kind in ("aa", "5", "10"):
+            directory = os.path.join(work, run, "ab-" + kind)
+            if not os.path.isdir(directory):
+                continue
+            slowed = slowed_names(os.path.join(work, run, f"sep-base-{kind}.json")) if kind != "aa" else set()
+            series = collections.defaultdict(list)
+            for r in range(1, 101):
+                base = os.path.join(directory, f"r{r:02d}-base.json")
+                if not os.path.exists(base):
+                    break
+                b, c = load(base), load(os.path.join(directory, f"r{r:02d}-cand.json"))
+                for name, times in b.items():
+                    if len(times) >= repetitions and len(c.get(name, [])) >= repetitions:
+                        series[name].append(math.log(min(c[name][:repetitions]) / min(times[:repetitions])))
+            out += [(name, kind, name in slowed, d) for name, d in series.items() if len(d) >= FIRST]
+    return out
+
+
+def main():
+    if len(sys.argv) < 4 or sys.argv[1] not in ("sign", "signed", "fixed"):
+        sys.exit(__doc__)
+    rule, draws = sys.argv[1], int(sys.argv[2])
+    nominal = SIGN_NOMINAL if rule == "sign" else pocock_nominal()
+    rng = random.Random(1)
+    tally = collections.defaultdict(lambda: [0, 0, 0])
+    for work in sys.argv[3:]:
+        for name, kind, slowed, d in kept_rounds(work, 5 if rule == "fixed" else 2):
+            family = "memcpy" if "Copy" in name else "other"
+            shift = {"aa": "0%", "5": "5%", "10": "10%"}[kind] if slowed else "0%"
+            for _ in range(draws):
+                caught, rounds = judge_fixed(d, rng) if rule == "fixed" else judge_sequential(d, rng, rule, nominal)
+                t = tally[(family, shift)]
+                t[0] += caught
+                t[1] += rounds
+                t[2] += 1
+    for (family, shift), (caught, rounds, n) in sorted(tally.items()):
+        print(f"{rule:6} {family:6} {shift:>3}: regression {caught / n:.3f}, {rounds / n:.1f} rounds ({n} judgments)")
+
+
+if __name__ == "__main__":
+    main()
