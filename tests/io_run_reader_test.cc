@@ -464,6 +464,38 @@ TEST(RunReaderGbenchTest, PreRunNameFilesGroupByName) {
   EXPECT_EQ(run.date, "2017-03-01 12:00:00");
 }
 
+TEST(RunReaderGbenchTest, InterleavedRowsComeBackInRegistrationOrder) {
+  // Interleaved repetitions write each benchmark when it finished: here
+  // BM_B/2 (family 1, instance 1), BM_A (family 0), then BM_B/1.
+  const char* text = R"({"benchmarks": [
+    {"name": "BM_B/2", "family_index": 1, "per_family_instance_index": 1, "run_type": "iteration",
+     "iterations": 1, "real_time": 4, "cpu_time": 4, "time_unit": "ns"},
+    {"name": "BM_A", "family_index": 0, "per_family_instance_index": 0, "run_type": "iteration",
+     "iterations": 1, "real_time": 1, "cpu_time": 1, "time_unit": "ns"},
+    {"name": "BM_B/1", "family_index": 1, "per_family_instance_index": 0, "run_type": "iteration",
+     "iterations": 1, "real_time": 2, "cpu_time": 2, "time_unit": "ns"},
+    {"name": "BM_B/2", "family_index": 1, "per_family_instance_index": 1, "run_type": "iteration",
+     "iterations": 1, "real_time": 5, "cpu_time": 5, "time_unit": "ns"}]})";
+  const RunData run = ReadRunText(text, "t.json");
+  ASSERT_EQ(run.benchmarks.size(), 3u);
+  EXPECT_EQ(run.benchmarks[0].name, "BM_A");
+  EXPECT_EQ(run.benchmarks[1].name, "BM_B/1");
+  EXPECT_EQ(run.benchmarks[2].name, "BM_B/2");
+  EXPECT_EQ(run.benchmarks[2].real_time_ns, (std::vector<double>{4, 5}));
+  // Without the indices (before Google Benchmark 1.6): as they came.
+  const RunData legacy = ReadRunText(R"({"benchmarks": [
+    {"name": "BM_B", "run_type": "iteration", "iterations": 1, "real_time": 4, "cpu_time": 4},
+    {"name": "BM_A", "run_type": "iteration", "iterations": 1, "real_time": 1, "cpu_time": 1}]})",
+                                     "t.json");
+  ASSERT_EQ(legacy.benchmarks.size(), 2u);
+  EXPECT_EQ(legacy.benchmarks[0].name, "BM_B");
+  // A wrong index is bad input, named by its place.
+  const std::string wrong = TextError(R"({"benchmarks": [{"name": "BM_A", "family_index": "x",
+      "per_family_instance_index": 0, "run_type": "iteration", "iterations": 1, "real_time": 1,
+      "cpu_time": 1}]})");
+  EXPECT_NE(wrong.find("/benchmarks/0/family_index"), std::string::npos) << wrong;
+}
+
 TEST(RunReaderGbenchTest, EmptyBenchmarksIsAValidEmptyRun) {
   const RunData run = ReadRunFile(kDir + "empty_benchmarks.json");
   EXPECT_TRUE(run.benchmarks.empty());

@@ -136,7 +136,27 @@ TEST(ConsoleTableTest, NoBaselineSaysSo) {
   SuiteAnalysis suite;
   suite.benchmarks = {Measured("BM_A", 10, 0.01)};
   ConsoleTable(out, false).PrintGate(suite);
-  EXPECT_EQ(out.str(), "\nbenchgate: gate pass (no baseline: nothing to compare)\n");
+  EXPECT_EQ(out.str(),
+            "\nbenchgate: gate pass (no baseline: nothing compared; no budget to check)\n");
+}
+
+TEST(ConsoleTableTest, NoBaselineSaysWhatTheBudgetsFound) {
+  // Three benchmarks' budgets judged: one held, one broken, one uncertain.
+  SuiteAnalysis suite;
+  suite.benchmarks = {Measured("BM_A", 10, 0.01), Measured("BM_B", 10, 0.01),
+                      Measured("BM_C", 10, 0.01)};
+  suite.benchmarks[1].status = VerdictStatus::kBudgetExceeded;
+  suite.benchmarks[2].status = VerdictStatus::kInconclusive;
+  suite.benchmarks[2].undecided = Undecided::kBudgetUncertain;
+  suite.budgets_checked = 3;
+  suite.budget_exceeded = 1;
+  suite.inconclusive = 1;
+  suite.gate_failed = true;
+  std::ostringstream out;
+  ConsoleTable(out, false).PrintGate(suite);
+  EXPECT_EQ(out.str(),
+            "\nbenchgate: gate FAIL (no baseline: nothing compared; budgets of 3 benchmarks "
+            "checked: 1 held, 1 over budget, 1 uncertain)\n");
 }
 
 }  // namespace

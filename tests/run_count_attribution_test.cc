@@ -188,6 +188,8 @@ TEST(CountAnalysisTest, AnInstructionBudgetIsJudgedOnTheCountAndTimeLimitsAreLef
   EXPECT_EQ(suite.benchmarks[2].status, VerdictStatus::kInconclusive);
   EXPECT_EQ(suite.benchmarks[2].undecided, Undecided::kNondeterministic);
   EXPECT_TRUE(suite.gate_failed);
+  // The two deterministic ones had an instruction limit judged.
+  EXPECT_EQ(suite.budgets_checked, 2u);
   ASSERT_EQ(suite.warnings.size(), 1u);
   EXPECT_EQ(suite.warnings[0],
             "2 budget limit(s) on time, memory or counters not judged: an instructions run "
@@ -207,6 +209,7 @@ TEST(CountAnalysisTest, ATimingRunLeavesInstructionLimitsAloneWithoutAWord) {
   EXPECT_EQ(suite.benchmarks[0].status, VerdictStatus::kPass);
   EXPECT_TRUE(suite.warnings.empty());
   EXPECT_FALSE(suite.gate_failed);
+  EXPECT_EQ(suite.budgets_checked, 0u);  // no limit of this run's measure
 }
 
 // Not counted on either side (threads): the candidate's reason, not "no

@@ -51,9 +51,9 @@ TEST(RepeatedSignTestTest, CrossingChancesMatchBruteForce) {
   }
 }
 
-// A design's nominal level at 5% and its crossing chance over the looks.
-void ExpectLevel(const RepeatedSignTest& looks, double nominal, double crossing) {
-  const double b = looks.OneSidedNominal(0.05);
+// A design's nominal level at `beta` and its crossing chance over the looks.
+void ExpectLevel(const RepeatedSignTest& looks, double beta, double nominal, double crossing) {
+  const double b = looks.OneSidedNominal(beta);
   EXPECT_DOUBLE_EQ(b, nominal);
   EXPECT_NEAR(looks.OneSidedCrossing(b), crossing, 1e-12);
 }
@@ -64,7 +64,7 @@ TEST(RepeatedSignTestTest, NominalLevelsOfLooksSixToTwenty) {
   // next attainable level crosses above 0.05 (an independent Python walk
   // over the counts, exact fractions).
   const RepeatedSignTest& looks = RepeatedSignTest::For(6, 20);
-  ExpectLevel(looks, 0.01953125, 0.0448455810546875);
+  ExpectLevel(looks, 0.05, 0.01953125, 0.0448455810546875);
   const double b = 0.01953125;
   EXPECT_EQ(looks.MostBeyond(6, b), 0);   // 1/64 <= b
   EXPECT_EQ(looks.MostBeyond(8, b), 0);   // 9/256 > b
@@ -74,12 +74,19 @@ TEST(RepeatedSignTestTest, NominalLevelsOfLooksSixToTwenty) {
 }
 
 TEST(RepeatedSignTestTest, NominalLevelsOfLooksSixToThirty) {
-  // benchgate-ab's default design, looks up to round 30: 9/512 (crossing
-  // 0.0492606), from an independent Python walk over the counts (exact
-  // fractions; the next attainable level crosses above 0.05). Used by
-  // gate_sequential_analysis_test.
+  // benchgate-ab's default design, looks up to round 30, at 20%
+  // (kFalseQuiet): 23/256 = P(Bin(9, 1/2) <= 2), crossing 0.19999076; the
+  // next attainable level, 0.0925, crosses with 0.2051. At 5%: 9/512
+  // (crossing 0.0492606). From an independent Python walk over the counts
+  // (exact fractions). Used by gate_sequential_analysis_test.
   const RepeatedSignTest& looks = RepeatedSignTest::For(6, 30);
-  ExpectLevel(looks, 9.0 / 512, 0.04926057532429695);
+  ExpectLevel(looks, 0.20, 23.0 / 256, 0.1999907586723566);
+  const double quiet = 23.0 / 256;
+  EXPECT_EQ(looks.MostBeyond(6, quiet), 0);
+  EXPECT_EQ(looks.MostBeyond(7, quiet), 1);  // 8/128 <= 0.0898
+  EXPECT_EQ(looks.MostBeyond(9, quiet), 2);  // 46/512 <= 0.0898
+  EXPECT_EQ(looks.MostBeyond(30, quiet), 10);
+  ExpectLevel(looks, 0.05, 9.0 / 512, 0.04926057532429695);
   const double b = 9.0 / 512;
   EXPECT_EQ(looks.MostBeyond(6, b), 0);
   EXPECT_EQ(looks.MostBeyond(10, b), 1);

@@ -51,14 +51,15 @@ DiffSummary SummarizeDiff(const SuiteAnalysis& suite) {
     Count(summary, b.status);
     if (!b.comparison) continue;
     const Comparison& c = *b.comparison;
+    const double change = DecidedChange(c).value;
     if (b.status == VerdictStatus::kImprovement &&
-        std::abs(c.change) > std::abs(summary.best_improvement)) {
-      summary.best_improvement = c.change;
+        std::abs(change) > std::abs(summary.best_improvement)) {
+      summary.best_improvement = change;
       summary.best_improvement_name = b.samples.name;
     }
     if (b.status == VerdictStatus::kRegression &&
-        std::abs(c.change) > std::abs(summary.worst_regression)) {
-      summary.worst_regression = c.change;
+        std::abs(change) > std::abs(summary.worst_regression)) {
+      summary.worst_regression = change;
       summary.worst_regression_name = b.samples.name;
     }
     if (!Loggable(c.baseline_median) || !Loggable(c.candidate_median)) continue;
@@ -73,7 +74,7 @@ DiffSummary SummarizeDiff(const SuiteAnalysis& suite) {
 }
 
 TrendMark Trend(const BenchmarkAnalysis& benchmark) {
-  const double change = benchmark.comparison ? benchmark.comparison->change : 0.0;
+  const double change = benchmark.comparison ? DecidedChange(*benchmark.comparison).value : 0.0;
   switch (benchmark.status) {
     case VerdictStatus::kRegression:
       return std::abs(change) > kStrongChange ? TrendMark::kStrongRegression

@@ -24,7 +24,8 @@ struct DiffSummary {
   StatStatus geomean_status = StatStatus::kEmpty;
   std::size_t geomean_count = 0;
   // The largest judged changes: the improvement and the regression with the
-  // largest |median change|; empty names when there is none.
+  // largest |change| as the tables show it (DecidedChange); empty names when
+  // there is none.
   std::string best_improvement_name, worst_regression_name;
   double best_improvement = 0, worst_regression = 0;
 };
@@ -33,14 +34,15 @@ DiffSummary SummarizeDiff(const SuiteAnalysis& suite);
 
 // A judged change in five levels; kNotJudged for every verdict that is not a
 // comparison outcome (inconclusive, added, removed, errored, over budget,
-// pass). The verdict decides the direction, the displayed median change
-// decides the strength, so the mark never contradicts the verdict column.
+// pass). The verdict decides the direction, the displayed change
+// (DecidedChange) decides the strength, so the mark never contradicts the
+// verdict column.
 enum class TrendMark {
-  kStrongImprovement,  // improvement, median change below -kStrongChange
+  kStrongImprovement,  // improvement, change below -kStrongChange
   kImprovement,
   kUnchanged,
   kRegression,
-  kStrongRegression,  // regression, median change above +kStrongChange
+  kStrongRegression,  // regression, change above +kStrongChange
   kNotJudged,
 };
 

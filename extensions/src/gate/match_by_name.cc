@@ -112,7 +112,10 @@ void JudgeSuite(SuiteAnalysis& suite, const std::vector<std::size_t>& judged,
       continue;
     }
     if (!budgets[i].limits.empty()) {
-      other_measure += ApplyBudget(b, budgets[i], config.measure, config.ci_level, suite.warnings);
+      const std::size_t other =
+          ApplyBudget(b, budgets[i], config.measure, config.ci_level, suite.warnings);
+      other_measure += other;
+      if (other < budgets[i].limits.size()) ++suite.budgets_checked;
     }
   }
   // A timing run leaves instruction limits alone silently (that is the

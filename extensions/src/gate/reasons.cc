@@ -2,11 +2,27 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <vector>
 
 #include "model/number_format.h"
 
 namespace benchgate {
+namespace {
+
+// "5.04% above the 5.0% limit": a noise just above the limit keeps a second
+// decimal, so that the words never contradict the figures.
+std::string NoiseAbove(double spread, double max_cv) {
+  std::string noise = FormatPercent(spread);
+  if (noise == FormatPercent(max_cv)) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f%%", spread * 100.0);
+    noise = text;
+  }
+  return noise + " above the " + FormatPercent(max_cv) + " limit";
+}
+
+}  // namespace
 
 std::string ErroredReason(const SampleSet& samples) {
   return samples.skipped ? samples.error_message : "errored: " + samples.error_message;
@@ -16,8 +32,8 @@ std::string UnstableReason(const MetricStats& judged, double max_cv) {
   const std::size_t slow = judged.slow;
   // The noise is not the CV the tables show (that of every sample, as
   // Google Benchmark's _cv): both are named so that the two numbers agree.
-  return "unstable: noise " + FormatPercent(judged.spread) + " above the " + FormatPercent(max_cv) +
-         " limit (CV " + FormatPercent(judged.cv) +
+  return "unstable: noise " + NoiseAbove(judged.spread, max_cv) + " (CV " +
+         FormatPercent(judged.cv) +
          (slow == 0 ? std::string()
                     : ", " + std::to_string(slow) + " slow sample" + (slow == 1 ? "" : "s") +
                           " set aside") +
@@ -54,7 +70,7 @@ std::string MostlySlowReason(bool baseline) {
 
 std::string NoisySideReason(bool baseline, double spread, double max_cv) {
   return std::string("unstable: noise of the ") + (baseline ? "baseline " : "candidate ") +
-         FormatPercent(spread) + " above the " + FormatPercent(max_cv) + " limit";
+         NoiseAbove(spread, max_cv);
 }
 
 std::string Evidence(const Comparison& c, const char* relation) {

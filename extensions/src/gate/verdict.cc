@@ -52,4 +52,9 @@ const char* UndecidedName(Undecided reason) noexcept {
   return "unknown";
 }
 
+ShownChange DecidedChange(const Comparison& c) {
+  if (c.shift_status == StatStatus::kOk) return {c.shift, c.shift_lo, c.shift_hi, true};
+  return {c.change, c.change_lo, c.change_hi, c.change_status == StatStatus::kOk};
+}
+
 }  // namespace benchgate

@@ -110,6 +110,16 @@ struct Comparison {
   bool baseline_majority = false, candidate_majority = false;
 };
 
+// What the reports show as a benchmark's change: the size its verdict was
+// decided on (the Hodges-Lehmann shift with its interval) when there is one,
+// else the ratio of the medians with its interval, so that a table never
+// shows one number beside a reason that decided on another.
+struct ShownChange {
+  double value = 0, lo = 0, hi = 0;
+  bool has_interval = false;
+};
+ShownChange DecidedChange(const Comparison& c);
+
 struct BenchmarkAnalysis {
   SampleSet samples;
   MetricStats real_time;
@@ -144,6 +154,8 @@ struct SuiteAnalysis {
   bool gate_failed = false;
   std::size_t regressions = 0, improvements = 0, unchanged = 0, inconclusive = 0;
   std::size_t budget_exceeded = 0, added = 0, removed = 0, errored = 0, skipped = 0, passed = 0;
+  // Benchmarks with at least one budget limit of this run's measure judged.
+  std::size_t budgets_checked = 0;
   std::vector<std::string> warnings;  // per benchmark, e.g. unstable (CV above its limit)
   // The inconclusive ones by reason, in Undecided's order ("unstable": 3).
   std::vector<std::pair<std::string, std::size_t>> undecided;

@@ -1,5 +1,6 @@
 #include "io/gbench_json_rows.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -87,6 +88,9 @@ struct Group {
   bool has_iterations = false;
   bool has_aggregates = false;
   std::map<std::string, Measurement> aggregates;  // "median" and "mean" only
+  // Its place in registration order (family_index, per_family_instance_index
+  // of its first row, Google Benchmark 1.6 on), when the rows say.
+  std::optional<std::pair<std::int64_t, std::int64_t>> registered;
 };
 
 }  // namespace
@@ -170,6 +174,12 @@ void RowReader::Read(Row row, const Place& at) {
     return;
   }
   Group& group = GroupFor(RunNameOf(row, name, aggregate, at));
+  const json* family = Find(row, "family_index");
+  const json* instance = Find(row, "per_family_instance_index");
+  if (!group.registered && family != nullptr && instance != nullptr) {
+    group.registered = {Integer(*family, at, "family_index"),
+                        Integer(*instance, at, "per_family_instance_index")};
+  }
   if (const auto unmeasured = UnmeasuredOf(row, at)) {
     if (!group.set.errored) group.set.error_message = unmeasured->message;
     group.set.errored = true;
@@ -303,6 +313,16 @@ void RowReader::ReadMemory(Row row, const Place& at, SampleSet& set) const {
 }
 
 std::vector<SampleSet> RowReader::Finish() {
+  // Interleaved repetitions (--benchmark_enable_random_interleaving, the
+  // runner's default) write each benchmark's rows when it finished, a
+  // different order every run: when every benchmark's rows say where it was
+  // registered, the sets come in registration order, so that every report
+  // lists them as the code does.
+  if (std::all_of(groups_.begin(), groups_.end(),
+                  [](const Group& group) { return group.registered.has_value(); })) {
+    std::stable_sort(groups_.begin(), groups_.end(),
+                     [](const Group& a, const Group& b) { return *a.registered < *b.registered; });
+  }
   std::vector<SampleSet> sets;
   sets.reserve(groups_.size());
   for (Group& group : groups_) {

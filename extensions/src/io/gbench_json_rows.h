@@ -1,6 +1,7 @@
 // The "benchmarks" rows of a Google Benchmark JSON file (any version from 2016
-// to 1.9) as one SampleSet per run_name, in order of first appearance. The
-// rules are in io/run_reader.h.
+// to 1.9) as one SampleSet per run_name, in registration order when every
+// benchmark's rows carry family_index and per_family_instance_index (1.6
+// on), else in order of first appearance. The rules are in io/run_reader.h.
 #ifndef BENCHGATE_IO_GBENCH_JSON_ROWS_H_
 #define BENCHGATE_IO_GBENCH_JSON_ROWS_H_
 
@@ -36,7 +37,7 @@ class GbenchJsonRows {
   void Read(std::span<const JsonMember> row, std::size_t index);
   // Forgets every row read: they are about to be read again.
   void Restart();
-  // The sets, in order of first appearance.
+  // The sets, in registration order when the rows say it (see above).
   std::vector<SampleSet> Finish();
 
  private:

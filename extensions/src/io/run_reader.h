@@ -13,7 +13,10 @@
 // - Bare NaN, Infinity and -Infinity (Google Benchmark's non-finite doubles)
 //   are read as such. Nesting deeper than kMaxJsonDepth is rejected.
 // - Rows are grouped by run_name (by name before Google Benchmark 1.5, with
-//   an aggregate's "_<aggregate_name>" suffix removed), in order of first
+//   an aggregate's "_<aggregate_name>" suffix removed), in registration
+//   order when every benchmark's rows carry family_index and
+//   per_family_instance_index (Google Benchmark 1.6 on; interleaved runs
+//   write rows in the order benchmarks finished), else in order of first
 //   appearance. Each row with run_type "iteration" adds one sample: real_time
 //   and cpu_time per iteration, converted to ns from time_unit (ns, us, ms,
 //   s; "ns" when absent, as before time_unit existed), which must be finite

@@ -129,6 +129,29 @@ void ConsoleTable::PrintCount(const BenchmarkAnalysis& benchmark) {
   out_.flush();
 }
 
+namespace {
+
+// What a run without a baseline judged: its budgets. "budgets of 3
+// benchmarks checked: 2 held, 1 over budget"; "no budget to check".
+std::string BudgetsChecked(const SuiteAnalysis& suite) {
+  if (suite.budgets_checked == 0) return "no budget to check";
+  const auto uncertain = static_cast<std::size_t>(
+      std::count_if(suite.benchmarks.begin(), suite.benchmarks.end(), [](const auto& b) {
+        return b.status == VerdictStatus::kInconclusive &&
+               b.undecided == Undecided::kBudgetUncertain;
+      }));
+  const std::size_t not_held = std::min(suite.budgets_checked, suite.budget_exceeded + uncertain);
+  std::string text = "budgets of " + std::to_string(suite.budgets_checked) + " benchmark" +
+                     (suite.budgets_checked == 1 ? "" : "s") +
+                     " checked: " + std::to_string(suite.budgets_checked - not_held) + " held";
+  if (suite.budget_exceeded > 0)
+    text += ", " + std::to_string(suite.budget_exceeded) + " over budget";
+  if (uncertain > 0) text += ", " + std::to_string(uncertain) + " uncertain";
+  return text;
+}
+
+}  // namespace
+
 void ConsoleTable::PrintGate(const SuiteAnalysis& suite) {
   out_ << "\n";
   for (const std::string& warning : suite.warnings) out_ << "warning: " << warning << "\n";
@@ -168,7 +191,7 @@ void ConsoleTable::PrintGate(const SuiteAnalysis& suite) {
     if (suite.removed > 0) out_ << ", " << suite.removed << " removed";
     out_ << ")";
   } else {
-    out_ << " (no baseline: nothing to compare)";
+    out_ << " (no baseline: nothing compared; " << BudgetsChecked(suite) << ")";
   }
   if (suite.errored > 0) out_ << ", " << suite.errored << " errored";
   if (suite.skipped > 0) out_ << ", " << suite.skipped << " skipped";

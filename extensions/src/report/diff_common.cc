@@ -120,10 +120,10 @@ const std::vector<double>& ShownSamples(const BenchmarkAnalysis& benchmark,
 }
 
 std::string ChangeWithCi(const Comparison& c) {
-  std::string text = FormatChange(c.change);
-  if (c.change_status == StatStatus::kOk) {
-    text += " [" + FormatChange(c.change_lo) + ", " + FormatChange(c.change_hi) + "]";
-  }
+  const ShownChange shown = DecidedChange(c);
+  std::string text = FormatChange(shown.value);
+  if (shown.has_interval)
+    text += " [" + FormatChange(shown.lo) + ", " + FormatChange(shown.hi) + "]";
   return text;
 }
 

@@ -243,10 +243,11 @@ class HtmlWriter {
     if (const auto& c = b.comparison) {
       Cell(c->baseline_median, FormatValue(c->baseline_median, options_));
       Cell(c->candidate_median, FormatValue(c->candidate_median, options_));
-      Cell(c->change, FormatChange(c->change));
+      const ShownChange shown = DecidedChange(*c);
+      Cell(shown.value, FormatChange(shown.value));
       out_ << "<td>"
-           << (c->change_status == StatStatus::kOk
-                   ? "[" + FormatChange(c->change_lo) + ", " + FormatChange(c->change_hi) + "]"
+           << (shown.has_interval
+                   ? "[" + FormatChange(shown.lo) + ", " + FormatChange(shown.hi) + "]"
                    : "")
            << "</td>";
       Cell(c->p_adjusted, FormatPValue(c->p_adjusted));

@@ -211,8 +211,31 @@ struct Reporters {
   benchmark::BenchmarkReporter* file = nullptr;
 };
 
-// Time: Google Benchmark runs here, rows are collected and printed as they
-// come, then undecided benchmarks and suspects get extra rounds.
+// While a person at a terminal waits for the rows: how many benchmarks have
+// finished, on one line of stderr rewritten in place, cleared before the
+// table. Nothing anywhere else (a CI log gets the table alone).
+class ProgressLine {
+ public:
+  explicit ProgressLine(bool on) : on_(on) {}
+  void Show(std::size_t done, const std::string& name) {
+    if (!on_) return;
+    std::cerr << "\r\033[Kbenchgate: " << done << " measured, the last " << name << std::flush;
+    shown_ = true;
+  }
+  void Clear() {
+    if (shown_) std::cerr << "\r\033[K" << std::flush;
+    shown_ = false;
+  }
+
+ private:
+  bool on_;
+  bool shown_ = false;
+};
+
+// Time: Google Benchmark runs here and rows are collected; the table prints
+// them once the pass is over, in registration order (interleaved
+// repetitions finish in a random order), then undecided benchmarks and
+// suspects get extra rounds.
 Measured MeasureTime(const RunnerState& state, const RunInputs& run_inputs,
                      const AnalysisConfig& config, ConsoleTable& table, Reporters reporters,
                      bool console, std::ostream& out) {
@@ -220,23 +243,31 @@ Measured MeasureTime(const RunnerState& state, const RunInputs& run_inputs,
   // Google Benchmark applies --benchmark_display_aggregates_only to the
   // display view itself; the report flag is benchgate's to apply.
   DisplayView display_view(ReporterSink{reporters.display, options.report_aggregates_only});
+  ProgressLine progress(console && ::isatty(STDERR_FILENO) != 0);
+  std::size_t finished = 0, width = 20;
+  std::vector<ComplexityRow> fits;
   CollectingReporter collector(
       ReporterSink{reporters.file, options.report_aggregates_only}, options.report_aggregates_only,
       [&](const SampleSet& set, std::size_t name_width) {
-        if (!console) return;
-        table.SetNameWidth(std::max<std::size_t>(name_width, 20));
-        table.PrintMeasurement(AnalyzeMeasurement(set, config));
+        width = std::max(width, name_width);
+        progress.Show(++finished, set.name);
       },
-      [&](const ComplexityRow& fit) {
-        if (console) table.PrintComplexity(fit);
-      });
+      [&](const ComplexityRow& fit) { fits.push_back(fit); });
   if (IsCountingChild()) {
     PrepareCountingChild();
     collector.SetAfterRows(MarkRowsCounted);
   }
   benchmark::RunSpecifiedBenchmarks(&display_view, &collector);
+  progress.Clear();
   // Histograms of trial and memory-measurement runs were never reported.
   DiscardLatencyHistograms();
+  if (console) {
+    table.SetNameWidth(width);
+    for (const SampleSet& set : collector.run().benchmarks) {
+      table.PrintMeasurement(AnalyzeMeasurement(set, config));
+    }
+    for (const ComplexityRow& fit : fits) table.PrintComplexity(fit);
+  }
 
   if (collector.benchmark_count() == 0) {
     const std::vector<std::string> no_samples = collector.AggregatesOnlyWarnings();
