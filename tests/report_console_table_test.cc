@@ -156,7 +156,7 @@ TEST(ConsoleTableTest, NoBaselineSaysWhatTheBudgetsFound) {
   ConsoleTable(out, false).PrintGate(suite);
   EXPECT_EQ(out.str(),
             "\nbenchgate: gate FAIL (no baseline: nothing compared; budgets of 3 benchmarks "
-            "checked: 1 held, 1 over budget, 1 uncertain)\n");
+            "checked: 1 held, 1 over budget, 1 uncertain); 1 undecided\n");
 }
 
 }  // namespace
