@@ -20,6 +20,7 @@
 #include "ab_process.h"
 #include "diff_command.h"
 #include "model/shard.h"
+#include "support/approved_files.h"
 #include "support/outcome.h"
 #include "support/read_file.h"
 #include "support/temp_dir.h"
@@ -76,6 +77,29 @@ std::vector<std::string> Plus(std::vector<std::string> a, const std::vector<std:
 std::vector<std::string> Args(std::vector<std::string> options) {
   options.insert(options.end(), kQuick.begin(), kQuick.end());
   return options;
+}
+
+// The closing report a person reads, as README.md shows it: the sequential
+// judgment of the fixture (BM_Slowed 1.3x slower) in the text format, with
+// the binaries' paths as a CI job names them and this machine's own
+// warnings (virtual machine, CPU scaling: the machine's, not the
+// judgment's) left out.
+TEST_F(AbCommandTest, TextReportMatchesApprovedFile) {
+  const Outcome run = Ab(Args({"--seed", "21", "--tolerance", "0.02", kBase, kCand}));
+  ASSERT_EQ(run.exit_code, 1) << run.err << run.out;
+  std::string text;
+  std::istringstream in(run.out);
+  for (std::string line; std::getline(in, line);) {
+    const bool machine = line.rfind("warning: ", 0) == 0 && line.find("BM_") == std::string::npos;
+    if (machine || (line.empty() && !text.empty() && text.ends_with("\n\n"))) continue;
+    text += line + "\n";
+  }
+  for (const auto& [path, as] : {std::pair{kBase, std::string("base/build/my_bench")},
+                                 std::pair{kCand, std::string("head/build/my_bench")}}) {
+    for (std::size_t at; (at = text.find(path)) != std::string::npos;)
+      text.replace(at, path.size(), as);
+  }
+  EXPECT_EQ(text, test::Approved("ab_command/ab.txt", text));
 }
 
 TEST_F(AbCommandTest, SameBinaryTwicePasses) {
@@ -525,6 +549,12 @@ TEST_F(AbCommandTest, MachineWarningsOnceWhateverTheRounds) {
     mentions += warning.get<std::string>().find("CPU scaling is enabled") != std::string::npos;
   }
   EXPECT_EQ(mentions, 1u) << report["warnings"].dump();
+  // The text report on stdout shows it: not again on stderr, where a person
+  // at a terminal would read it twice.
+  const Outcome text = Ab(Args({"--rounds", "6", "--seed", "6", kBase, scaling}));
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_EQ(Lines(text.out, "warning: candidate: CPU scaling is enabled").size(), 1u) << text.out;
+  EXPECT_EQ(text.err.find("CPU scaling"), std::string::npos) << text.err;
 }
 
 // The load benchgate-ab's own processes make is not a warning about the

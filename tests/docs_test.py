@@ -6,7 +6,8 @@
   - the README's example outputs are the approved files that
     diff_command_test compares with what benchgate-diff prints: the text
     block is tests/data/approved/diff_command/diff.txt, the quoted Markdown
-    is diff.md.
+    is diff.md, and benchgate-ab's closing report is
+    tests/data/approved/ab_command/ab.txt (ab_command_test).
 
 usage: docs_test.py SOURCE_DIR
 """
@@ -63,6 +64,10 @@ def main():
     quoted = "\n".join(("> " + line).rstrip() for line in markdown.split("\n"))
     if quoted not in readme:
         problems.append("README.md: the Markdown example is not tests/data/approved/diff_command/diff.md")
+    ab = open(os.path.join(root, "tests", "data", "approved", "ab_command", "ab.txt"),
+              encoding="utf-8").read().rstrip("\n")
+    if "```text\n" + ab + "\n```" not in readme:
+        problems.append("README.md: benchgate-ab's example is not tests/data/approved/ab_command/ab.txt")
     for problem in problems:
         print(problem, file=sys.stderr)
     print(f"{len(pages)} pages checked, {len(problems)} problem(s)")

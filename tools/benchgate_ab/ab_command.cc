@@ -123,12 +123,16 @@ SuiteAnalysis LaterRounds(const AbOptions& o, const AnalysisConfig& config, Roun
   return suite;
 }
 
-// The machine's warnings first in the suite and on stderr, and how the
-// report names the two sides.
+// The machine's warnings first in the suite, and on stderr unless the text
+// report on stdout already shows them (a person at a terminal reads both
+// streams: once is enough); and how the report names the two sides.
 RenderOptions AddWarningsAndRender(const AbOptions& o, const std::vector<std::string>& machine,
                                    SuiteAnalysis& suite, std::ostream& err,
                                    const Terminals& terminals) {
-  for (const std::string& warning : machine) err << "benchgate-ab: warning: " << warning << "\n";
+  const bool report_shows_them = o.format == "text" && o.output.empty();
+  for (const std::string& warning : machine) {
+    if (!report_shows_them) err << "benchgate-ab: warning: " << warning << "\n";
+  }
   suite.warnings.insert(suite.warnings.begin(), machine.begin(), machine.end());
   RenderOptions render = tool::RenderOptionsFor(o, terminals.out);
   render.title = "benchgate-ab";
