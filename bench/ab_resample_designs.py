@@ -21,6 +21,13 @@ the 2% tolerance and the interval clear of the 1.2% margin. The sequential
 rules use each process's first 2 repetitions (their design's), the fixed one
 all 5.
 
+FUTILITY=1 (an experiment, not the product's rule) also stops a sequential
+judgment as inconclusive from round FUTILITY_FIRST (10) on when its 95%
+interval, narrowed to the last look's width (x sqrt(n/30)), is still wider
+than FUTILITY_WIDTH (1.0) x the tolerance on each side and its estimate
+cannot clear the margin: the rounds it would spend on a benchmark too
+noisy to decide.
+
 usage: ab_resample_designs.py RULE DRAWS WORK...   (WORK: an ab-calibration
 directory with round-N/ab-KIND/ kept rounds; RULE sign, signed or fixed)
 Prints, per family (memcpy or other) and shift, the share called a
@@ -43,6 +50,9 @@ from calibration_score import slowed_names  # noqa: E402
 FIRST, LAST = 6, 30
 TOLERANCE, MARGIN = math.log(1.02), math.log(1.012)
 QUIET_NOMINAL = float(os.environ.get("QUIET_NOMINAL", 9 / 512))  # one-sided sign test, 5% over looks 6..30 (exact)
+FUTILITY = os.environ.get("FUTILITY", "") == "1"
+FUTILITY_WIDTH = float(os.environ.get("FUTILITY_WIDTH", 1.0))
+FUTILITY_FIRST = int(os.environ.get("FUTILITY_FIRST", 10))
 SIGN_NOMINAL = 1 / 64    # two-sided sign test, 5% over looks 6..30 (exact)
 
 
@@ -117,12 +127,17 @@ def judge_sequential(pool, rng, rule, nominal):
             significant = 2 * binomial_cdf(positive + negative, min(positive, negative)) <= nominal / 4
             estimate = float(np.median(a))
         else:
-            estimate, lower, _ = hodges_lehmann(a)
+            estimate, lower, upper = hodges_lehmann(a)
             significant = signed_rank_p(a) <= nominal / 4
         if significant and estimate > TOLERANCE and lower > MARGIN:
             return True, n
         if int((a >= TOLERANCE).sum()) <= most_beyond(n, QUIET_NOMINAL):
             return False, n
+        if FUTILITY and n >= FUTILITY_FIRST and n < LAST:
+            _, lo95, up95 = hodges_lehmann(a) if rule == "sign" else (estimate, lower, upper)
+            reach = (up95 - lo95) / 2 * math.sqrt(n / LAST)
+            if reach > FUTILITY_WIDTH * TOLERANCE and estimate - reach < MARGIN:
+                return False, n
     return False, LAST
 
 
