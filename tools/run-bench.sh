@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # Runs every bundled benchmark binary (BUILD_DIR/bin/benchgate_*_bench)
 # through benchgate with the gate on, twice:
-#   - timed: budgets from thresholds/<name>.json (benchgate_suite_bench ->
-#     suite.json), the enriched JSON in BUILD_DIR/bench-results/<binary>.json;
+#   - timed: budgets and tolerance from thresholds/<name>.json
+#     (benchgate_suite_bench -> suite.json), the enriched JSON in
+#     BUILD_DIR/bench-results/<binary>.json, the run recorded in
+#     BUILD_DIR/bench-results/history.json; when an earlier run left its
+#     results there, they are this run's baseline (kept as
+#     <binary>.previous.json): a second run judges every benchmark against
+#     the first, prints the verdict table, and benchgate-diff writes the same
+#     comparison as HTML (<binary>.html);
 #   - counted (--benchgate_measure=instructions, under Valgrind): the
 #     instruction budgets of the same file, and the previous run's counts
 #     (BUILD_DIR/bench-results/<binary>.instructions.json) as the baseline,
@@ -38,6 +44,33 @@ gate() {
   return 0
 }
 
+# report NAME COMPARED [--benchgate_thresholds=FILE]: after the timed run,
+# the HTML report of the comparison (benchgate-diff on the same two files,
+# the same budgets), or on a first run what was recorded and how to compare.
+report() {
+  local name=$1 compared=$2 thresholds=()
+  [ $# -ge 3 ] && thresholds=(--thresholds "${3#--benchgate_thresholds=}")
+  [ -f "$results/$name.json" ] || return 0
+  if [ "$compared" -eq 0 ]; then
+    echo "== $name: recorded $results/$name.json and $results/history.json;" \
+      "run tools/run-bench.sh $build again to judge the next run against this one"
+    return 0
+  fi
+  if [ ! -x "$build/bin/benchgate-diff" ]; then
+    echo "== $name: judged against the previous run (no HTML report: $build/bin/benchgate-diff is not built)"
+    return 0
+  fi
+  local code=0
+  "$build/bin/benchgate-diff" "$results/$name.previous.json" "$results/$name.json" "${thresholds[@]}" \
+    --format html --output "$results/$name.html" > /dev/null || code=$?
+  if [ "$code" -eq 2 ]; then
+    echo "== $name: no HTML report: benchgate-diff could not read the two runs (exit 2)" >&2
+    [ "$status" -eq 0 ] && status=2
+  else
+    echo "== $name: judged against the previous run; HTML report: $results/$name.html"
+  fi
+}
+
 for binary in "$build"/bin/benchgate_*_bench; do
   [ -x "$binary" ] || continue
   found=1
@@ -46,7 +79,16 @@ for binary in "$build"/bin/benchgate_*_bench; do
   suite=${suite%_bench}
   thresholds=()
   [ -f "$root/thresholds/$suite.json" ] && thresholds=("--benchgate_thresholds=$root/thresholds/$suite.json")
-  gate "$binary" "$results/$name.json" --benchmark_min_time=0.05 "${thresholds[@]}" "$@"
+  # The previous run, copied aside (atomically) before this one replaces it.
+  previous=()
+  if [ -f "$results/$name.json" ]; then
+    cp "$results/$name.json" "$results/$name.previous.json.new"
+    mv "$results/$name.previous.json.new" "$results/$name.previous.json"
+    previous=("--benchgate_baseline=$results/$name.previous.json")
+  fi
+  gate "$binary" "$results/$name.json" --benchmark_min_time=0.05 "${thresholds[@]}" "${previous[@]}" \
+    "--benchgate_history=$results/history.json" --benchgate_record "$@"
+  report "$name" "${#previous[@]}" "${thresholds[@]}"
 
   counts="$results/$name.instructions.json"
   if ! command -v valgrind > /dev/null; then

@@ -12,8 +12,9 @@
 
 namespace benchgate {
 
-// The tolerance of the instructions measure unless a budget's
-// max_regression or --tolerance says otherwise: 0.5%.
+// The tolerance of the instructions measure unless --tolerance (benchgate-diff,
+// benchgate-ab) says otherwise: 0.5%. A budget's max_regression is a
+// tolerance on time and does not apply to counts.
 inline constexpr double kInstructionsTolerance = 0.005;
 
 // The p_method of a comparison of counts: no test was made.

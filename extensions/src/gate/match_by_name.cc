@@ -124,7 +124,7 @@ void JudgeSuite(SuiteAnalysis& suite, const std::vector<std::size_t>& judged,
   if (config.measure == Measure::kInstructions && other_measure > 0) {
     suite.warnings.push_back(std::to_string(other_measure) +
                              " budget limit(s) on time, memory or counters not judged: an "
-                             "instructions run judges instructions limits and max_regression");
+                             "instructions run judges instructions limits only");
   }
   for (const BenchmarkAnalysis& b : suite.benchmarks) Count(suite, b.status);
   CountUndecided(suite, config);
