@@ -305,13 +305,13 @@ TEST(ThresholdsReaderTest, TheBundledSuiteFileReadsAndMatchesTheSuite) {
                                           "BM_AtomicIncrement/real_time/threads:2"};
   EXPECT_NO_THROW(CheckPatternsMatch(rules, names));
   // The other two bundled binaries have only a tolerance on time (the main
-  // job judges each run against the previous one), the suite's 15%.
+  // job judges each run against the previous one), the suite's 20%.
   std::size_t all = rules.size();
   for (const char* file : {"stats.json", "sampled.json"}) {
     const auto tolerance_only = ReadThresholds(kRepoThresholds + file);
     ASSERT_EQ(tolerance_only.size(), 1u) << file;
     EXPECT_TRUE(tolerance_only[0].limits.empty()) << file;
-    EXPECT_EQ(tolerance_only[0].max_regression, 0.15) << file;
+    EXPECT_EQ(tolerance_only[0].max_regression, 0.20) << file;
     all += tolerance_only.size();
   }
   // Reading the whole directory skips the JSON Schema next to it.
