@@ -28,6 +28,10 @@ than FUTILITY_WIDTH (1.0) x the tolerance on each side and its estimate
 cannot clear the margin: the rounds it would spend on a benchmark too
 noisy to decide.
 
+BURST_K=K (an experiment): the signed rule first sets aside the rounds whose
+|d| exceeds K x the median |d| of the rounds so far (a burst over a whole
+process), a selection on |d| alone.
+
 usage: ab_resample_designs.py RULE DRAWS WORK...   (WORK: an ab-calibration
 directory with round-N/ab-KIND/ kept rounds; RULE sign, signed or fixed)
 Prints, per family (memcpy or other) and shift, the share called a
@@ -50,6 +54,7 @@ from calibration_score import slowed_names  # noqa: E402
 FIRST, LAST = 6, 30
 TOLERANCE, MARGIN = math.log(1.02), math.log(1.012)
 QUIET_NOMINAL = float(os.environ.get("QUIET_NOMINAL", 9 / 512))  # one-sided sign test, 5% over looks 6..30 (exact)
+BURST_K = float(os.environ.get("BURST_K", 0))
 FUTILITY = os.environ.get("FUTILITY", "") == "1"
 FUTILITY_WIDTH = float(os.environ.get("FUTILITY_WIDTH", 1.0))
 FUTILITY_FIRST = int(os.environ.get("FUTILITY_FIRST", 10))
@@ -127,8 +132,13 @@ def judge_sequential(pool, rng, rule, nominal):
             significant = 2 * binomial_cdf(positive + negative, min(positive, negative)) <= nominal / 4
             estimate = float(np.median(a))
         else:
-            estimate, lower, upper = hodges_lehmann(a)
-            significant = signed_rank_p(a) <= nominal / 4
+            kept = a
+            if BURST_K > 0:
+                # Rounds set aside by |d| alone: the signs of the kept rounds
+                # stay fair coins under the null, so the test stays exact.
+                kept = a[np.abs(a) <= BURST_K * np.median(np.abs(a))]
+            estimate, lower, upper = hodges_lehmann(kept)
+            significant = signed_rank_p(kept) <= nominal / 4
         if significant and estimate > TOLERANCE and lower > MARGIN:
             return True, n
         if int((a >= TOLERANCE).sum()) <= most_beyond(n, QUIET_NOMINAL):
