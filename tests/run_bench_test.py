@@ -5,7 +5,9 @@
   - the second judges every benchmark against the first (the previous
     results as the baseline), prints the verdict table, records the run in
     the history and names the HTML report, which exists and shows the
-    benchmarks; both exit 0 on an unchanged binary.
+    benchmarks; both exit 0 on an unchanged binary;
+  - a bad flag stops it with the binary's one-line error and exit 2, and it
+    claims nothing recorded or judged.
 
 The suite is the ab_fixture_cand binary (linked with benchgate::main; its
 times are manual and the same in every process, so the verdicts do not
@@ -31,9 +33,9 @@ def path_without_valgrind(directory):
     return directory
 
 
-def run(script, build, env):
-    done = subprocess.run(["bash", script, build], env=env, capture_output=True, text=True,
-                          timeout=600)
+def run(script, build, env, *flags):
+    done = subprocess.run(["bash", script, build, *flags], env=env, capture_output=True,
+                          text=True, timeout=600)
     return done.returncode, done.stdout, done.stderr
 
 
@@ -94,6 +96,15 @@ def main():
                 for env in environments.values()]
         expect(runs == [2], f"history: runs of BM_Steady per environment {runs}, expected [2]",
                history[:2000])
+
+        # Bad input: the binary's one-line error, exit 2, and no claim that
+        # anything was recorded or judged (the previous results stay).
+        code, out, err = run(script, build, env, "--benchgate_alpha=abc")
+        expect(code == 2, f"bad flag: exit {code}, expected 2", out + err)
+        expect(err.count("benchgate: error: ") == 1 and "--benchgate_alpha" in err,
+               "bad flag: not one error line naming the flag", err)
+        expect("recorded" not in out and "judged against" not in out,
+               "bad flag: reports a run that wrote nothing", out)
 
     for problem in problems:
         print(problem, file=sys.stderr)

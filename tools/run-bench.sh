@@ -27,6 +27,7 @@ mkdir -p "$results"
 
 status=0
 found=0
+wrote=0  # whether the last gate() wrote its results
 # gate BINARY OUT FLAGS...: one gated run writing OUT (through OUT.new, so
 # an interrupted run leaves the previous results: the next run's baseline);
 # the first failing exit code becomes the script's.
@@ -35,8 +36,9 @@ gate() {
   shift 2
   echo "== $(basename "$binary") $*"
   local code=0
+  wrote=0
   "$binary" "--benchgate_out=$out.new" "$@" || code=$?
-  if [ -f "$out.new" ]; then mv "$out.new" "$out"; fi
+  if [ -f "$out.new" ]; then mv "$out.new" "$out" && wrote=1; fi
   if [ "$code" -ne 0 ]; then
     echo "== $(basename "$binary"): exit $code" >&2
     [ "$status" -eq 0 ] && status=$code
@@ -44,13 +46,14 @@ gate() {
   return 0
 }
 
-# report NAME COMPARED [--benchgate_thresholds=FILE]: after the timed run,
-# the HTML report of the comparison (benchgate-diff on the same two files,
-# the same budgets), or on a first run what was recorded and how to compare.
+# report NAME COMPARED [THRESHOLDS_FILE]: after a timed run that wrote its
+# results, the HTML report of the comparison (benchgate-diff on the same two
+# files, the same budgets), or on a first run what was recorded and how to
+# compare. A run that wrote nothing (bad input) has nothing to report.
 report() {
   local name=$1 compared=$2 thresholds=()
-  [ $# -ge 3 ] && thresholds=(--thresholds "${3#--benchgate_thresholds=}")
-  [ -f "$results/$name.json" ] || return 0
+  [ $# -ge 3 ] && thresholds=(--thresholds "$3")
+  [ "$wrote" -eq 1 ] || return 0
   if [ "$compared" -eq 0 ]; then
     echo "== $name: recorded $results/$name.json and $results/history.json;" \
       "run tools/run-bench.sh $build again to judge the next run against this one"
@@ -77,8 +80,9 @@ for binary in "$build"/bin/benchgate_*_bench; do
   name=$(basename "$binary")
   suite=${name#benchgate_}
   suite=${suite%_bench}
+  file="$root/thresholds/$suite.json"
   thresholds=()
-  [ -f "$root/thresholds/$suite.json" ] && thresholds=("--benchgate_thresholds=$root/thresholds/$suite.json")
+  [ -f "$file" ] && thresholds=("--benchgate_thresholds=$file")
   # The previous run, copied aside (atomically) before this one replaces it.
   previous=()
   if [ -f "$results/$name.json" ]; then
@@ -88,7 +92,7 @@ for binary in "$build"/bin/benchgate_*_bench; do
   fi
   gate "$binary" "$results/$name.json" --benchmark_min_time=0.05 "${thresholds[@]}" "${previous[@]}" \
     "--benchgate_history=$results/history.json" --benchgate_record "$@"
-  report "$name" "${#previous[@]}" "${thresholds[@]}"
+  if [ -f "$file" ]; then report "$name" "${#previous[@]}" "$file"; else report "$name" "${#previous[@]}"; fi
 
   counts="$results/$name.instructions.json"
   if ! command -v valgrind > /dev/null; then

@@ -130,8 +130,8 @@ RenderOptions AddWarningsAndRender(const AbOptions& o, const std::vector<std::st
                                    SuiteAnalysis& suite, std::ostream& err,
                                    const Terminals& terminals) {
   const bool report_shows_them = o.format == "text" && o.output.empty();
-  for (const std::string& warning : machine) {
-    if (!report_shows_them) err << "benchgate-ab: warning: " << warning << "\n";
+  if (!report_shows_them) {
+    for (const std::string& warning : machine) err << "benchgate-ab: warning: " << warning << "\n";
   }
   suite.warnings.insert(suite.warnings.begin(), machine.begin(), machine.end());
   RenderOptions render = tool::RenderOptionsFor(o, terminals.out);

@@ -35,8 +35,9 @@ inline constexpr int kRankFile = 2;
 struct BudgetRule {
   std::string pattern;                   // RE2 regex, matched against the whole name
   std::vector<Limit> limits;             // at most one per (statistic, is_minimum)
-  std::optional<double>
-      max_regression;  // fraction: 0.05 allows +5% in time against the baseline (counts keep 0.5%)
+  // Fraction: 0.05 allows +5% in time against the baseline (instruction
+  // counts keep their own tolerance, 0.5%).
+  std::optional<double> max_regression;
   // "thresholds/suite.json:12:18" (the pattern's line:column) or
   // "bench/lookup.cc:42"; origin_file and origin_place are its two parts.
   std::string origin;

@@ -95,16 +95,14 @@ SuiteAnalysis AnalyzeCounts(const RunData& candidate, const RunData* baseline,
   };
   MatchStrategy counts;
   counts.compare = [&](BenchmarkAnalysis& b, const SampleSet& before,
-                       const ResolvedBudget& budget) {
+                       const ResolvedBudget& /*budget: time's, see below*/) {
     // A budget's max_regression is a tolerance on time: the same rule file
     // gates both measures in the usual CI, and a time tolerance set for a
     // noisy machine (10-20%) would let exact counts grow by as much unseen.
     // Counts are judged at the instructions tolerance (--tolerance of the
-    // tools, 0.5% by default).
-    ResolvedBudget counts_budget = budget;
-    counts_budget.max_regression.reset();
+    // tools, 0.5% by default), so no budget enters it.
     const Tolerance tolerance =
-        ToleranceOf(b.samples.name, counts_budget, nullptr, config.adaptive, config.tolerance);
+        ToleranceOf(b.samples.name, ResolvedBudget{}, nullptr, config.adaptive, config.tolerance);
     // The candidate's own reason first: it is what the pull request shows.
     const std::string after_reason = UncountableReason(b.samples);
     const std::string before_reason = UncountableReason(before);
