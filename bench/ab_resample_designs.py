@@ -24,9 +24,9 @@ all 5.
 FUTILITY=1 (an experiment, not the product's rule) also stops a sequential
 judgment as inconclusive from round FUTILITY_FIRST (10) on when its 95%
 interval, narrowed to the last look's width (x sqrt(n/30)), is still wider
-than FUTILITY_WIDTH (1.0) x the tolerance on each side and its estimate
-cannot clear the margin: the rounds it would spend on a benchmark too
-noisy to decide.
+than FUTILITY_WIDTH (1.0) x the tolerance on each side and its estimate,
+within the tolerance, cannot clear the margin: the rounds it would spend
+on a benchmark too noisy to decide.
 
 BURST_K=K (an experiment): the signed rule first sets aside the rounds whose
 |d| exceeds K x the median |d| of the rounds so far (a burst over a whole
@@ -146,7 +146,7 @@ def judge_sequential(pool, rng, rule, nominal):
         if FUTILITY and n >= FUTILITY_FIRST and n < LAST:
             _, lo95, up95 = hodges_lehmann(a) if rule == "sign" else (estimate, lower, upper)
             reach = (up95 - lo95) / 2 * math.sqrt(n / LAST)
-            if reach > FUTILITY_WIDTH * TOLERANCE and estimate - reach < MARGIN:
+            if estimate <= TOLERANCE and reach > FUTILITY_WIDTH * TOLERANCE and estimate - reach < MARGIN:
                 return False, n
     return False, LAST
 

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <vector>
 
+#include "stats/burst_rounds.h"
 #include "stats/sequential_signed_rank.h"
 #include "stats/signed_rank.h"
 #include "support/simulation.h"
@@ -77,6 +78,54 @@ TEST(SequentialSignedRankTest, NullSequencesWithBurstsCrossNoMoreOftenThanTheLev
   EXPECT_GT(plain, kSequences * 0.15);
   RecordProperty("repeated_at_most_0_05", repeated);
   RecordProperty("plain_crossed_0_05", plain);
+}
+
+TEST(WithoutBurstsTest, SetsAsideRoundsBeyondFiveTimesTheMedianSize) {
+  // |d| = 0.01, 0.02, 0.01, 0.5, 0.015, 0.02, 0.012: median 0.015, limit
+  // 0.075: the one burst goes, whatever its sign; the rest keep their order.
+  const std::vector<double> d = {0.01, -0.02, 0.01, -0.5, 0.015, 0.02, -0.012};
+  EXPECT_EQ(WithoutBursts(d), (std::vector<double>{0.01, -0.02, 0.01, 0.015, 0.02, -0.012}));
+  std::vector<double> up = d;
+  up[3] = 0.5;
+  EXPECT_EQ(WithoutBursts(up).size(), 6u);
+  // Exactly at the limit stays; a median of zero sets nothing aside.
+  EXPECT_EQ(WithoutBursts(std::vector<double>{0.01, 0.01, 0.05}).size(), 3u);
+  EXPECT_EQ(WithoutBursts(std::vector<double>{0, 0, 0, 0.3}).size(), 4u);
+  EXPECT_EQ(WithoutBursts(d, 0).size(), d.size());
+  // A real 30% shift moves every |d| and their median with it.
+  EXPECT_EQ(WithoutBursts(std::vector<double>{0.26, 0.27, 0.25, 0.28, 0.24, 0.26}).size(), 6u);
+}
+
+TEST(SequentialSignedRankTest, ABurstSetAsideNoLongerHoldsTheTopRank) {
+  const RepeatedNormalLooks& looks = RepeatedNormalLooks::For(6, 30);
+  // Nine rounds up and one baseline burst: kept, the burst takes rank 10
+  // against the rest (SciPy: wilcoxon(d).pvalue = 0.0840, looks.RepeatedP
+  // of it above 0.05); set aside, 9 of 9 up: 2 / 512 (SciPy: 0.0039).
+  std::vector<double> d = {0.10, 0.101, 0.102, -0.9, 0.103, 0.104, 0.105, 0.106, 0.107, 0.108};
+  EXPECT_NEAR(SignedRankTest(d).p_value, 0.0840, 1e-4);
+  EXPECT_GT(SequentialSignedRankP(d, looks), 0.05);
+  EXPECT_DOUBLE_EQ(SequentialSignedRankP(d, looks, kBurstFactor), looks.RepeatedP(2.0 / 512));
+}
+
+// The null data of NullSequencesWithBurstsCrossNoMoreOftenThanTheLevel
+// (other seed), bursts set aside at every look: still within the level,
+// since the kept rounds' signs stay fair coins.
+TEST(SequentialSignedRankTest, SettingBurstsAsideKeepsTheLevel) {
+  const RepeatedNormalLooks& looks = RepeatedNormalLooks::For(6, 30);
+  test::Draws draws(20261204);
+  constexpr int kSequences = 2000;
+  int crossed = 0;
+  for (int s = 0; s < kSequences; ++s) {
+    std::vector<double> d;
+    for (int n = 1; n <= 30; ++n) {
+      double x = 0.003 * draws.Normal();
+      if (draws.Uniform() < 0.05) x += (draws.Uniform() < 0.5 ? 1 : -1) * draws.Between(0.2, 1.0);
+      d.push_back(x);
+    }
+    crossed += SequentialSignedRankP(d, looks, kBurstFactor) <= 0.05 ? 1 : 0;
+  }
+  EXPECT_LE(crossed, kSequences * (0.05 + 3 * std::sqrt(0.05 * 0.95 / kSequences)));
+  RecordProperty("crossed_0_05", crossed);
 }
 
 }  // namespace

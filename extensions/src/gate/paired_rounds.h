@@ -27,6 +27,8 @@ struct RoundsPlan {
   bool sequential = true;
   int rounds = 10;      // fixed: the first judgment's rounds; sequential: the first look
   int max_rounds = 20;  // rounds in all
+  // Sequential: the futility stop (SequentialDesign::stop_futile).
+  bool stop_futile = true;
 };
 
 // The sequential design of a plan: looks from max(rounds, 6) to max_rounds.

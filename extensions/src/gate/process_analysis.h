@@ -66,6 +66,7 @@
 #include <vector>
 
 #include "gate/analysis_config.h"
+#include "gate/process_pairing.h"
 #include "gate/verdict.h"
 #include "model/sample_set.h"
 #include "stats/signed_rank.h"
@@ -105,8 +106,9 @@ struct PairedLook {
   // The Mann-Whitney test on every sample (p_value_all): for the report,
   // not the decision, so a look that only decides may leave it out.
   bool all_samples_test = true;
-  // Told each compared benchmark's log ratios, in round order (may be null).
-  std::function<void(const std::string& name, const std::vector<double>& log_ratios)> seen;
+  // Told each compared benchmark's pairing: its log ratios in round order,
+  // each process's noise (may be null).
+  std::function<void(const std::string& name, const Pairing& pairing)> seen;
 };
 
 SuiteAnalysis AnalyzeProcessesAt(const std::vector<RunData>& baseline_rounds,

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <sstream>
 #include <vector>
 
 #include "model/number_format.h"
@@ -20,6 +21,18 @@ std::string NoiseAbove(double spread, double max_cv) {
     noise = text;
   }
   return noise + " above the " + FormatPercent(max_cv) + " limit";
+}
+
+// "5x", "2.5x".
+std::string Times(double factor) {
+  std::ostringstream out;
+  out << factor << 'x';
+  return out.str();
+}
+
+std::string StoppedAt(int round, int last_look) {
+  return "stopped at round " + std::to_string(round) + " of at most " + std::to_string(last_look) +
+         ": ";
 }
 
 }  // namespace
@@ -156,6 +169,28 @@ std::string NoRegressionReason(int round, int last_look, std::size_t short_of, s
 std::string StillOpenReason(int round, int last_look) {
   return "still open after round " + std::to_string(round) + " of at most " +
          std::to_string(last_look) + ": the rounds ended before a look decided it";
+}
+
+std::string NoisyStopReason(int round, int last_look, bool baseline, std::size_t noisy,
+                            std::size_t rounds, double max_cv, double false_noisy) {
+  return StoppedAt(round, last_look) + (baseline ? "the baseline's" : "the candidate's") +
+         " noise above the " + FormatPercent(max_cv) + " limit in " + std::to_string(noisy) +
+         " of " + std::to_string(rounds) +
+         " rounds, more rounds would not settle it (sign test, at most " +
+         FormatPercent(false_noisy) + " wrong across the looks)";
+}
+
+std::string FutileStopReason(int round, int last_look, double tolerance, double reach) {
+  return StoppedAt(round, last_look) + "too noisy to decide at the " + FormatPercent(tolerance) +
+         " tolerance; its interval, narrowed to round " + std::to_string(last_look) +
+         "'s width, would still reach +-" + FormatPercent(reach);
+}
+
+std::string BurstRoundsReason(std::size_t set_aside, std::size_t rounds, double factor) {
+  return std::to_string(set_aside) + " of " + std::to_string(rounds) +
+         " rounds set aside as bursts over a whole process (|d| above " + Times(factor) +
+         " their median): the test and the interval use the other " +
+         std::to_string(rounds - set_aside);
 }
 
 }  // namespace benchgate

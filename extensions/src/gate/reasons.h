@@ -82,6 +82,18 @@ std::string NoRegressionReason(int round, int last_look, std::size_t short_of, s
 // "still open after round 9 of at most 30: the rounds ended before a look
 // decided it".
 std::string StillOpenReason(int round, int last_look);
+// "stopped at round 7 of at most 30: the baseline's noise above the 5.0%
+// limit in 7 of 7 rounds, more rounds would not settle it (sign test, at
+// most 20.0% wrong across the looks)".
+std::string NoisyStopReason(int round, int last_look, bool baseline, std::size_t noisy,
+                            std::size_t rounds, double max_cv, double false_noisy);
+// "stopped at round 12 of at most 30: too noisy to decide at the 2.0%
+// tolerance; its interval, narrowed to round 30's width, would still reach
+// +-3.6%".
+std::string FutileStopReason(int round, int last_look, double tolerance, double reach);
+// "2 of 14 rounds set aside as bursts over a whole process (|d| above 5x
+// their median): the test and the interval use the other 12".
+std::string BurstRoundsReason(std::size_t set_aside, std::size_t rounds, double factor);
 
 }  // namespace benchgate
 

@@ -5,9 +5,12 @@
 #include <map>
 
 #include "gate/reasons.h"
+#include "gate/verdict_rules.h"
+#include "stats/burst_rounds.h"
 #include "stats/repeated_normal_looks.h"
 #include "stats/repeated_sign_test.h"
 #include "stats/sequential_signed_rank.h"
+#include "stats/signed_rank.h"
 
 namespace benchgate {
 namespace {
@@ -55,7 +58,7 @@ RoundCounts CountsOf(const std::vector<double>& log_ratios, const RepeatedSignTe
   return r;
 }
 
-enum class Look { kDecided, kOpen, kClosed };
+enum class Look { kDecided, kNoisy, kFutile, kOpen, kClosed };
 
 // Round `index` (0-based) holds the benchmark.
 bool MeasuredIn(const std::vector<RunData>& rounds, std::size_t index, const BenchmarkAnalysis& b) {
@@ -64,7 +67,69 @@ bool MeasuredIn(const std::vector<RunData>& rounds, std::size_t index, const Ben
                      [&](const SampleSet& set) { return set.name == b.samples.name; });
 }
 
-Look JudgeLook(const BenchmarkAnalysis& b, const RoundCounts& counts) {
+// What a look knows besides the benchmark's analysis.
+struct LookAt {
+  std::size_t round = 0, last = 0;
+  bool futility = true;
+  const Pairing* pairing = nullptr;  // its rounds so far
+  const RepeatedSignTest* sign_looks = nullptr;
+  double one_sided_noisy = 0;  // nominal level of the noise stop
+};
+
+// The side whose process noise is shown above max_cv: the one-sided sign
+// test on its rounds (the median round's noise at or below the limit is
+// rejected when at most MostBeyond of them are), as the unchanged stop
+// tests the log ratios. Null when neither side is.
+struct NoisySide {
+  bool found = false, baseline = false;
+  std::size_t noisy = 0, rounds = 0;
+};
+
+NoisySide NoisyOf(const LookAt& at, double max_cv) {
+  NoisySide out;
+  if (at.pairing == nullptr) return out;
+  for (const bool baseline : {true, false}) {
+    const std::vector<double>& spreads =
+        baseline ? at.pairing->before_spreads : at.pairing->after_spreads;
+    const auto quiet = static_cast<std::size_t>(
+        std::count_if(spreads.begin(), spreads.end(), [&](double s) { return s <= max_cv; }));
+    const int most = at.sign_looks->MostBeyond(spreads.size(), at.one_sided_noisy);
+    if (most >= 0 && quiet <= static_cast<std::size_t>(most)) {
+      return NoisySide{true, baseline, spreads.size() - quiet, spreads.size()};
+    }
+  }
+  return out;
+}
+
+// How far the interval would still reach at the last look: its half-width
+// in log units narrowed by sqrt(round / last) (the width of an interval of
+// the median shrinks as 1 / sqrt(n)), back as a relative change.
+double ReachAtLastLook(const Comparison& c, const LookAt& at) {
+  const double half = (std::log1p(c.shift_hi) - std::log1p(c.shift_lo)) / 2;
+  return std::expm1(half * std::sqrt(static_cast<double>(at.round) / static_cast<double>(at.last)));
+}
+
+// Futility: from kFutilityFirstLook on, a benchmark whose estimate is within
+// the tolerance in the worse direction and whose interval narrowed to the
+// last look's width would still reach further than kFutilityWidth x the
+// tolerance on each side, so that its estimate could not clear the margin,
+// cannot be decided by the rounds left: it stops as it stands. An estimate
+// beyond the tolerance keeps its rounds: bursts on the baseline side
+// stretch a real slowdown's interval far below it (the seeded simulation's
+// 5% and 10% slowdowns lost 1 and 3 in 100 to a stop without this).
+bool Futile(const Comparison& c, const LookAt& at, const AnalysisConfig& config) {
+  if (!at.futility || at.round < kFutilityFirstLook || at.round >= at.last ||
+      c.shift_status != StatStatus::kOk) {
+    return false;
+  }
+  const double reach = std::log1p(ReachAtLastLook(c, at));
+  const double worse = config.higher_is_better ? -std::log1p(c.shift) : std::log1p(c.shift);
+  return worse <= std::log1p(c.tolerance) && reach > kFutilityWidth * std::log1p(c.tolerance) &&
+         worse - reach < std::log1p(config.ci_margin * c.tolerance);
+}
+
+Look JudgeLook(const BenchmarkAnalysis& b, const RoundCounts& counts, const LookAt& at,
+               const AnalysisConfig& config) {
   if (!b.comparison) return Look::kClosed;
   switch (b.status) {
     case VerdictStatus::kRegression:
@@ -72,12 +137,23 @@ Look JudgeLook(const BenchmarkAnalysis& b, const RoundCounts& counts) {
     case VerdictStatus::kBudgetExceeded:
       return Look::kDecided;
     case VerdictStatus::kUnchanged:
-      return counts.no_regression ? Look::kDecided : Look::kOpen;
+      if (counts.no_regression) return Look::kDecided;
+      break;
     case VerdictStatus::kInconclusive:
-      return b.more_helps ? Look::kOpen : Look::kClosed;
+      if (!b.more_helps) return Look::kClosed;
+      if (b.undecided == Undecided::kUnstable && NoisyOf(at, config.max_cv).found) {
+        return Look::kNoisy;
+      }
+      // Too few rounds or a budget's limit in its interval: more rounds
+      // settle those.
+      if (b.undecided != Undecided::kUnstable && b.undecided != Undecided::kStraddles) {
+        return Look::kOpen;
+      }
+      break;
     default:
       return Look::kClosed;
   }
+  return Futile(*b.comparison, at, config) ? Look::kFutile : Look::kOpen;
 }
 
 }  // namespace
@@ -92,17 +168,31 @@ SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
   const double one_sided = quiet_looks.OneSidedNominal(kFalseQuiet);
   const RepeatedNormalLooks& looks =
       RepeatedNormalLooks::For(static_cast<int>(first), static_cast<int>(last));
+  const double one_sided_noisy = quiet_looks.OneSidedNominal(kFalseNoisy);
   PairedLook look;
   look.level = config.ci_level;
   look.p_method = "signed-rank-sequential";
-  look.p_value = [&](const std::vector<double>& d) { return SequentialSignedRankP(d, looks); };
-  std::map<std::string, std::vector<double>> seen;
-  look.seen = [&](const std::string& name, const std::vector<double>& d) { seen[name] = d; };
-  const auto counts_of = [&](const BenchmarkAnalysis& b) {
+  look.p_value = [&](const std::vector<double>& d) {
+    return SequentialSignedRankP(d, looks, kBurstFactor);
+  };
+  look.interval = [&](const std::vector<double>& d) {
+    const std::vector<double> kept = WithoutBursts(d);
+    return HodgesLehmannOneSample(kept.size() >= kMinPairedRounds ? kept : d, config.ci_level);
+  };
+  std::map<std::string, Pairing> seen;
+  look.seen = [&](const std::string& name, const Pairing& pairing) { seen[name] = pairing; };
+  const auto pairing_of = [&](const BenchmarkAnalysis& b) -> const Pairing* {
     const auto it = seen.find(b.samples.name);
-    if (!b.comparison || it == seen.end()) return RoundCounts{};
-    return CountsOf(it->second, quiet_looks, one_sided, b.comparison->tolerance,
+    return b.comparison && it != seen.end() ? &it->second : nullptr;
+  };
+  const auto counts_of = [&](const BenchmarkAnalysis& b) {
+    const Pairing* p = pairing_of(b);
+    if (p == nullptr) return RoundCounts{};
+    return CountsOf(p->log_ratios, quiet_looks, one_sided, b.comparison->tolerance,
                     config.higher_is_better);
+  };
+  const auto at_of = [&](const BenchmarkAnalysis& b, std::size_t round) {
+    return LookAt{round, last, design.stop_futile, pairing_of(b), &quiet_looks, one_sided_noisy};
   };
 
   const std::size_t rounds = std::min({baseline_rounds.size(), candidate_rounds.size(), last});
@@ -122,14 +212,16 @@ SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
     bool open = false;
     for (const BenchmarkAnalysis& b : suite.benchmarks) {
       if (s.decided.count(b.samples.name) > 0) continue;
-      Look outcome = JudgeLook(b, counts_of(b));
+      Look outcome = JudgeLook(b, counts_of(b), at_of(b, k), config);
       // The rounds go on without it: whoever ran them stopped it here (the
       // shard of a CI matrix that judged its own benchmarks).
       if (outcome == Look::kOpen && k < rounds && !MeasuredIn(baseline_rounds, k, b) &&
           !MeasuredIn(candidate_rounds, k, b)) {
         outcome = Look::kDecided;
       }
-      if (outcome == Look::kDecided) s.decided[b.samples.name] = k;
+      if (outcome == Look::kDecided || outcome == Look::kNoisy || outcome == Look::kFutile) {
+        s.decided[b.samples.name] = k;
+      }
       open = open || (outcome == Look::kOpen && k < last);
     }
     s.looked = std::max(s.looked, k);
@@ -141,17 +233,32 @@ SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
   for (BenchmarkAnalysis& b : suite.benchmarks) {
     if (!b.comparison) continue;
     const auto it = s.decided.find(b.samples.name);
-    const RoundCounts e = counts_of(b);
-    const Look outcome = JudgeLook(b, e);
     b.look_round = static_cast<int>(it != s.decided.end() ? it->second : k);
+    const LookAt at = at_of(b, static_cast<std::size_t>(b.look_round));
+    const RoundCounts e = counts_of(b);
+    const Look outcome = JudgeLook(b, e, at, config);
     b.decided_early = it != s.decided.end() && it->second < last;
     b.open = it == s.decided.end() && outcome == Look::kOpen && k < last;
-    const bool decided = b.decided_early && outcome == Look::kDecided;
-    if (decided && b.status == VerdictStatus::kUnchanged) {
+    if (at.pairing != nullptr) {
+      const std::size_t kept = WithoutBursts(at.pairing->log_ratios).size();
+      const std::size_t all = at.pairing->log_ratios.size();
+      if (kept < all && kept >= kMinPairedRounds) {
+        b.reasons.push_back(BurstRoundsReason(all - kept, all, kBurstFactor));
+      }
+    }
+    const bool stopped = b.decided_early && outcome != Look::kOpen && outcome != Look::kClosed;
+    if (stopped && outcome == Look::kNoisy) {
+      const NoisySide noisy = NoisyOf(at, config.max_cv);
+      b.reasons.push_back(NoisyStopReason(b.look_round, suite.last_look, noisy.baseline,
+                                          noisy.noisy, noisy.rounds, config.max_cv, kFalseNoisy));
+    } else if (stopped && outcome == Look::kFutile) {
+      b.reasons.push_back(FutileStopReason(b.look_round, suite.last_look, b.comparison->tolerance,
+                                           ReachAtLastLook(*b.comparison, at)));
+    } else if (stopped && b.status == VerdictStatus::kUnchanged) {
       b.reasons.push_back(NoRegressionReason(b.look_round, suite.last_look, e.rounds - e.beyond,
                                              e.rounds, b.comparison->tolerance, kFalseQuiet,
                                              config.higher_is_better));
-    } else if (decided) {
+    } else if (stopped) {
       b.reasons.push_back(DecidedEarlyReason(b.look_round, suite.last_look));
     } else if (b.open || b.decided_early) {
       // Open when the rounds ended, or no longer measured though no look of

@@ -25,8 +25,13 @@ namespace benchgate {
 
 // The repeated p-value at the look after the last of these differences (in
 // round order; looks after rounds beyond looks.last() are not taken): 1
-// before the first look. Never rises as rounds are added.
-double SequentialSignedRankP(SampleView differences, const RepeatedNormalLooks& looks);
+// before the first look. Never rises as rounds are added. With
+// burst_factor > 0 each look tests its rounds without their bursts
+// (WithoutBursts of the rounds up to it, stats/burst_rounds.h): exact
+// given the |d|s, and a kept sample smaller than the look's round only
+// makes the exact p-values coarser, the crossing rarer.
+double SequentialSignedRankP(SampleView differences, const RepeatedNormalLooks& looks,
+                             double burst_factor = 0);
 
 }  // namespace benchgate
 
