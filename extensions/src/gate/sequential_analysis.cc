@@ -5,7 +5,6 @@
 #include <map>
 
 #include "gate/reasons.h"
-#include "gate/verdict_rules.h"
 #include "stats/burst_rounds.h"
 #include "stats/repeated_normal_looks.h"
 #include "stats/repeated_sign_test.h"
@@ -67,11 +66,26 @@ bool MeasuredIn(const std::vector<RunData>& rounds, std::size_t index, const Ben
                      [&](const SampleSet& set) { return set.name == b.samples.name; });
 }
 
+// What the stops need of a benchmark's pairing: its rounds so far, not
+// every sample (kept for each benchmark at every look).
+struct RoundsSeen {
+  std::vector<double> log_ratios;
+  std::vector<double> before_spreads, after_spreads;
+};
+
+// The rounds the test and the interval use: without their bursts, unless
+// fewer than kMinPairedRounds would be left (then all, so that an interval
+// exists).
+std::vector<double> KeptRounds(const std::vector<double>& log_ratios) {
+  std::vector<double> kept = WithoutBursts(log_ratios);
+  return kept.size() >= kMinPairedRounds ? kept : log_ratios;
+}
+
 // What a look knows besides the benchmark's analysis.
 struct LookAt {
   std::size_t round = 0, last = 0;
   bool futility = true;
-  const Pairing* pairing = nullptr;  // its rounds so far
+  const RoundsSeen* pairing = nullptr;  // its rounds so far
   const RepeatedSignTest* sign_looks = nullptr;
   double one_sided_noisy = 0;  // nominal level of the noise stop
 };
@@ -176,17 +190,18 @@ SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
     return SequentialSignedRankP(d, looks, kBurstFactor);
   };
   look.interval = [&](const std::vector<double>& d) {
-    const std::vector<double> kept = WithoutBursts(d);
-    return HodgesLehmannOneSample(kept.size() >= kMinPairedRounds ? kept : d, config.ci_level);
+    return HodgesLehmannOneSample(KeptRounds(d), config.ci_level);
   };
-  std::map<std::string, Pairing> seen;
-  look.seen = [&](const std::string& name, const Pairing& pairing) { seen[name] = pairing; };
-  const auto pairing_of = [&](const BenchmarkAnalysis& b) -> const Pairing* {
+  std::map<std::string, RoundsSeen> seen;
+  look.seen = [&](const std::string& name, const Pairing& pairing) {
+    seen[name] = RoundsSeen{pairing.log_ratios, pairing.before_spreads, pairing.after_spreads};
+  };
+  const auto pairing_of = [&](const BenchmarkAnalysis& b) -> const RoundsSeen* {
     const auto it = seen.find(b.samples.name);
     return b.comparison && it != seen.end() ? &it->second : nullptr;
   };
   const auto counts_of = [&](const BenchmarkAnalysis& b) {
-    const Pairing* p = pairing_of(b);
+    const RoundsSeen* p = pairing_of(b);
     if (p == nullptr) return RoundCounts{};
     return CountsOf(p->log_ratios, quiet_looks, one_sided, b.comparison->tolerance,
                     config.higher_is_better);
@@ -240,9 +255,9 @@ SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
     b.decided_early = it != s.decided.end() && it->second < last;
     b.open = it == s.decided.end() && outcome == Look::kOpen && k < last;
     if (at.pairing != nullptr) {
-      const std::size_t kept = WithoutBursts(at.pairing->log_ratios).size();
+      const std::size_t kept = KeptRounds(at.pairing->log_ratios).size();
       const std::size_t all = at.pairing->log_ratios.size();
-      if (kept < all && kept >= kMinPairedRounds) {
+      if (kept < all) {
         b.reasons.push_back(BurstRoundsReason(all - kept, all, kBurstFactor));
       }
     }
