@@ -3,11 +3,12 @@
   - every relative link in README.md and docs/*.md resolves: the file or
     directory exists, and a #fragment names a heading of the page it points to
     (GitHub's anchors: lower case, punctuation dropped, spaces as hyphens);
-  - the README's example outputs are the approved files that
-    diff_command_test compares with what benchgate-diff prints: the text
-    block is tests/data/approved/diff_command/diff.txt, the quoted Markdown
-    is diff.md, and benchgate-ab's closing report is
-    tests/data/approved/ab_command/ab.txt (ab_command_test).
+  - the example outputs are the approved files the tests compare with what
+    the binaries print: the README's gated run is
+    tests/data/approved/gate_run/console.txt (run_gated_console_test), its
+    quoted Markdown diff_command/diff.md and benchgate-ab's closing report
+    ab_command/ab.txt (diff_command_test, ab_command_test); docs/tools.md's
+    text table of benchgate-diff is diff_command/diff.txt.
 
 usage: docs_test.py SOURCE_DIR
 """
@@ -57,9 +58,14 @@ def main():
                 problems.append(f"{where}: link to {target}: no heading '{fragment}' there")
     readme = open(os.path.join(root, "README.md"), encoding="utf-8").read()
     approved = os.path.join(root, "tests", "data", "approved", "diff_command")
+    tools = open(os.path.join(root, "docs", "tools.md"), encoding="utf-8").read()
     text = open(os.path.join(approved, "diff.txt"), encoding="utf-8").read().rstrip("\n")
-    if "```text\n" + text + "\n```" not in readme:
-        problems.append("README.md: the text example is not tests/data/approved/diff_command/diff.txt")
+    if "```text\n" + text + "\n```" not in tools:
+        problems.append("docs/tools.md: the text example is not tests/data/approved/diff_command/diff.txt")
+    console = open(os.path.join(root, "tests", "data", "approved", "gate_run", "console.txt"),
+                   encoding="utf-8").read().rstrip("\n")
+    if "```text\n" + console + "\n```" not in readme:
+        problems.append("README.md: the gated run's console is not tests/data/approved/gate_run/console.txt")
     markdown = open(os.path.join(approved, "diff.md"), encoding="utf-8").read().rstrip("\n")
     quoted = "\n".join(("> " + line).rstrip() for line in markdown.split("\n"))
     if quoted not in readme:

@@ -39,6 +39,8 @@ TEST(FormatChangeTest, SignedPercentWithOneDecimal) {
   EXPECT_EQ(FormatChange(0.052), "+5.2%");
   EXPECT_EQ(FormatChange(-0.1234), "-12.3%");
   EXPECT_EQ(FormatChange(0.0), "+0.0%");
+  EXPECT_EQ(FormatChange(-0.0004), "+0.0%");  // rounds to zero: no minus sign
+  EXPECT_EQ(FormatChange(-0.0005001), "-0.1%");
   EXPECT_EQ(FormatPercent(0.012), "1.2%");
 }
 

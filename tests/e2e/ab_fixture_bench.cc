@@ -1,7 +1,9 @@
-// A benchmark binary for the end-to-end tests of benchgate-ab, built twice:
+// A benchmark binary for the end-to-end tests of benchgate-ab, built as
 // ab_fixture_base (linked with benchmark::benchmark_main, unchanged) and
 // ab_fixture_cand (linked with benchgate::main, AB_SLOWDOWN=1.3), so the
-// tests also show that benchgate-ab takes any Google Benchmark binary.
+// tests also show that benchgate-ab takes any Google Benchmark binary; and
+// as adopted_fixture_cand (benchgate::main, AB_SLOWDOWN=1.3, nothing else),
+// the gated run whose console README.md shows (run_gated_console_test).
 //
 // Both benchmarks report a manual time per iteration (100 us, x AB_SLOWDOWN
 // for BM_Slowed) with a small deterministic jitter (0..0.6%), after really

@@ -46,7 +46,10 @@ std::string FormatDuration(double nanoseconds) {
 
 std::string FormatChange(double change) {
   if (!std::isfinite(change)) return "n/a";
-  return Printf("%+.1f", change * 100.0) + "%";
+  // A change that rounds to zero reads "+0.0%": "-0.0%" would look like a
+  // decrease that is not there (an interval's tiny negative bound).
+  const std::string text = Printf("%+.1f", change * 100.0);
+  return (text == "-0.0" ? "+0.0" : text) + "%";
 }
 
 std::string FormatPercent(double fraction) {
