@@ -208,6 +208,12 @@ TEST_F(RunnerE2ETest, ShardsSplitTheSuiteAndBenchgateDiffCombinesThem) {
             0u)
       << overlap.err;
 
+  // A listing with a shard names what that shard runs, in registration
+  // order (a CI matrix job's list; the runs above put BM_Order in shard 3).
+  const Outcome listed = Run(filter + "--benchmark_list_tests --benchgate_shard=3/3");
+  EXPECT_EQ(listed.exit_code, 0) << listed.err;
+  EXPECT_EQ(listed.out, "BM_Order/0/iterations:10\nBM_Order/1/iterations:10\n");
+
   // A shard that holds none of the selection is a mistake in the matrix.
   const Outcome empty = Run(filter + "--benchgate_shard=2/4");
   EXPECT_EQ(empty.exit_code, 2);

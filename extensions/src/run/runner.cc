@@ -343,7 +343,10 @@ int Run(RunnerState& state) {
   const Options& options = state.options;
   if (options.list_tests) {
     // Exactly Google Benchmark's listing: the names on stdout, nothing run,
-    // no warning, no baseline or threshold read, exit 0.
+    // no warning, no baseline or threshold read, exit 0. With a shard, the
+    // names that shard runs (what a CI matrix job lists); the listing child
+    // of SelectShard, a counting child, lists the whole selection.
+    if (!IsCountingChild()) SelectShard(options, SelfPath(state.program), state.user_args);
     benchmark::RunSpecifiedBenchmarks();
     return kExitPass;
   }
