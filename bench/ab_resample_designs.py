@@ -28,14 +28,18 @@ than FUTILITY_WIDTH (1.0) x the tolerance on each side and its estimate,
 within the tolerance, cannot clear the margin: the rounds it would spend
 on a benchmark too noisy to decide.
 
+EQUIVALENCE=1 (an experiment): the "unchanged" stop also needs the 95%
+Hodges-Lehmann interval's worse end within the tolerance, so that a
+benchmark whose rounds scatter widely is never vouched for early.
+
 BURST_K=K (an experiment): the signed rule first sets aside the rounds whose
 |d| exceeds K x the median |d| of the rounds so far (a burst over a whole
 process), a selection on |d| alone.
 
 usage: ab_resample_designs.py RULE DRAWS WORK...   (WORK: an ab-calibration
 directory with round-N/ab-KIND/ kept rounds; RULE sign, signed or fixed)
-Prints, per family (memcpy or other) and shift, the share called a
-regression and the mean rounds.
+Prints, per family (memcpy or other) and shift, the shares called a
+regression and called unchanged, and the mean rounds.
 """
 import collections
 import functools
@@ -56,6 +60,7 @@ TOLERANCE, MARGIN = math.log(1.02), math.log(1.012)
 QUIET_NOMINAL = float(os.environ.get("QUIET_NOMINAL", 9 / 512))  # one-sided sign test, 5% over looks 6..30 (exact)
 BURST_K = float(os.environ.get("BURST_K", 0))
 FUTILITY = os.environ.get("FUTILITY", "") == "1"
+EQUIVALENCE = os.environ.get("EQUIVALENCE", "") == "1"
 FUTILITY_WIDTH = float(os.environ.get("FUTILITY_WIDTH", 1.0))
 FUTILITY_FIRST = int(os.environ.get("FUTILITY_FIRST", 10))
 SIGN_NOMINAL = 1 / 64    # two-sided sign test, 5% over looks 6..30 (exact)
@@ -140,15 +145,16 @@ def judge_sequential(pool, rng, rule, nominal):
             estimate, lower, upper = hodges_lehmann(kept)
             significant = signed_rank_p(kept) <= nominal / 4
         if significant and estimate > TOLERANCE and lower > MARGIN:
-            return True, n
+            return "regression", n
         if int((a >= TOLERANCE).sum()) <= most_beyond(n, QUIET_NOMINAL):
-            return False, n
+            if not EQUIVALENCE or (hodges_lehmann(a)[2] if rule == "sign" else upper) < TOLERANCE:
+                return "unchanged", n
         if FUTILITY and n >= FUTILITY_FIRST and n < LAST:
             _, lo95, up95 = hodges_lehmann(a) if rule == "sign" else (estimate, lower, upper)
             reach = (up95 - lo95) / 2 * math.sqrt(n / LAST)
             if estimate <= TOLERANCE and reach > FUTILITY_WIDTH * TOLERANCE and estimate - reach < MARGIN:
-                return False, n
-    return False, LAST
+                return "inconclusive", n
+    return "inconclusive", LAST
 
 
 def judge_fixed(pool, rng):
@@ -158,9 +164,11 @@ def judge_fixed(pool, rng):
         estimate, lower, upper = hodges_lehmann(a)
         p = signed_rank_p(a)
         if p <= 0.05 / 4 and estimate > TOLERANCE and lower > MARGIN:
-            return True, len(d)
-        if p <= 0.05 / 4 or (-TOLERANCE < lower and upper < TOLERANCE) or len(d) >= 20:
-            return False, len(d)
+            return "regression", len(d)
+        if p <= 0.05 / 4 or (-TOLERANCE < lower and upper < TOLERANCE):
+            return "unchanged", len(d)
+        if len(d) >= 20:
+            return "inconclusive", len(d)
         d += [rng.choice(pool) for _ in range(5)]
 
 
@@ -202,19 +210,21 @@ def main():
     rule, draws = sys.argv[1], int(sys.argv[2])
     nominal = SIGN_NOMINAL if rule == "sign" else pocock_nominal()
     rng = random.Random(1)
-    tally = collections.defaultdict(lambda: [0, 0, 0])
+    tally = collections.defaultdict(lambda: [0, 0, 0, 0])
     for work in sys.argv[3:]:
         for name, kind, slowed, d in kept_rounds(work, 5 if rule == "fixed" else 2):
             family = "memcpy" if "Copy" in name else "other"
             shift = {"aa": "0%", "5": "5%", "10": "10%"}[kind] if slowed else "0%"
             for _ in range(draws):
-                caught, rounds = judge_fixed(d, rng) if rule == "fixed" else judge_sequential(d, rng, rule, nominal)
+                verdict, rounds = judge_fixed(d, rng) if rule == "fixed" else judge_sequential(d, rng, rule, nominal)
                 t = tally[(family, shift)]
-                t[0] += caught
+                t[0] += verdict == "regression"
                 t[1] += rounds
                 t[2] += 1
-    for (family, shift), (caught, rounds, n) in sorted(tally.items()):
-        print(f"{rule:6} {family:6} {shift:>3}: regression {caught / n:.3f}, {rounds / n:.1f} rounds ({n} judgments)")
+                t[3] += verdict == "unchanged"
+    for (family, shift), (caught, rounds, n, unchanged) in sorted(tally.items()):
+        print(f"{rule:6} {family:6} {shift:>3}: regression {caught / n:.3f}, unchanged {unchanged / n:.3f}, "
+              f"{rounds / n:.1f} rounds ({n} judgments)")
 
 
 if __name__ == "__main__":
