@@ -32,6 +32,12 @@ EQUIVALENCE=1 (an experiment): the "unchanged" stop also needs the 95%
 Hodges-Lehmann interval's worse end within the tolerance, so that a
 benchmark whose rounds scatter widely is never vouched for early.
 
+SCATTER_REPS=K (an experiment): a sequential judgment whose rounds at the
+first look scatter beyond SCATTER_FACTOR (1) x the tolerance (1.4826 x their
+median absolute deviation) draws its later rounds from processes of K repetitions (the fixed
+design's first K) instead of 2; "cost" is then repetitions per process summed
+over the rounds, relative to 2 per round.
+
 BURST_K=K (an experiment): the signed rule first sets aside the rounds whose
 |d| exceeds K x the median |d| of the rounds so far (a burst over a whole
 process), a selection on |d| alone.
@@ -61,6 +67,8 @@ QUIET_NOMINAL = float(os.environ.get("QUIET_NOMINAL", 9 / 512))  # one-sided sig
 BURST_K = float(os.environ.get("BURST_K", 0))
 FUTILITY = os.environ.get("FUTILITY", "") == "1"
 EQUIVALENCE = os.environ.get("EQUIVALENCE", "") == "1"
+SCATTER_REPS = int(os.environ.get("SCATTER_REPS", 0))
+SCATTER_FACTOR = float(os.environ.get("SCATTER_FACTOR", 1.0))
 FUTILITY_WIDTH = float(os.environ.get("FUTILITY_WIDTH", 1.0))
 FUTILITY_FIRST = int(os.environ.get("FUTILITY_FIRST", 10))
 SIGN_NOMINAL = 1 / 64    # two-sided sign test, 5% over looks 6..30 (exact)
@@ -120,13 +128,19 @@ def pocock_nominal(alpha=0.05, walks=200000, seed=1):
     return 2 * norm.sf(np.quantile(z.max(axis=1), 1 - alpha))
 
 
-def judge_sequential(pool, rng, rule, nominal):
+def judge_sequential(pool, rng, rule, nominal, late_pool=None):
     d = []
+    global COST
     for n in range(1, LAST + 1):
         d.append(rng.choice(pool))
+        COST += 2 if pool is not late_pool else SCATTER_REPS
         if n < FIRST:
             continue
         a = np.array(d)
+        if n == FIRST and late_pool is not None:
+            scatter = 1.4826 * float(np.median(np.abs(a - np.median(a))))
+            if scatter > SCATTER_FACTOR * TOLERANCE:
+                pool = late_pool
         if rule == "sign":
             s = np.sort(a)
             k = -1
@@ -155,6 +169,9 @@ def judge_sequential(pool, rng, rule, nominal):
             if estimate <= TOLERANCE and reach > FUTILITY_WIDTH * TOLERANCE and estimate - reach < MARGIN:
                 return "inconclusive", n
     return "inconclusive", LAST
+
+
+COST = 0
 
 
 def judge_fixed(pool, rng):
@@ -205,26 +222,34 @@ def kept_rounds(work, repetitions):
 
 
 def main():
+    global COST
     if len(sys.argv) < 4 or sys.argv[1] not in ("sign", "signed", "fixed"):
         sys.exit(__doc__)
     rule, draws = sys.argv[1], int(sys.argv[2])
     nominal = SIGN_NOMINAL if rule == "sign" else pocock_nominal()
     rng = random.Random(1)
-    tally = collections.defaultdict(lambda: [0, 0, 0, 0])
+    tally = collections.defaultdict(lambda: [0, 0, 0, 0, 0.0])
     for work in sys.argv[3:]:
-        for name, kind, slowed, d in kept_rounds(work, 5 if rule == "fixed" else 2):
+        late = {}
+        if SCATTER_REPS and rule != "fixed":
+            late = {(name, kind, i): d for i, (name, kind, _, d) in
+                    enumerate(kept_rounds(work, SCATTER_REPS))}
+        for i, (name, kind, slowed, d) in enumerate(kept_rounds(work, 5 if rule == "fixed" else 2)):
             family = "memcpy" if "Copy" in name else "other"
             shift = {"aa": "0%", "5": "5%", "10": "10%"}[kind] if slowed else "0%"
+            late_pool = late.get((name, kind, i))
             for _ in range(draws):
-                verdict, rounds = judge_fixed(d, rng) if rule == "fixed" else judge_sequential(d, rng, rule, nominal)
+                before = COST
+                verdict, rounds = judge_fixed(d, rng) if rule == "fixed" else judge_sequential(d, rng, rule, nominal, late_pool)
                 t = tally[(family, shift)]
+                t[4] += (COST - before) / 2
                 t[0] += verdict == "regression"
                 t[1] += rounds
                 t[2] += 1
                 t[3] += verdict == "unchanged"
-    for (family, shift), (caught, rounds, n, unchanged) in sorted(tally.items()):
+    for (family, shift), (caught, rounds, n, unchanged, cost) in sorted(tally.items()):
         print(f"{rule:6} {family:6} {shift:>3}: regression {caught / n:.3f}, unchanged {unchanged / n:.3f}, "
-              f"{rounds / n:.1f} rounds ({n} judgments)")
+              f"{rounds / n:.1f} rounds, cost {cost / n:.1f} ({n} judgments)")
 
 
 if __name__ == "__main__":
