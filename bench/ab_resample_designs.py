@@ -230,14 +230,18 @@ def main():
     rng = random.Random(1)
     tally = collections.defaultdict(lambda: [0, 0, 0, 0, 0.0])
     for work in sys.argv[3:]:
-        late = {}
+        rows = kept_rounds(work, 5 if rule == "fixed" else 2)
+        # The same processes with more repetitions, row for row (every kept
+        # process of the fixed design has 5).
+        late = [None] * len(rows)
         if SCATTER_REPS and rule != "fixed":
-            late = {(name, kind, i): d for i, (name, kind, _, d) in
-                    enumerate(kept_rounds(work, SCATTER_REPS))}
-        for i, (name, kind, slowed, d) in enumerate(kept_rounds(work, 5 if rule == "fixed" else 2)):
+            more = kept_rounds(work, SCATTER_REPS)
+            if [r[:2] for r in more] != [r[:2] for r in rows]:
+                sys.exit(f"{work}: the rounds with {SCATTER_REPS} repetitions are not those with 2")
+            late = [r[3] for r in more]
+        for (name, kind, slowed, d), late_pool in zip(rows, late):
             family = "memcpy" if "Copy" in name else "other"
             shift = {"aa": "0%", "5": "5%", "10": "10%"}[kind] if slowed else "0%"
-            late_pool = late.get((name, kind, i))
             for _ in range(draws):
                 before = COST
                 verdict, rounds = judge_fixed(d, rng) if rule == "fixed" else judge_sequential(d, rng, rule, nominal, late_pool)
