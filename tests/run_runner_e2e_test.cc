@@ -221,6 +221,10 @@ TEST_F(RunnerE2ETest, ShardsSplitTheSuiteAndBenchgateDiffCombinesThem) {
             "benchgate: error: --benchgate_shard: expected benchmarks in shard 2/4, got none of "
             "the 5 selected (fewer shards, or a wider --benchmark_filter)\n");
   EXPECT_EQ(empty.out, "");
+  const Outcome empty_listing = Run(filter + "--benchmark_list_tests --benchgate_shard=2/4");
+  EXPECT_EQ(empty_listing.exit_code, 2);
+  EXPECT_EQ(empty_listing.err, empty.err);
+  EXPECT_EQ(empty_listing.out, "");
 }
 
 // Repetitions are interleaved across benchmarks by default, so that a burst
