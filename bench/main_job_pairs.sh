@@ -33,7 +33,13 @@ for ((run = 1; run <= runs; run++)); do
   "${noise[@]}" "$root/tools/run-bench.sh" "$build" > "$log/run-$run.log" 2>&1 || code=$?
   seconds=$(( $(date +%s) - start ))
   echo "run $run: exit $code in ${seconds} s"
-  grep -E "^benchgate: gate|^== .*: exit| regression$" "$log/run-$run.log" | sed 's/^/    /' || true
+  grep -E "^benchgate: gate|^== .*: exit| regression$|warning: the machine ran" "$log/run-$run.log" | sed 's/^/    /' || true
+  # The speed probe's change against the run before, per binary (timed half).
+  for json in "$build"/bench-results/benchgate_*_bench.json; do
+    /usr/bin/python3 -c 'import json, sys
+m = json.load(open(sys.argv[1]))["benchgate"]["gate"].get("machine")
+if m: print("    machine %+.1f%%: %s" % (100 * m["change"], sys.argv[1].rsplit("/", 1)[1]))' "$json" || true
+  done
   if (( run > 1 && code != 0 )); then failed=$((failed + 1)); fi
   if (( run == 1 && code != 0 )); then echo "main_job_pairs: the first run failed: see $log/run-1.log" >&2; exit 1; fi
 done

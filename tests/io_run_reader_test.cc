@@ -797,6 +797,52 @@ TEST(EnrichedReaderTest, BadCodeBudgetNamesItsPlace) {
             "e.json:/benchgate/budgets: expected an array, got an object");
 }
 
+// The machine's speed through a run (model/speed_probe.h) travels in the
+// enriched JSON; with a baseline that had one, the gate says how it changed.
+TEST(EnrichedWriterTest, SpeedProbeRoundTrips) {
+  SpeedProbe probe;
+  probe.points_ns = {1.31e6, 1.29e6, 1.4e6};
+  SuiteAnalysis analysis;
+  analysis.machine = MachineChange{0.25, 1.0e6, 1.25e6};
+  const std::string text = RenderEnrichedJson(R"({"context": {}, "benchmarks": []})", Environment{},
+                                              analysis, {}, nullptr, nullptr, &probe);
+  const RunData run = ReadRunText(text, "e.json");
+  ASSERT_TRUE(run.speed_probe);
+  EXPECT_EQ(run.speed_probe->kind, kSpeedProbeKind);
+  EXPECT_EQ(run.speed_probe->points_ns, probe.points_ns);
+  const nlohmann::json machine = nlohmann::json::parse(text)["benchgate"]["gate"]["machine"];
+  EXPECT_EQ(machine["change"], 0.25);
+  EXPECT_EQ(machine["baseline_ns"], 1.0e6);
+  EXPECT_EQ(machine["candidate_ns"], 1.25e6);
+  // No probe, no key: a run without one reads back without one.
+  const std::string plain =
+      RenderEnrichedJson(R"({"context": {}, "benchmarks": []})", Environment{}, SuiteAnalysis{});
+  EXPECT_FALSE(nlohmann::json::parse(plain)["benchgate"].contains("speed_probe"));
+  EXPECT_FALSE(nlohmann::json::parse(plain)["benchgate"]["gate"].contains("machine"));
+  EXPECT_FALSE(ReadRunText(plain, "e.json").speed_probe);
+}
+
+TEST(EnrichedReaderTest, BadSpeedProbeNamesItsPlace) {
+  const auto error_of = [](const std::string& probe) {
+    const std::string text = R"({"context": {}, "benchmarks": [], "benchgate": {
+        "schema_version": 1, "speed_probe": )" +
+                             probe + "}}";
+    return test::ErrorMessageOf([&] { ReadRunText(text, "e.json"); });
+  };
+  EXPECT_EQ(error_of(R"([1, 2])"),
+            "e.json:/benchgate/speed_probe: expected an object, got an array");
+  EXPECT_EQ(error_of(R"({"points_ns": [1]})"),
+            "e.json:/benchgate/speed_probe: expected a member \"kind\"");
+  EXPECT_EQ(error_of(R"({"kind": "k", "points_ns": []})"),
+            "e.json:/benchgate/speed_probe/points_ns: expected at least one point, got none");
+  EXPECT_EQ(
+      error_of(R"({"kind": "k", "points_ns": [1e6, "fast"]})"),
+      "e.json:/benchgate/speed_probe/points_ns/1: expected a non-negative number, got \"fast\"");
+  EXPECT_EQ(error_of(R"({"kind": "k", "points_ns": [0]})"),
+            "e.json:/benchgate/speed_probe/points_ns/0: expected a positive time in nanoseconds, "
+            "got 0");
+}
+
 // --- The history file's parse keeps its own wording (run_runner_e2e_test pins it). ---
 
 TEST(JsonTextTest, LegacyParseKeepsNlohmannsWordingAndNullForNaN) {

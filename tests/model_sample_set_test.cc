@@ -35,6 +35,23 @@ TEST(MergeRunsTest, OneFileIsUnchanged) {
   EXPECT_TRUE(merged.benchmarks[1].rounds.empty());
 }
 
+// Speed probes of the parts join into the whole's; a part without one, or
+// with another loop's, leaves the whole without (it cannot speak for all).
+TEST(MergeRunsTest, SpeedProbesJoinOnlyWhenEveryPartHasOne) {
+  RunData first = MakeRun({SampleSetOf("A", {1})});
+  RunData second = MakeRun({SampleSetOf("A", {2})});
+  first.speed_probe = SpeedProbe{kSpeedProbeKind, {1.0e6, 1.1e6}};
+  second.speed_probe = SpeedProbe{kSpeedProbeKind, {1.2e6}};
+  const RunData merged = MergeRuns({first, second});
+  ASSERT_TRUE(merged.speed_probe);
+  EXPECT_EQ(merged.speed_probe->points_ns, (std::vector<double>{1.0e6, 1.1e6, 1.2e6}));
+  RunData unprobed = MakeRun({SampleSetOf("A", {3})});
+  EXPECT_FALSE(MergeRuns({first, unprobed}).speed_probe);
+  EXPECT_FALSE(MergeRuns({unprobed, first}).speed_probe);
+  second.speed_probe->kind = "another-loop/1";
+  EXPECT_FALSE(MergeRuns({first, second}).speed_probe);
+}
+
 // Appending pads a side without rounds with round 0.
 TEST(AppendSamplesTest, RoundsStayParallelToTheSamples) {
   SampleSet into = SampleSetOf("A", {1, 2});

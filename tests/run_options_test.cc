@@ -162,7 +162,7 @@ TEST(OptionsTest, UnknownBenchgateFlagIsAnError) {
             "--benchgate_baseline, --benchgate_thresholds, --benchgate_history, "
             "--benchgate_record, --benchgate_alpha, --benchgate_confirm, "
             "--benchgate_max_rounds, --benchgate_max_seconds, --benchgate_max_undecided, "
-            "--benchgate_interleave, "
+            "--benchgate_interleave, --benchgate_speed_probe, "
             "--benchgate_show_repetitions, --benchgate_preset, --benchgate_correction, "
             "--benchgate_history_runs, --benchgate_history_decay, --benchgate_measure, "
             "--benchgate_shard, --benchgate_timeout");
@@ -314,6 +314,13 @@ TEST(OptionsTest, NoisyMachineFlags) {
     return std::count(parsed.gbench_args.begin(), parsed.gbench_args.end(),
                       "--benchmark_enable_random_interleaving=true");
   };
+  // The speed probe (model/speed_probe.h): on unless turned off, by flag
+  // or by variable (benchgate-ab turns it off in its rounds).
+  EXPECT_TRUE(defaults.speed_probe);
+  EXPECT_FALSE(ParseArgs({"--benchgate_speed_probe=false"}, kNoEnv).options.speed_probe);
+  EXPECT_FALSE(ParseArgs({}, FakeEnv({{"BENCHGATE_SPEED_PROBE", "false"}})).options.speed_probe);
+  EXPECT_EQ(ErrorOf({"--benchgate_speed_probe=maybe"}),
+            "--benchgate_speed_probe: expected true or false, got 'maybe'");
   EXPECT_EQ(interleaving(ParseArgs({}, kNoEnv)), 1);
   EXPECT_EQ(interleaving(ParseArgs({"--benchgate_interleave=false"}, kNoEnv)), 0);
   const ParsedArgs own = ParseArgs({"--benchmark_enable_random_interleaving=false"}, kNoEnv);

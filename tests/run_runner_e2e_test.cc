@@ -104,8 +104,11 @@ TEST_F(RunnerE2ETest, ErroredBenchmarkIsReportedWithoutStatistics) {
   EXPECT_NE(run.out.find("ERROR: fixture error"), std::string::npos) << run.out;
 }
 
+// The fixture's manual times make these verdicts exact; the speed probe
+// (real time of benchgate's loop, which a parallel ctest moves) is kept
+// out of them and tested on its own (SpeedProbe...).
 TEST_F(RunnerE2ETest, ThirtyPercentSlowerFailsTheGateAndAnUnchangedRerunPasses) {
-  const std::string filter = "--benchmark_filter='BM_Spin/' ";
+  const std::string filter = "--benchmark_filter='BM_Spin/' --benchgate_speed_probe=false ";
   ASSERT_EQ(Run(filter + "--benchgate_out=base.json").exit_code, 0);
 
   const Outcome slower = Run(filter + "--benchgate_baseline=base.json --benchgate_out=slow.json",
@@ -261,11 +264,59 @@ TEST_F(RunnerE2ETest, RepetitionsAreInterleavedByDefault) {
   EXPECT_TRUE(Blocked(json::parse(ReadFile(dir_ / "own.json"))));
 }
 
+// The speed probe (model/speed_probe.h) is in every time run's enriched
+// JSON. Against a baseline whose probe ran twice as fast (its points halved
+// here: the machine twice as slow for the candidate, far beyond the
+// probe's own noise), a 30% slowdown is one the machine could have made:
+// inconclusive, the gate passes and says why; a 5x slowdown is not; without
+// the candidate's probe there is nothing to compare, and it fails.
+TEST_F(RunnerE2ETest, SpeedProbeKeepsAMachineSlowdownFromFailingTheGate) {
+  const std::string filter = "--benchmark_filter='BM_Spin/' ";
+  ASSERT_EQ(Run(filter + "--benchgate_out=base.json").exit_code, 0);
+  json base = json::parse(ReadFile(dir_ / "base.json"));
+  json& probe = base["benchgate"]["speed_probe"];
+  EXPECT_EQ(probe["kind"], "xorshift-multiply-500000/mean-of-15");
+  ASSERT_GE(probe["points_ns"].size(), 2u);  // before and after the pass at least
+  for (json& point : probe["points_ns"]) point = point.get<double>() / 2;
+  std::ofstream(dir_ / "fast.json") << base.dump();
+
+  const Outcome slower = Run(filter + "--benchgate_baseline=fast.json --benchgate_out=c.json",
+                             "BENCHGATE_FIXTURE_SLOWDOWN=1.3");
+  EXPECT_EQ(slower.exit_code, 0) << slower.out << slower.err;
+  EXPECT_NE(slower.out.find("warning: the machine ran "), std::string::npos) << slower.out;
+  EXPECT_NE(slower.out.find("1 undecided (1 machine speed differs)"), std::string::npos)
+      << slower.out;
+  const json c = json::parse(ReadFile(dir_ / "c.json"));
+  const json spin = FindResult(c, "BM_Spin/iterations:20/manual_time");
+  EXPECT_EQ(spin["verdict"]["status"], "inconclusive") << spin["verdict"].dump();
+  EXPECT_EQ(spin["verdict"]["undecided"], "machine speed differs");
+  EXPECT_GT(c["benchgate"]["gate"]["machine"]["change"].get<double>(), 0.5);
+
+  const Outcome five = Run(filter + "--benchgate_baseline=fast.json --benchgate_out=five.json",
+                           "BENCHGATE_FIXTURE_SLOWDOWN=5");
+  EXPECT_EQ(five.exit_code, 1) << five.out;
+  const json five_spin =
+      FindResult(json::parse(ReadFile(dir_ / "five.json")), "BM_Spin/iterations:20/manual_time");
+  EXPECT_EQ(five_spin["verdict"]["status"], "regression");
+  EXPECT_NE(five_spin["verdict"]["reasons"].dump().find("stands although the machine ran "),
+            std::string::npos)
+      << five_spin["verdict"].dump();
+
+  const Outcome unprobed = Run(filter +
+                                   "--benchgate_baseline=fast.json --benchgate_speed_probe=false "
+                                   "--benchgate_out=u.json",
+                               "BENCHGATE_FIXTURE_SLOWDOWN=1.3");
+  EXPECT_EQ(unprobed.exit_code, 1) << unprobed.out;
+  const json u = json::parse(ReadFile(dir_ / "u.json"));
+  EXPECT_FALSE(u["benchgate"].contains("speed_probe"));
+  EXPECT_FALSE(u["benchgate"]["gate"].contains("machine"));
+}
+
 // The first pass is 30% slow, the confirmation run is not: a noise spike.
 // (Google Benchmark 1.7.1 calls BM_Spin twice per repetition when a memory
 // manager is registered: 10 repetitions are 20 invocations.)
 TEST_F(RunnerE2ETest, ConfirmationRunClearsANoiseSpike) {
-  const std::string filter = "--benchmark_filter='BM_Spin/' ";
+  const std::string filter = "--benchmark_filter='BM_Spin/' --benchgate_speed_probe=false ";
   ASSERT_EQ(Run(filter + "--benchgate_out=base.json").exit_code, 0);
   const std::string spike = "BENCHGATE_FIXTURE_SLOWDOWN=1.3 BENCHGATE_FIXTURE_SPIKE=20";
   const Outcome cleared =

@@ -62,7 +62,9 @@ RunData RunProcess(const AbOptions& o, const std::string& role, const std::strin
   fs::remove(enriched_path, error);
   ChildOptions child;
   child.stderr_path = stderr_path;
-  child.set_env = {"BENCHGATE_OUT=" + enriched_path};
+  // No speed probe: the rounds alternate the two builds on one machine,
+  // which is what the probe stands in for in a comparison of two runs.
+  child.set_env = {"BENCHGATE_OUT=" + enriched_path, "BENCHGATE_SPEED_PROBE=false"};
   const ChildExit ended = RunChild(binary, ChildArgs(o, json_path, only), child);
   const bool enriched = fs::is_regular_file(enriched_path, error);
   // kExitGateFailed after writing it is the binary's own gate failing (its

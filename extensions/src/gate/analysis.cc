@@ -10,6 +10,7 @@
 #include "benchgate/stats/summary.h"
 #include "gate/adaptive.h"
 #include "gate/clean_side.h"
+#include "gate/machine_speed.h"
 #include "gate/match_by_name.h"
 #include "gate/reasons.h"
 #include "gate/verdict_rules.h"
@@ -194,7 +195,10 @@ BenchmarkAnalysis AnalyzeMeasurement(const SampleSet& samples, const AnalysisCon
 }
 
 SuiteAnalysis AnalyzeSuite(const RunData& candidate, const RunData* baseline,
-                           const AnalysisConfig& config) {
+                           const AnalysisConfig& given) {
+  // Two separate runs: the machine's speed may differ between them.
+  AnalysisConfig config = given;
+  if (baseline != nullptr) config.machine = MachineChangeBetween(*baseline, candidate);
   MatchStrategy two_samples;
   two_samples.compare = [&](BenchmarkAnalysis& b, const SampleSet& before,
                             const ResolvedBudget& budget) {

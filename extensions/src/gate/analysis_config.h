@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -83,6 +84,10 @@ struct AnalysisConfig {
   AdaptiveConfig adaptive;
   // Looks at the same benchmarks as rounds are added (RepeatedLooks).
   RepeatedLooks looks;
+  // Two separate runs whose machine's speed differs (AnalyzeSuite sets it
+  // from the runs' probes): time verdicts such a shift could produce are
+  // not trusted (DiscountMachineChange).
+  std::optional<MachineChange> machine;
 };
 
 inline AnalysisConfig AnalysisConfigFrom(double alpha) {

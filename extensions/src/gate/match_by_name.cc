@@ -9,6 +9,7 @@
 
 #include "gate/analysis.h"
 #include "gate/budget_check.h"
+#include "gate/machine_speed.h"
 #include "gate/reasons.h"
 #include "gate/verdict_rules.h"
 #include "stats/multiple_testing.h"
@@ -65,10 +66,10 @@ void Count(SuiteAnalysis& suite, VerdictStatus status) {
 // team's --max-undecided: a gate that judged little must not say "pass" as
 // if it had judged everything.
 void CountUndecided(SuiteAnalysis& suite, const AnalysisConfig& config) {
-  static constexpr Undecided kOrder[] = {Undecided::kUnstable,         Undecided::kStraddles,
-                                         Undecided::kTooFew,           Undecided::kBudgetUncertain,
-                                         Undecided::kNoBaseline,       Undecided::kOptimisedAway,
-                                         Undecided::kNondeterministic, Undecided::kNotCounted};
+  static constexpr Undecided kOrder[] = {
+      Undecided::kUnstable,         Undecided::kStraddles,  Undecided::kTooFew,
+      Undecided::kBudgetUncertain,  Undecided::kNoBaseline, Undecided::kOptimisedAway,
+      Undecided::kNondeterministic, Undecided::kNotCounted, Undecided::kMachineSpeed};
   suite.undecided.clear();
   for (const Undecided reason : kOrder) {
     const auto count = static_cast<std::size_t>(std::count_if(
@@ -93,6 +94,7 @@ void JudgeSuite(SuiteAnalysis& suite, const std::vector<std::size_t>& judged,
   // Benjamini-Hochberg (or Holm) over every benchmark with a test: a
   // 500-benchmark suite at alpha 0.05 would otherwise raise ~25 false alarms.
   std::vector<double> p_values;
+  std::size_t discounted = 0;  // verdicts a change of the machine's speed could have made
   for (const std::size_t i : judged) p_values.push_back(suite.benchmarks[i].comparison->p_value);
   const std::vector<double> adjusted =
       (config.holm ? HolmAdjust(p_values) : BenjaminiHochbergAdjust(p_values)).adjusted;
@@ -100,7 +102,10 @@ void JudgeSuite(SuiteAnalysis& suite, const std::vector<std::size_t>& judged,
     BenchmarkAnalysis& b = suite.benchmarks[judged[k]];
     b.comparison->p_adjusted = adjusted[k];
     JudgeComparison(b, config);
+    if (config.machine && DiscountMachineChange(b, *config.machine, config)) ++discounted;
   }
+  suite.machine = config.machine;
+  if (discounted > 0) suite.warnings.push_back(MachineChangeWarning(*config.machine, discounted));
   std::size_t other_measure = 0;
   for (std::size_t i = 0; i < budgets.size(); ++i) {
     BenchmarkAnalysis& b = suite.benchmarks[i];

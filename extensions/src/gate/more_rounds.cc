@@ -52,6 +52,8 @@ void MergeSamples(RunData& run, const RunData& extra) {
     if (it == by_name.end() || it->second->errored) continue;
     AppendSamples(set, *it->second);
   }
+  // The machine's speed while the extra round ran counts too.
+  AppendSpeedProbe(run.speed_probe, extra.speed_probe);
 }
 
 void MarkExtraRounds(SuiteAnalysis& suite, const std::vector<std::string>& suspects, int rounds,

@@ -52,7 +52,7 @@ void MarkExtraRounds(SuiteAnalysis& suite, const std::vector<std::string>& suspe
 std::string ExactNameFilter(const std::vector<std::string>& names);
 
 // Appends the samples of `extra` (an extra round) to the benchmarks of
-// `run` with the same name.
+// `run` with the same name, and its speed probe's points to the run's.
 void MergeSamples(RunData& run, const RunData& extra);
 
 struct ExtraRoundLimits {

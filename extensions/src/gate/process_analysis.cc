@@ -80,6 +80,7 @@ bool MoreRoundsHelp(const BenchmarkAnalysis& b) {
     case Undecided::kNoBaseline:
     case Undecided::kNondeterministic:
     case Undecided::kNotCounted:
+    case Undecided::kMachineSpeed:
       return false;
   }
   return false;

@@ -193,4 +193,18 @@ std::string BurstRoundsReason(std::size_t set_aside, std::size_t rounds, double 
          std::to_string(rounds - set_aside);
 }
 
+std::string MachineSpeedWords(double change) {
+  return FormatPercent(std::abs(change)) + (change > 0 ? " slower" : " faster");
+}
+
+std::string MachineSpeedReason(double change) {
+  return "machine " + MachineSpeedWords(change) +
+         " than for the baseline (speed probe): a change this size cannot be told from the code's";
+}
+
+std::string MachineSpeedStandsReason(double change) {
+  return "stands although the machine ran " + MachineSpeedWords(change) +
+         ": beyond twice that and the tolerance";
+}
+
 }  // namespace benchgate

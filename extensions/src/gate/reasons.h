@@ -53,6 +53,17 @@ std::string StraddlesReason(const std::string& evidence);
 // nothing was set aside.
 std::string SetAsideNote(const Comparison& c);
 
+// "24.0% slower" or "12.0% faster": the machine's change between two runs.
+std::string MachineSpeedWords(double change);
+
+// "machine 24.0% slower than for the baseline (speed probe): a change this
+// size cannot be told from the code's": why a time verdict was not trusted.
+std::string MachineSpeedReason(double change);
+
+// "stands although the machine ran 24.0% slower: beyond twice that and the
+// tolerance": a regression too large for the machine's shift to explain.
+std::string MachineSpeedStandsReason(double change);
+
 // "+3.0% [+1.0%, +5.0%] against the history's centre; tolerance ..."
 std::string HistoryEvidence(const Comparison& c, const std::string& tolerance);
 

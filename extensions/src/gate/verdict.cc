@@ -48,6 +48,8 @@ const char* UndecidedName(Undecided reason) noexcept {
       return "nondeterministic";
     case Undecided::kNotCounted:
       return "not counted";
+    case Undecided::kMachineSpeed:
+      return "machine speed differs";
   }
   return "unknown";
 }

@@ -68,6 +68,7 @@ enum class Undecided {
   kNoBaseline,        // the baseline has no samples for it
   kNondeterministic,  // instructions: its two counting processes disagree
   kNotCounted,        // instructions: not counted (threads) on a side
+  kMachineSpeed,      // two runs on a machine whose speed differs (gate/machine_speed.h)
 };
 
 // "too few samples", "unstable", ...: words for the gate line.
@@ -165,6 +166,8 @@ struct SuiteAnalysis {
   // stayed inconclusive (AnalysisConfig::max_undecided, copied here).
   bool too_many_undecided = false;
   double max_undecided = 1.0;
+  // Two separate runs with speed probes: how the machine's speed changed.
+  std::optional<MachineChange> machine;
 };
 
 }  // namespace benchgate

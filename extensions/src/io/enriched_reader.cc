@@ -315,6 +315,26 @@ void ReadShard(const JsonChecker& checker, const json& benchgate, RunData& run) 
   run.shard = Shard{static_cast<int>(index), static_cast<int>(count)};
 }
 
+// "speed_probe": the machine's speed through the run; absent: no probe.
+void ReadSpeedProbe(const JsonChecker& checker, const json& benchgate, RunData& run) {
+  const json* probe = FindMember(benchgate, "speed_probe");
+  if (probe == nullptr) return;
+  const std::string at = "/benchgate/speed_probe";
+  checker.Object(*probe, at);
+  SpeedProbe read;
+  read.kind = checker.String(checker.Member(*probe, "kind", at), PointerTo(at, "kind"));
+  const std::string points_at = PointerTo(at, "points_ns");
+  const json& points = checker.Array(checker.Member(*probe, "points_ns", at), points_at);
+  if (points.empty()) checker.Fail(points_at, "expected at least one point, got none");
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    const std::string point_at = PointerTo(points_at, i);
+    const double ns = checker.NonNegative(points[i], point_at);
+    if (!(ns > 0)) checker.Fail(point_at, "expected a positive time in nanoseconds, got 0");
+    read.points_ns.push_back(ns);
+  }
+  run.speed_probe = std::move(read);
+}
+
 }  // namespace
 
 void ApplyEnrichedResults(const JsonChecker& checker, const json& benchgate, RunData& run) {
@@ -330,6 +350,7 @@ void ApplyEnrichedResults(const JsonChecker& checker, const json& benchgate, Run
   ReadBudgets(checker, benchgate, run);
   ReadMeasure(checker, benchgate, run);
   ReadShard(checker, benchgate, run);
+  ReadSpeedProbe(checker, benchgate, run);
   const json* results = FindMember(benchgate, "results");
   if (results == nullptr) return;  // the rows are all there is
   const std::string results_at = PointerTo(at, "results");

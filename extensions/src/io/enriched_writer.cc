@@ -208,22 +208,28 @@ json UndecidedJson(const SuiteAnalysis& suite) {
 }
 
 json GateJson(const SuiteAnalysis& suite) {
-  return {{"status", suite.gate_failed ? "fail" : "pass"},
-          {"has_baseline", suite.has_baseline},
-          {"regressions", suite.regressions},
-          {"improvements", suite.improvements},
-          {"unchanged", suite.unchanged},
-          {"inconclusive", suite.inconclusive},
-          {"budget_exceeded", suite.budget_exceeded},
-          {"added", suite.added},
-          {"removed", suite.removed},
-          {"errored", suite.errored},
-          {"skipped", suite.skipped},
-          {"warnings", suite.warnings},
-          {"undecided", UndecidedJson(suite)},
-          {"too_many_undecided", suite.too_many_undecided},
-          {"max_undecided", suite.max_undecided},
-          {"extra_rounds", suite.extra_rounds}};
+  json gate = {{"status", suite.gate_failed ? "fail" : "pass"},
+               {"has_baseline", suite.has_baseline},
+               {"regressions", suite.regressions},
+               {"improvements", suite.improvements},
+               {"unchanged", suite.unchanged},
+               {"inconclusive", suite.inconclusive},
+               {"budget_exceeded", suite.budget_exceeded},
+               {"added", suite.added},
+               {"removed", suite.removed},
+               {"errored", suite.errored},
+               {"skipped", suite.skipped},
+               {"warnings", suite.warnings},
+               {"undecided", UndecidedJson(suite)},
+               {"too_many_undecided", suite.too_many_undecided},
+               {"max_undecided", suite.max_undecided},
+               {"extra_rounds", suite.extra_rounds}};
+  if (suite.machine) {
+    gate["machine"] = {{"change", suite.machine->change},
+                       {"baseline_ns", suite.machine->baseline_ns},
+                       {"candidate_ns", suite.machine->candidate_ns}};
+  }
+  return gate;
 }
 
 json BudgetsJson(const std::vector<BudgetRule>& rules) {
@@ -246,7 +252,8 @@ json BudgetsJson(const std::vector<BudgetRule>& rules) {
 std::string RenderEnrichedJson(const std::string& gbench_json, const Environment& environment,
                                const SuiteAnalysis& analysis,
                                const std::vector<BudgetRule>& code_budgets,
-                               const CountingSetup* counting, const Shard* shard) {
+                               const CountingSetup* counting, const Shard* shard,
+                               const SpeedProbe* speed_probe) {
   json results = json::array();
   for (const BenchmarkAnalysis& benchmark : analysis.benchmarks) {
     results.push_back(ResultJson(benchmark));
@@ -263,6 +270,9 @@ std::string RenderEnrichedJson(const std::string& gbench_json, const Environment
   // --benchgate_shard: which part of the suite this run is, for
   // benchgate-diff to combine the shards (and refuse overlaps and gaps).
   if (shard != nullptr) benchgate["shard"] = {{"index", shard->index}, {"count", shard->count}};
+  if (speed_probe != nullptr) {
+    benchgate["speed_probe"] = {{"kind", speed_probe->kind}, {"points_ns", speed_probe->points_ns}};
+  }
 
   // Splice before the closing brace of Google Benchmark's top-level object.
   const auto close = gbench_json.find_last_of('}');

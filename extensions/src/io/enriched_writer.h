@@ -37,11 +37,16 @@ inline constexpr int kEnrichedSchemaVersion = 1;
 // or { "not_counted": "why" }. Null for a time run (no "measure" key).
 // shard: --benchgate_shard, written as "shard": { "index": K, "count": N };
 // null: the whole selection (no "shard" key).
+// speed_probe: the machine's speed through the run (model/speed_probe.h),
+// written as "speed_probe": { "kind": "...", "points_ns": [1.33e6, ...] };
+// null: no probe (no key). With a baseline that had one, "gate" also has
+// "machine": { "change", "baseline_ns", "candidate_ns" }.
 std::string RenderEnrichedJson(const std::string& gbench_json, const Environment& environment,
                                const SuiteAnalysis& analysis,
                                const std::vector<BudgetRule>& code_budgets = {},
                                const CountingSetup* counting = nullptr,
-                               const Shard* shard = nullptr);
+                               const Shard* shard = nullptr,
+                               const SpeedProbe* speed_probe = nullptr);
 
 }  // namespace benchgate
 

@@ -99,6 +99,14 @@ void AppendNewWarnings(std::vector<std::string>& into, const std::vector<std::st
   }
 }
 
+void AppendSpeedProbe(std::optional<SpeedProbe>& into, const std::optional<SpeedProbe>& more) {
+  if (!into || !more || into->kind != more->kind) {
+    into.reset();
+    return;
+  }
+  into->points_ns.insert(into->points_ns.end(), more->points_ns.begin(), more->points_ns.end());
+}
+
 RunData MergeRuns(const std::vector<RunData>& runs) {
   if (runs.size() == 1) return runs.front();
   RunData merged;
@@ -126,6 +134,11 @@ RunData MergeRuns(const std::vector<RunData>& runs) {
       merged.date = run.date;
       merged.measure = run.measure;  // never mixed: the readers refuse that
       merged.counting = run.counting;
+    }
+    if (&original == &runs.front()) {
+      merged.speed_probe = run.speed_probe;
+    } else {
+      AppendSpeedProbe(merged.speed_probe, run.speed_probe);
     }
     AppendNewWarnings(merged.warnings, run.warnings);
     for (const SampleSet& set : run.benchmarks) {

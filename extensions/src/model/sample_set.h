@@ -17,6 +17,7 @@
 #include "benchgate/budget_rule.h"
 #include "benchgate/latency_histogram.h"
 #include "model/shard.h"
+#include "model/speed_probe.h"
 
 namespace benchgate {
 
@@ -129,6 +130,9 @@ struct RunData {
   Measure measure = Measure::kTime;
   std::optional<CountingSetup> counting;  // instructions runs only
   std::optional<Shard> shard;             // a --benchgate_shard run: which part of the suite
+  // The machine's speed through the run (model/speed_probe.h); absent in
+  // plain Google Benchmark files and runs without the probe.
+  std::optional<SpeedProbe> speed_probe;
 };
 
 // Nanoseconds per unit of Google Benchmark's time_unit string ("ns", "us",
@@ -144,6 +148,11 @@ const std::vector<double>& MetricValues(const SampleSet& set, const std::string&
 // which must be the same benchmark: repetitions from another run or shard.
 // Latency and memory are kept from the first side that has them.
 void AppendSamples(SampleSet& into, const SampleSet& more);
+
+// Adds `more`'s probe points to `into`: one run measured in parts (extra
+// rounds, shards, repeated runs). Unless both have a probe of one kind,
+// `into` has none: a probe of part of the run cannot speak for all of it.
+void AppendSpeedProbe(std::optional<SpeedProbe>& into, const std::optional<SpeedProbe>& more);
 
 // Merges several runs of one suite (repeated runs, or shards of it run on
 // several machines) into one: benchmarks matched by name, in order of first

@@ -55,6 +55,9 @@ constexpr FlagSpec kFlags[] = {
      "fail the gate when more than this share stays inconclusive, e.g. 10% (default 100%)"},
     {"interleave", Kind::kBool,
      "interleave all benchmarks' repetitions in random order (default true)"},
+    {"speed_probe", Kind::kBool,
+     "time benchgate's fixed loop through the run, so that a comparison with a baseline that has "
+     "one sees a change of the machine's speed (default true)"},
     {"show_repetitions", Kind::kBool, "console: print every repetition too"},
     {"preset", Kind::kChoice, "dev, ci or release: repetitions, alpha, floor, confirm",
      "dev,ci,release"},
@@ -140,6 +143,7 @@ void Apply(const FlagSpec& spec, const std::string& value, const std::string& so
       if (std::string_view(spec.name) == "record") options.record = *parsed;
       if (std::string_view(spec.name) == "show_repetitions") options.show_repetitions = *parsed;
       if (std::string_view(spec.name) == "interleave") options.interleave = *parsed;
+      if (std::string_view(spec.name) == "speed_probe") options.speed_probe = *parsed;
       return;
     }
     case Kind::kAlpha: {

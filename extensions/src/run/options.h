@@ -55,6 +55,8 @@ struct Options {
   // burst of load spreads thin over many benchmarks instead of landing on
   // consecutive repetitions of one.
   bool interleave = true;
+  // Time benchgate's fixed loop through the run (model/speed_probe.h).
+  bool speed_probe = true;
   bool show_repetitions = false;                   // console: one row per repetition too
   std::string preset;                              // "", "dev", "ci" or "release"
   std::string correction = "bh";                   // multiple-testing control: "bh" or "holm"

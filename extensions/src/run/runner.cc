@@ -40,6 +40,7 @@
 #include "run/memory_stats.h"
 #include "run/options.h"
 #include "run/shard_selection.h"
+#include "run/speed_probe.h"
 
 namespace benchgate {
 namespace {
@@ -253,11 +254,18 @@ Measured MeasureTime(const RunnerState& state, const RunInputs& run_inputs,
         progress.Show(++finished, set.name);
       },
       [&](const ComplexityRow& fit) { fits.push_back(fit); });
+  // The machine's speed through the run, between repetitions (a counting
+  // child is timed by nobody).
+  SpeedProbeClock probe(options.speed_probe && !IsCountingChild());
   if (IsCountingChild()) {
     PrepareCountingChild();
     collector.SetAfterRows(MarkRowsCounted);
+  } else {
+    collector.SetAfterRows([&probe](const std::string&) { probe.MeasureIfDue(); });
   }
+  probe.Measure();
   benchmark::RunSpecifiedBenchmarks(&display_view, &collector);
+  probe.Measure();
   progress.Clear();
   // Histograms of trial and memory-measurement runs were never reported.
   DiscardLatencyHistograms();
@@ -279,6 +287,7 @@ Measured MeasureTime(const RunnerState& state, const RunInputs& run_inputs,
   CheckFileBudgetsMatch(run_inputs.file_budgets, collector.run());
   Measured measured;
   measured.run = collector.run();
+  measured.run.speed_probe = probe.Take();
   const RunData* baseline = run_inputs.baseline ? &*run_inputs.baseline : nullptr;
   // An undecided benchmark is judged after the first pass and after each
   // extra round, up to --benchgate_max_rounds looks: they share alpha.
@@ -288,7 +297,12 @@ Measured MeasureTime(const RunnerState& state, const RunInputs& run_inputs,
       measured.run, baseline, looked, AnalyzeSuite(measured.run, baseline, looked),
       // --benchgate_max_rounds counts the first pass too; the gate counts extra rounds.
       ExtraRoundLimits{options.confirm, options.max_rounds - 1, options.max_seconds},
-      [](const std::vector<std::string>& names, int) { return MeasureAgain(names); },
+      [&probe](const std::vector<std::string>& names, int) {
+        RunData extra = MeasureAgain(names);
+        probe.Measure();
+        extra.speed_probe = probe.Take();
+        return extra;
+      },
       console ? out : std::cerr);
   measured.gbench_json = collector.GbenchJsonText();
   measured.registration = collector.DuplicateNameWarnings();
@@ -419,10 +433,12 @@ int Run(RunnerState& state) {
     gbench_file.flush();
   }
   if (!options.out.empty()) {
-    WriteFileAtomically(options.out, RenderEnrichedJson(measured.gbench_json, environment, analysis,
-                                                        run_inputs.code_budgets,
-                                                        run.counting ? &*run.counting : nullptr,
-                                                        options.shard ? &*options.shard : nullptr));
+    WriteFileAtomically(
+        options.out,
+        RenderEnrichedJson(measured.gbench_json, environment, analysis, run_inputs.code_budgets,
+                           run.counting ? &*run.counting : nullptr,
+                           options.shard ? &*options.shard : nullptr,
+                           run.speed_probe ? &*run.speed_probe : nullptr));
   }
   if (options.record) {
     RecordToHistoryFile(options.history, environment.key, HistoryEntries(analysis, environment),
