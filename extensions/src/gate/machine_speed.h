@@ -32,11 +32,12 @@ namespace benchgate {
 
 // The probe's own spread from run to run on one quiet machine: medians of
 // 10 processes of 25 points each on the 2-core development VM ranged
-// 1.305-1.380 ms (+-2.8%); a change within this is not the machine's.
+// 1.341-1.414 ms (+-2.7%, 5.4% between the extremes); a change within this
+// is not the machine's.
 inline constexpr double kProbeNoise = 0.05;
 
-// From the two runs' probes: nullopt when either has none, or their kinds
-// differ, or a median is not positive.
+// From the two runs' probes (the means of their points): nullopt when
+// either has none, or their kinds differ, or a mean is not positive.
 std::optional<MachineChange> MachineChangeBetween(const RunData& baseline,
                                                   const RunData& candidate);
 

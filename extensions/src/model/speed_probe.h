@@ -31,7 +31,7 @@ struct SpeedProbe {
 // How much slower (positive) or faster the machine ran the candidate than
 // the baseline, from the two runs' probes (gate/machine_speed.h).
 struct MachineChange {
-  double change = 0;  // candidate's probe median / baseline's - 1
+  double change = 0;  // candidate's probe mean / baseline's - 1
   double baseline_ns = 0, candidate_ns = 0;
 };
 

@@ -1,8 +1,7 @@
 // Timing benchgate's fixed loop through a live run (model/speed_probe.h):
 // one point before the first benchmark, one about every two seconds between
-// repetitions, one after the pass and after each extra round. Median over
-// the points, so that a burst of load on a few of them moves nothing
-// (gate/machine_speed.h); a slowdown of the whole machine moves them all.
+// repetitions, one after the pass and after each extra round. Their mean is
+// the machine's speed through the run (gate/machine_speed.h).
 #ifndef BENCHGATE_RUN_SPEED_PROBE_H_
 #define BENCHGATE_RUN_SPEED_PROBE_H_
 
