@@ -3,8 +3,10 @@
 # (issue 24's figure: the bundled suite's tolerance and budgets must let it
 # pass): RUNS runs of tools/run-bench.sh in a row on one build, the first
 # recording, every later one judging every bundled benchmark against the run
-# before it. Prints each run's exit code, wall time and gate lines, then how
-# many of the RUNS-1 comparisons passed; exit 1 when any failed.
+# before it. Prints each run's exit code, wall time, gate lines and the
+# speed probe's change per binary, then how many of the RUNS-1 comparisons
+# passed; exit 1 when any failed. Each run's enriched JSON is kept in
+# LOGDIR/run-K/ (bench/speed_probe_check.py LOGDIR reads them).
 #
 #   bench/main_job_pairs.sh [BUILD_DIR=build] [RUNS=11]
 #   NOISE_SEED=S bench/main_job_pairs.sh ...   each run beside noise_injector.py
@@ -32,6 +34,9 @@ for ((run = 1; run <= runs; run++)); do
   code=0
   "${noise[@]}" "$root/tools/run-bench.sh" "$build" > "$log/run-$run.log" 2>&1 || code=$?
   seconds=$(( $(date +%s) - start ))
+  # Each run's enriched JSON, kept for bench/speed_probe_check.py.
+  mkdir -p "$log/run-$run"
+  cp "$build"/bench-results/benchgate_*_bench.json "$log/run-$run/" 2> /dev/null || true
   echo "run $run: exit $code in ${seconds} s"
   grep -E "^benchgate: gate|^== .*: exit| regression$|warning: the machine ran" "$log/run-$run.log" | sed 's/^/    /' || true
   # The speed probe's change against the run before, per binary (timed half).

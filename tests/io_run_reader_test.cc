@@ -778,12 +778,18 @@ TEST(EnrichedWriterTest, CodeBudgetsRoundTrip) {
                    .contains("budgets"));
 }
 
+// The error of reading an enriched file whose "benchgate" object has
+// `member` = `value` (JSON text) beside its schema version.
+std::string ErrorOfBenchgateMember(const std::string& member, const std::string& value) {
+  const std::string text = R"({"context": {}, "benchmarks": [], "benchgate": {
+      "schema_version": 1, ")" +
+                           member + "\": " + value + "}}";
+  return test::ErrorMessageOf([&] { ReadRunText(text, "e.json"); });
+}
+
 TEST(EnrichedReaderTest, BadCodeBudgetNamesItsPlace) {
   const auto error_of = [](const std::string& budgets) {
-    const std::string text = R"({"context": {}, "benchmarks": [], "benchgate": {
-        "schema_version": 1, "budgets": )" +
-                             budgets + "}}";
-    return test::ErrorMessageOf([&] { ReadRunText(text, "e.json"); });
+    return ErrorOfBenchgateMember("budgets", budgets);
   };
   EXPECT_EQ(error_of(R"([{"pattern": "BM_A", "origin": "a.cc:1", "limits": [
                 {"statistic": "p42", "value": 1, "minimum": false}]}])"),
@@ -824,10 +830,7 @@ TEST(EnrichedWriterTest, SpeedProbeRoundTrips) {
 
 TEST(EnrichedReaderTest, BadSpeedProbeNamesItsPlace) {
   const auto error_of = [](const std::string& probe) {
-    const std::string text = R"({"context": {}, "benchmarks": [], "benchgate": {
-        "schema_version": 1, "speed_probe": )" +
-                             probe + "}}";
-    return test::ErrorMessageOf([&] { ReadRunText(text, "e.json"); });
+    return ErrorOfBenchgateMember("speed_probe", probe);
   };
   EXPECT_EQ(error_of(R"([1, 2])"),
             "e.json:/benchgate/speed_probe: expected an object, got an array");
