@@ -30,10 +30,10 @@
 
 namespace benchgate {
 
-// The probe's own spread from run to run on one quiet machine: medians of
+// The probe's own spread from run to run on one quiet machine: the means of
 // 10 processes of 25 points each on the 2-core development VM ranged
-// 1.341-1.414 ms (+-2.7%, 5.4% between the extremes); a change within this
-// is not the machine's.
+// 1.237-1.320 ms (+-3.3%, 6.7% between the extremes; their medians, in
+// another hour, 1.341-1.414 ms); a change within this is not the machine's.
 inline constexpr double kProbeNoise = 0.05;
 
 // From the two runs' probes (the means of their points): nullopt when
@@ -50,9 +50,9 @@ double MachineChangeLimit(double tolerance);
 bool DiscountMachineChange(BenchmarkAnalysis& b, const MachineChange& machine,
                            const AnalysisConfig& config);
 
-// "the machine ran +24.0% slower than when the baseline was measured (speed
-// probe 1.65 ms against 1.33 ms): 5 time verdicts a shift this size could
-// produce are inconclusive; ...": the suite's warning.
+// "the machine ran 24.0% slower than when the baseline was measured (speed
+// probe: 1.65 ms against 1.33 ms): 5 time verdict(s) that a shift this size
+// could produce are inconclusive; ...": the suite's warning.
 std::string MachineChangeWarning(const MachineChange& machine, std::size_t discounted);
 
 }  // namespace benchgate

@@ -5,7 +5,7 @@
 // CI VM that runs 20% slower for minutes moves every benchmark by about that
 // much, and no test on the two runs' samples can tell it from the code's
 // change. The probe is code that no pull request changes (it is
-// benchgate's, run/probe_loop.cc), timed through the run; its change
+// benchgate's, run/speed_probe.cc), timed through the run; its change
 // between the two runs is the machine's (gate/machine_speed.h). benchgate-ab
 // needs none: its rounds alternate the two builds on one machine.
 #ifndef BENCHGATE_MODEL_SPEED_PROBE_H_

@@ -254,9 +254,11 @@ Measured MeasureTime(const RunnerState& state, const RunInputs& run_inputs,
         progress.Show(++finished, set.name);
       },
       [&](const ComplexityRow& fit) { fits.push_back(fit); });
-  // The machine's speed through the run, between repetitions (a counting
-  // child is timed by nobody).
-  SpeedProbeClock probe(options.speed_probe && !IsCountingChild());
+  // The machine's speed through the run, between repetitions: only where
+  // it is read, in this run's comparison or in the file a later run
+  // compares with (a counting child is timed by nobody).
+  SpeedProbeClock probe(options.speed_probe && !IsCountingChild() &&
+                        (!options.baseline.empty() || !options.out.empty()));
   if (IsCountingChild()) {
     PrepareCountingChild();
     collector.SetAfterRows(MarkRowsCounted);

@@ -1,6 +1,5 @@
 #include "run/speed_probe.h"
 
-#include <algorithm>
 #include <cstdint>
 #include <utility>
 
