@@ -131,13 +131,20 @@ void JudgeSuite(SuiteAnalysis& suite, const std::vector<std::size_t>& judged,
                              " budget limit(s) on time, memory or counters not judged: an "
                              "instructions run judges instructions limits only");
   }
+  TallySuite(suite, config);
+}
+
+}  // namespace
+
+void TallySuite(SuiteAnalysis& suite, const AnalysisConfig& config) {
+  suite.regressions = suite.improvements = suite.unchanged = suite.inconclusive = 0;
+  suite.budget_exceeded = suite.added = suite.removed = suite.errored = suite.skipped = 0;
+  suite.passed = 0;
   for (const BenchmarkAnalysis& b : suite.benchmarks) Count(suite, b.status);
   CountUndecided(suite, config);
   suite.gate_failed =
       suite.regressions > 0 || suite.budget_exceeded > 0 || suite.too_many_undecided;
 }
-
-}  // namespace
 
 SuiteAnalysis MatchByName(const RunData& candidate, const RunData* baseline,
                           const AnalysisConfig& config, const MatchStrategy& strategy) {

@@ -37,6 +37,11 @@ struct MatchStrategy {
 SuiteAnalysis MatchByName(const RunData& candidate, const RunData* baseline,
                           const AnalysisConfig& config, const MatchStrategy& strategy);
 
+// The counts by status, the undecided reasons and the gate status of the
+// suite's verdicts as they stand: the end of MatchByName, and again after a
+// caller changed verdicts (a sequential design's stops).
+void TallySuite(SuiteAnalysis& suite, const AnalysisConfig& config);
+
 }  // namespace benchgate
 
 #endif  // BENCHGATE_GATE_MATCH_BY_NAME_H_
