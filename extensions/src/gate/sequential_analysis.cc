@@ -152,7 +152,9 @@ double ReachAtLastLook(const Comparison& c, const LookAt& at) {
   return std::expm1(half * std::sqrt(n / std::max(n + left, 1.0)));
 }
 
-// Futility: from kFutilityFirstLook on, a benchmark whose estimate is within
+// Futility: once it has kFutilityFirstLook rounds of its own (a wide
+// benchmark's count from the first look: an interval of 6 rounds is their
+// whole range, which one burst stretches), a benchmark whose estimate is within
 // the tolerance in the worse direction and whose interval narrowed to the
 // last look's width would still reach further than kFutilityWidth x the
 // tolerance on each side, so that its estimate could not clear the margin,
@@ -161,7 +163,7 @@ double ReachAtLastLook(const Comparison& c, const LookAt& at) {
 // stretch a real slowdown's interval far below it (the seeded simulation's
 // 5% and 10% slowdowns lost 1 and 3 in 100 to a stop without this).
 bool Futile(const Comparison& c, const LookAt& at, const AnalysisConfig& config) {
-  if (!at.futility || at.round < kFutilityFirstLook || at.round >= at.last ||
+  if (!at.futility || c.candidate_rounds < kFutilityFirstLook || at.round >= at.last ||
       c.shift_status != StatStatus::kOk) {
     return false;
   }
@@ -251,6 +253,9 @@ SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
   };
   const auto analyse = [&](std::size_t k, bool report) {
     seen.clear();
+    look.rounds_alone = [&, k](const std::string& name) {
+      return k > first && s.wide.count(name) > 0;
+    };
     look.all_samples_test = report;
     return AnalyzeProcessesAt(Cut(baseline_rounds, k, s, first), Cut(candidate_rounds, k, s, first),
                               config, look);

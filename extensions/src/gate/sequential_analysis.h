@@ -90,7 +90,7 @@ inline constexpr double kFalseQuiet = 0.20;
 // nothing.
 inline constexpr double kFalseNoisy = 0.20;
 
-// The futility stop (from look kFutilityFirstLook): an open benchmark whose
+// The futility stop (from kFutilityFirstLook rounds of its own): an open benchmark whose
 // estimate lies within the tolerance in the worse direction and whose
 // interval, narrowed to the width it would have at the last look (x
 // sqrt(round / last)), still reaches further than kFutilityWidth x the
@@ -124,7 +124,11 @@ inline constexpr double kFutilityWidth = 1.5;
 // 30). Rounds after the mark are independent of the rounds that made it,
 // so the tests on them keep their levels. The mark depends on the first
 // look's rounds alone and the rounds carry their own repetitions, so a
-// replay of kept rounds needs no word of it.
+// replay of kept rounds needs no word of it. Its processes' own noise does
+// not make it unstable (Comparison::rounds_alone): scattered repetitions
+// are why it is wide, their fastest is each process's centre, and the
+// rounds' scatter is in the test and the interval (in the calibration, 5
+// repetitions spread more than 2 and ended memcpy at round 12 as unstable).
 inline constexpr double kWideScatter = 2.0;
 
 struct SequentialDesign {
