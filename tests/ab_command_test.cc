@@ -12,7 +12,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -245,67 +244,6 @@ TEST_F(AbCommandTest, SequentialRoundsStopEachBenchmarkAndReplayExactly) {
   for (const json& row : fourth["benchmarks"]) {
     EXPECT_EQ(row["run_name"], "BM_Slowed/iterations:20/manual_time") << row.dump();
   }
-}
-
-// A benchmark whose rounds scatter at the first look (the candidate's
-// BM_Steady 10% slower in every other process: log ratios 0 and 0.0953,
-// 1.4826 x MAD 0.0707 beyond 2 x log 1.02) is marked wide: from round 7
-// its processes are a pair of their own with 5 repetitions
-// (rNN-wide-*.json) while BM_Slowed's keep 2; benchgate-diff --paired on
-// the kept directory replays the same verdicts.
-TEST_F(AbCommandTest, AWideBenchmarkGetsProcessesOfFiveRepetitions) {
-  const std::string scattered =
-      Script("scattered.sh", "n=$(cat \"" + (dir_ / "count").string() +
-                                 "\" 2>/dev/null || echo 0)\n"
-                                 "echo $((n + 1)) > \"" +
-                                 (dir_ / "count").string() +
-                                 "\"\n"
-                                 "[ $((n % 2)) -eq 1 ] && export AB_STEADY_SCALE=1.1\n"
-                                 "exec \"" +
-                                 kCand + "\" \"$@\"");
-  const fs::path keep = dir_ / "keep";
-  const Outcome run = Ab({"--seed", "3", "--tolerance", "0.02", "--max-rounds", "12", "--format",
-                          "json", "--keep", keep.string(), kBase, scattered},
-                         true);
-  ASSERT_EQ(run.exit_code, 1) << run.err << run.out;
-  EXPECT_NE(run.err.find("(1 wide: 5 repetitions)"), std::string::npos) << run.err;
-  const auto rows = [&](const std::string& file) {
-    std::map<std::string, int> iterations;  // name -> repetitions
-    const json doc = json::parse(std::ifstream(keep / file));
-    for (const json& row : doc["benchmarks"]) {
-      if (row.value("run_type", "") == "iteration") ++iterations[row["run_name"]];
-    }
-    return iterations;
-  };
-  const std::string steady = "BM_Steady/iterations:20/manual_time";
-  const std::string slowed = "BM_Slowed/iterations:20/manual_time";
-  EXPECT_EQ(rows("r06-cand.json"), (std::map<std::string, int>{{slowed, 2}, {steady, 2}}));
-  EXPECT_EQ(rows("r07-cand.json"), (std::map<std::string, int>{{slowed, 2}}));
-  EXPECT_EQ(rows("r07-wide-base.json"), (std::map<std::string, int>{{steady, 5}}));
-  EXPECT_EQ(rows("r07-wide-cand.json"), (std::map<std::string, int>{{steady, 5}}));
-
-  std::ostringstream out, err;
-  ASSERT_EQ(benchgate::diff::RunDiff(
-                {"--paired", "--tolerance", "0.02", "--format", "json", keep.string()}, out, err),
-            1)
-      << err.str();
-  const json report = json::parse(run.out);
-  const json replay = json::parse(out.str());
-  ASSERT_EQ(replay["comparisons"].size(), 2u);
-  for (std::size_t i = 0; i < 2; ++i) {
-    const json& a = report["comparisons"][i];
-    const json& b = replay["comparisons"][i];
-    for (const char* field : {"name", "verdict", "p_value", "shift", "sequential", "reasons"}) {
-      EXPECT_EQ(a[field], b[field]) << field << ": " << a.dump() << "\n" << b.dump();
-    }
-  }
-  // A round's wide pair without its other half is refused.
-  fs::remove(keep / "r07-wide-cand.json");
-  std::ostringstream half_out, half_err;
-  EXPECT_EQ(benchgate::diff::RunDiff({"--paired", keep.string()}, half_out, half_err), 2);
-  EXPECT_EQ(half_err.str(), "benchgate-diff: error: " + keep.string() +
-                                ": expected both files of round 7, got " +
-                                (keep / "r07-wide-base.json").string() + " alone\n");
 }
 
 // The kept rounds of `from` with only the benchmarks of `shard`, as the

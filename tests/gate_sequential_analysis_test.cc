@@ -134,20 +134,15 @@ TEST(AnalyzeSequentialTest, AWideToleranceStopsAtTheFirstLookAsUnchanged) {
 }
 
 TEST(AnalyzeSequentialTest, ABenchmarkTooNoisyForTheToleranceStopsAtTheFirstFutilityLook) {
-  // +-10% in turn, the wide mark off (the futility stop alone): at round 10
-  // the Tukey interval (the 9th and 47th of the 55 Walsh averages,
-  // P(T+ <= 8) = 25/1024 <= 0.025 for n = 10) is [-9.9%, +10.1%], in log
-  // units a half-width of 0.1002 (NumPy on the ten log ratios); narrowed to
-  // round 30 by sqrt(10 / 30): 0.0579, +-6.0%, beyond 1.5 x log 1.02 =
-  // 0.0297 with the estimate short of the margin: no round left could
-  // decide it. Its estimate is within the tolerance, but "unchanged" needs
-  // the sign test's proof, which 5 of 10 rounds beyond +2% deny:
-  // inconclusive, not unchanged.
-  Rounds rounds;
-  for (std::size_t r = 0; r < 30; ++r) rounds.Add(Alternating(r, 0.10));
-  SequentialDesign design{6, 30};
-  design.wide_scatter = 0;
-  const SuiteAnalysis suite = AnalyzeSequential(rounds.base, rounds.cand, Config(0.02), design);
+  // +-10% in turn: at round 10 the Tukey interval (the 9th and 47th of the
+  // 55 Walsh averages, P(T+ <= 8) = 25/1024 <= 0.025 for n = 10) is
+  // [-9.9%, +10.1%], in log units a half-width of 0.1002 (NumPy on the ten
+  // log ratios); narrowed to round 30 by sqrt(10 / 30): 0.0579, +-6.0%,
+  // beyond 1.5 x log 1.02 = 0.0297 with the estimate short of the margin:
+  // no round left could decide it. Its estimate is within the tolerance,
+  // but "unchanged" needs the sign test's proof, which 5 of 10 rounds
+  // beyond +2% deny: inconclusive, not unchanged.
+  const SuiteAnalysis suite = JudgeAlternating(30, Config(0.02), 30, 0.10);
   const BenchmarkAnalysis& b = suite.benchmarks[0];
   EXPECT_EQ(b.look_round, 10);
   EXPECT_TRUE(b.decided_early);
@@ -159,93 +154,14 @@ TEST(AnalyzeSequentialTest, ABenchmarkTooNoisyForTheToleranceStopsAtTheFirstFuti
   EXPECT_EQ(b.reasons.back(),
             "stopped at round 10 of at most 30: too noisy to decide at the 2.0% tolerance; its "
             "interval, narrowed to round 30's width, would still reach +-6.0%");
-  // With the mark (the default) it is wide, judged on rounds 7 on, and the
-  // futility stop waits for ten of them (round 16): the 9th and 47th of
-  // their 55 Walsh averages, [-0.10316, +0.09731], half-width 0.10024,
-  // narrowed by sqrt(10 / (10 + 14 rounds left)): +-6.7% (NumPy).
-  const BenchmarkAnalysis wide =
-      AnalyzeSequential(rounds.base, rounds.cand, Config(0.02), SequentialDesign{6, 30})
-          .benchmarks[0];
-  EXPECT_EQ(wide.look_round, 16);
-  EXPECT_EQ(wide.status, VerdictStatus::kInconclusive);
-  EXPECT_EQ(wide.reasons.back(),
-            "stopped at round 16 of at most 30: too noisy to decide at the 2.0% tolerance; its "
-            "interval, narrowed to round 30's width, would still reach +-6.7%");
   // Without the stop it runs to the last look.
+  Rounds rounds;
+  for (std::size_t r = 0; r < 30; ++r) rounds.Add(Alternating(r, 0.10));
+  SequentialDesign design{6, 30};
   design.stop_futile = false;
   EXPECT_EQ(
       AnalyzeSequential(rounds.base, rounds.cand, Config(0.02), design).benchmarks[0].look_round,
       30);
-}
-
-// The first look (round 6) marks a benchmark wide when its rounds scatter
-// beyond kWideScatter (2) x the tolerance, 2 log 1.02 = 0.03961: the upper
-// quartile (type 7) of the six log ratios' distances from their median,
-// over qnorm(0.875) = 1.15035 (NumPy/SciPy): +-4% in turn gives
-// 0.040221 / 1.15035 = 0.03496 (not wide), +-5% gives 0.050242 / 1.15035 =
-// 0.04368 (wide). Two-level rounds: +5%, with 2 of the 6 rounds 9% off
-// either way, give distances {0, 0, 0, 0, log 1.09 = 0.08618 twice}, upper
-// quartile 0.75 x 0.08618 = 0.06463, 0.05619 in sigmas (wide); one of 6
-// off (a burst), 0 (not wide). The mark is the first look's alone.
-TEST(AnalyzeSequentialTest, RoundsScatteringBeyondTwiceTheToleranceMarkTheBenchmarkWide) {
-  const auto wide_after = [](const std::vector<double>& ratios, const SequentialDesign& design) {
-    Rounds rounds;
-    for (const double ratio : ratios) rounds.Add(ratio);
-    SequentialState state;
-    AnalyzeSequential(rounds.base, rounds.cand, Config(0.02), design, &state);
-    return state.wide.count("BM_A") > 0;
-  };
-  const auto alternating = [](std::size_t count, double size) {
-    std::vector<double> ratios;
-    for (std::size_t r = 0; r < count; ++r) ratios.push_back(Alternating(r, size));
-    return ratios;
-  };
-  const SequentialDesign design{6, 30};
-  EXPECT_FALSE(wide_after(alternating(6, 0.04), design));
-  EXPECT_TRUE(wide_after(alternating(6, 0.05), design));
-  EXPECT_FALSE(wide_after(alternating(5, 0.05), design));  // no look yet
-  EXPECT_TRUE(wide_after({1.05, 1.05 * 1.09, 1.05, 1.05 / 1.09, 1.05, 1.05}, design));
-  EXPECT_FALSE(wide_after({1.05, 1.05 * 1.09, 1.05, 1.05, 1.05, 1.05}, design));
-  SequentialDesign off = design;
-  off.wide_scatter = 0;
-  EXPECT_FALSE(wide_after(alternating(6, 0.05), off));
-}
-
-// A wide benchmark is judged on the rounds after the first look alone:
-// six rounds of +-5% (wide), then rounds of +5% exactly. Its looks start
-// again once it has six such rounds (round 12: 6 of 6 above, p = 2/64,
-// repeated over looks 6..30 above the 0.0096 nominal level; round 14: 2/256
-// = 0.0078 below it, stats_repeated_normal_looks_test), so it stops as a
-// regression at round 14 on 8 rounds; with the first six rounds in its
-// judgment it would have needed more. Its processes' own noise does not
-// make it unstable.
-TEST(AnalyzeSequentialTest, AWideBenchmarkIsJudgedOnTheRoundsAfterTheFirstLook) {
-  // Its later processes spread their repetitions over 1.00..1.24 of their
-  // fastest, far above the 5% noise limit (unstable, were it not wide: the
-  // next test): judged on the rounds, the fastest of each is its centre.
-  const auto noisy = [](double centre) {
-    SampleSet set = test::SampleSetOf(
-        "BM_A", {centre, centre * 1.06, centre * 1.12, centre * 1.18, centre * 1.24});
-    set.iterations.assign(set.real_time_ns.size(), 1000);
-    return set;
-  };
-  Rounds rounds;
-  for (std::size_t r = 0; r < 6; ++r) rounds.Add(Alternating(r, 0.05));
-  for (std::size_t r = 6; r < 30; ++r) {
-    rounds.Add(1.0);
-    rounds.base.back().benchmarks[0] = noisy(1000);
-    rounds.cand.back().benchmarks[0] = noisy(1000 * 1.05 * (1 + 0.0002 * static_cast<double>(r)));
-  }
-  SequentialState state;
-  const SuiteAnalysis suite =
-      AnalyzeSequential(rounds.base, rounds.cand, Config(0.02), SequentialDesign{6, 30}, &state);
-  const BenchmarkAnalysis& b = suite.benchmarks[0];
-  EXPECT_EQ(b.status, VerdictStatus::kRegression);
-  EXPECT_EQ(b.look_round, 14);
-  EXPECT_EQ(b.comparison->candidate_rounds, 8u);
-  EXPECT_EQ(b.reasons[1],
-            "rounds 1-6 scattered +-4.5%, beyond 2x the 2.0% tolerance: judged on the 8 rounds "
-            "after them alone, measured with more repetitions per process");
 }
 
 TEST(AnalyzeSequentialTest, ANoisyBaselineStopsOnceItsNoiseIsShownAboveTheLimit) {

@@ -10,9 +10,6 @@
 // spinning a tenth of it: every process reports the same samples whatever
 // the load of the test machine, so the verdicts are testable.
 //
-// AB_STEADY_SCALE in the environment multiplies BM_Steady's times (a test
-// that needs rounds to scatter sets it in some processes only).
-//
 // The candidate (AB_ENRICHED) also records what only benchgate's enriched
 // JSON carries: a latency histogram of BM_Slowed (Sampled) and, through
 // benchgate::memory, one allocation per iteration of BM_Steady. With
@@ -20,7 +17,6 @@
 #include <benchmark/benchmark.h>
 
 #include <chrono>
-#include <cstdlib>
 #include <memory>
 
 #ifdef AB_ENRICHED
@@ -54,20 +50,14 @@ void BM_Slowed(benchmark::State& state) {
 }
 BENCHMARK(BM_Slowed)->UseManualTime()->Iterations(20);
 
-double SteadyScale() {
-  const char* scale = std::getenv("AB_STEADY_SCALE");
-  return scale != nullptr ? std::atof(scale) : 1.0;
-}
-
 void BM_Steady(benchmark::State& state) {
   static int call = 0;
-  static const double scale = SteadyScale();
   for (auto _ : state) {
 #ifdef AB_ENRICHED
     auto allocated = std::make_unique<int>(call);
     benchmark::DoNotOptimize(allocated.get());
 #endif
-    Iteration(state, 100e-6 * scale, call);
+    Iteration(state, 100e-6, call);
   }
 }
 BENCHMARK(BM_Steady)->UseManualTime()->Iterations(20);

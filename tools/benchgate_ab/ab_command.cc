@@ -107,8 +107,7 @@ SuiteAnalysis LaterRounds(const AbOptions& o, const AnalysisConfig& config, Roun
                           Progress& progress, std::ostream& err, std::size_t& measured_again) {
   const RoundsPlan plan = tool::PlanOf(o);
   std::set<std::string> again;
-  const NextRound next = [&](const std::vector<std::string>& only,
-                             const std::vector<std::string>& wide) {
+  const NextRound next = [&](const std::vector<std::string>& only) {
     if (o.max_seconds > 0 && progress.Seconds() >= o.max_seconds) {
       err << "benchgate-ab: no further round: --max-seconds " << o.max_seconds << " reached with "
           << only.size() << " benchmark" << (only.size() == 1 ? "" : "s")
@@ -116,7 +115,7 @@ SuiteAnalysis LaterRounds(const AbOptions& o, const AnalysisConfig& config, Roun
       return false;
     }
     again.insert(only.begin(), only.end());
-    rounds.Run(only, wide);
+    rounds.Run(only);
     return true;
   };
   SuiteAnalysis suite = ContinueRounds(plan, config, rounds.baseline(), rounds.candidate(), next);

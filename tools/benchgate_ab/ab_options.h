@@ -46,9 +46,6 @@ ParsedAbArgs ParseAbArgs(const std::vector<std::string>& args, std::ostream& out
 // set them (the runner's own default, kDefaultRepetitions, is for one run).
 inline constexpr int kRepetitionsPerRound = 5;    // --fixed-rounds
 inline constexpr int kSequentialRepetitions = 2;  // sequential rounds
-// A wide benchmark's later sequential rounds (gate/sequential_analysis.h's
-// kWideScatter): its fastest of 5 repetitions per process.
-inline constexpr int kWideRepetitions = 5;
 
 }  // namespace benchgate::ab
 

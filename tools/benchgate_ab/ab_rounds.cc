@@ -34,14 +34,14 @@ bool Sets(const std::vector<std::string>& flags, const std::string& name) {
 }
 
 std::vector<std::string> ChildArgs(const AbOptions& o, const std::string& json_path,
-                                   const std::vector<std::string>& only, int repetitions) {
+                                   const std::vector<std::string>& only) {
   std::vector<std::string> args = o.child_flags;
   args.push_back("--benchmark_out=" + json_path);
   args.push_back("--benchmark_out_format=json");
   args.push_back("--benchmark_format=json");
   args.push_back("--benchmark_enable_random_interleaving=true");
   if (!Sets(o.child_flags, "--benchmark_repetitions")) {
-    args.push_back("--benchmark_repetitions=" + std::to_string(repetitions));
+    args.push_back("--benchmark_repetitions=" + std::to_string(o.repetitions));
   }
   // Last, so it wins over the user's own filter (whose matches these are).
   if (!only.empty()) args.push_back("--benchmark_filter=" + ExactNameFilter(only));
@@ -50,8 +50,8 @@ std::vector<std::string> ChildArgs(const AbOptions& o, const std::string& json_p
 
 // One process: run, check how it ended, read its JSON.
 RunData RunProcess(const AbOptions& o, const std::string& role, const std::string& binary,
-                   int round, const std::vector<std::string>& only, int repetitions,
-                   const std::string& json_path, const std::string& stderr_path) {
+                   int round, const std::vector<std::string>& only, const std::string& json_path,
+                   const std::string& stderr_path) {
   const std::string source = role + " binary " + binary + ", round " + std::to_string(round);
   // A benchgate binary also writes its enriched JSON where BENCHGATE_OUT
   // says (any other binary ignores the variable): a superset of the Google
@@ -65,7 +65,7 @@ RunData RunProcess(const AbOptions& o, const std::string& role, const std::strin
   // No speed probe: the rounds alternate the two builds on one machine,
   // which is what the probe stands in for in a comparison of two runs.
   child.set_env = {"BENCHGATE_OUT=" + enriched_path, "BENCHGATE_SPEED_PROBE=false"};
-  const ChildExit ended = RunChild(binary, ChildArgs(o, json_path, only, repetitions), child);
+  const ChildExit ended = RunChild(binary, ChildArgs(o, json_path, only), child);
   const bool enriched = fs::is_regular_file(enriched_path, error);
   // kExitGateFailed after writing it is the binary's own gate failing (its
   // code's budgets broken): the measurements stand, and are judged here.
@@ -116,15 +116,12 @@ double Progress::Seconds() const {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
 }
 
-void Progress::Round(int round, const AbOptions& o, bool baseline_first, std::size_t undecided,
-                     std::size_t wide) {
+void Progress::Round(int round, const AbOptions& o, bool baseline_first, std::size_t undecided) {
   if (!shown_) return;
   err_ << "benchgate-ab: ";
   if (!o.fixed_rounds && round > o.rounds) {
     err_ << "round " << round << " (at most " << o.max_rounds << ") for " << undecided
-         << " open benchmark" << (undecided == 1 ? "" : "s");
-    if (wide > 0) err_ << " (" << wide << " wide: " << kWideRepetitions << " repetitions)";
-    err_ << ": " << Order(baseline_first);
+         << " open benchmark" << (undecided == 1 ? "" : "s") << ": " << Order(baseline_first);
     if (o.max_seconds > 0) {
       err_ << ", " << Duration(o.max_seconds - Seconds()) << " of --max-seconds left";
     }
@@ -170,48 +167,22 @@ RoundRunner::RoundRunner(const AbOptions& o, std::uint64_t seed, std::string wor
       progress_(progress),
       shard_names_(std::move(shard_names)) {}
 
-void RoundRunner::Run(const std::vector<std::string>& later, const std::vector<std::string>& wide) {
+void RoundRunner::Run(const std::vector<std::string>& later) {
   const std::vector<std::string>& only = later.empty() ? shard_names_ : later;
   const int round = rounds() + 1;
   const int of = std::max(o_.rounds, o_.max_rounds);
   const bool base_first = baseline_first_.at(static_cast<std::size_t>(round - 1));
-  // The user's own --benchmark_repetitions holds for every process.
-  const bool split = !wide.empty() && !Sets(o_.child_flags, "--benchmark_repetitions");
-  progress_.Round(round, o_, base_first, only.size(), split ? wide.size() : 0);
-  std::vector<std::string> plain = only;
-  if (split) {
-    plain.erase(std::remove_if(plain.begin(), plain.end(),
-                               [&](const std::string& name) {
-                                 return std::find(wide.begin(), wide.end(), name) != wide.end();
-                               }),
-                plain.end());
-  }
-  // A pair of processes for the plain benchmarks, then one for the wide
-  // ones, each in the round's order; a side's round is the two merged as
-  // benchgate-diff --paired merges the kept files (MergeRuns).
-  struct Part {
-    const std::vector<std::string>* names;
-    int repetitions;
-    std::string tag;
-  };
-  std::vector<Part> parts;
-  if (!split || !plain.empty()) parts.push_back({split ? &plain : &only, o_.repetitions, ""});
-  if (split) parts.push_back({&wide, kWideRepetitions, "-wide"});
-  std::vector<RunData> base_parts, cand_parts;
+  progress_.Round(round, o_, base_first, only.size());
   const std::string name = RoundName(round, of);
-  for (const Part& part : parts) {
-    for (const bool base : {base_first, !base_first}) {
-      const std::string side = name + part.tag + (base ? "-base" : "-cand");
-      const std::string json = json_dir_ + "/" + side + ".json";
-      const std::string stderr_path = work_ + "/" + side + ".stderr";
-      (base ? base_parts : cand_parts)
-          .push_back(RunProcess(o_, base ? "baseline" : "candidate",
-                                base ? o_.baseline_binary : o_.candidate_binary, round, *part.names,
-                                part.repetitions, json, stderr_path));
-    }
+  for (const bool base : {base_first, !base_first}) {
+    const std::string side = base ? "base" : "cand";
+    const std::string json = json_dir_ + "/" + name + "-" + side + ".json";
+    const std::string stderr_path = work_ + "/" + name + "-" + side + ".stderr";
+    RunData run =
+        RunProcess(o_, base ? "baseline" : "candidate",
+                   base ? o_.baseline_binary : o_.candidate_binary, round, only, json, stderr_path);
+    (base ? baseline_ : candidate_).push_back(std::move(run));
   }
-  baseline_.push_back(MergeRuns(base_parts));
-  candidate_.push_back(MergeRuns(cand_parts));
 }
 
 }  // namespace benchgate::ab

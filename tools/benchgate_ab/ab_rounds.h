@@ -21,9 +21,8 @@ class Progress {
  public:
   Progress(std::ostream& err, bool shown) : err_(err), shown_(shown) {}
   // Before round `round` of the first `rounds`, or an extra one for
-  // `undecided` benchmarks, `wide` of them with kWideRepetitions.
-  void Round(int round, const AbOptions& o, bool baseline_first, std::size_t undecided,
-             std::size_t wide);
+  // `undecided` benchmarks.
+  void Round(int round, const AbOptions& o, bool baseline_first, std::size_t undecided);
   double Seconds() const;
   // "benchgate-ab: 10 rounds and 4 extra rounds (3 benchmarks) in 152 s".
   void Summary(int rounds, int extra_rounds, std::size_t measured_again);
@@ -47,12 +46,9 @@ class RoundRunner {
               Progress& progress, std::vector<std::string> shard_names = {});
 
   // Runs the next round: every benchmark (of the shard), or only these
-  // (later rounds, by an exact --benchmark_filter), those of them in `wide`
-  // in a second pair of processes with kWideRepetitions each (rNN-wide-*.json;
-  // unless the flags for the binaries set --benchmark_repetitions). Throws
-  // benchgate::Error naming the binary and the round when a process fails or
-  // its JSON is missing or malformed.
-  void Run(const std::vector<std::string>& only = {}, const std::vector<std::string>& wide = {});
+  // (later rounds, by an exact --benchmark_filter). Throws benchgate::Error naming the binary
+  // and the round when a process fails or its JSON is missing or malformed.
+  void Run(const std::vector<std::string>& only = {});
 
   int rounds() const { return static_cast<int>(baseline_.size()); }
   const std::vector<RunData>& baseline() const { return baseline_; }

@@ -46,42 +46,27 @@ KeptRun ReadManifest(const std::string& dir) {
   return run;
 }
 
-// One round's files in a kept directory: the process pair of its 2-repetition
-// benchmarks (rNN-base.json, rNN-cand.json) and the pair of its wide ones
-// (rNN-wide-base.json, rNN-wide-cand.json), either or both.
-struct KeptPair {
-  std::string base, cand;
-};
-struct KeptRound {
-  KeptPair plain, wide;
-};
-
-// The kept rounds of a directory by round number.
-std::map<int, KeptRound> RoundFiles(const std::string& dir) {
-  std::map<int, KeptRound> rounds;
+// rNN-base.json and rNN-cand.json by round number.
+std::map<int, std::pair<std::string, std::string>> RoundFiles(const std::string& dir) {
+  std::map<int, std::pair<std::string, std::string>> rounds;
   std::error_code error;
   for (const auto& entry : fs::directory_iterator(dir, error)) {
     const std::string name = entry.path().filename().string();
     const bool base = name.size() > 10 && name.compare(name.size() - 10, 10, "-base.json") == 0;
     const bool cand = name.size() > 10 && name.compare(name.size() - 10, 10, "-cand.json") == 0;
     if (name.empty() || name[0] != 'r' || !(base || cand)) continue;
-    std::string digits = name.substr(1, name.size() - 11);
-    const bool wide = digits.size() > 5 && digits.compare(digits.size() - 5, 5, "-wide") == 0;
-    if (wide) digits.resize(digits.size() - 5);
+    const std::string digits = name.substr(1, name.size() - 11);
     if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) continue;
-    KeptRound& round = rounds[std::stoi(digits)];
-    KeptPair& pair = wide ? round.wide : round.plain;
-    (base ? pair.base : pair.cand) = entry.path().string();
+    auto& files = rounds[std::stoi(digits)];
+    (base ? files.first : files.second) = entry.path().string();
   }
   if (error) throw Error(dir, "", "expected a readable directory (" + error.message() + ")");
   if (rounds.empty()) throw Error(dir, "", "expected kept rounds (rNN-base.json, rNN-cand.json)");
   for (const auto& [round, files] : rounds) {
-    for (const KeptPair& pair : {files.plain, files.wide}) {
-      if (pair.base.empty() != pair.cand.empty()) {
-        throw Error(dir, "",
-                    "expected both files of round " + std::to_string(round) + ", got " +
-                        (pair.base.empty() ? pair.cand : pair.base) + " alone");
-      }
+    if (files.first.empty() || files.second.empty()) {
+      throw Error(dir, "",
+                  "expected both files of round " + std::to_string(round) + ", got " +
+                      (files.first.empty() ? files.second : files.first) + " alone");
     }
   }
   return rounds;
@@ -142,11 +127,8 @@ CombinedRounds CombineKept(const std::vector<std::string>& dirs) {
         combined.baseline.resize(at + 1);
         combined.candidate.resize(at + 1);
       }
-      for (const KeptPair& pair : {files.plain, files.wide}) {
-        if (pair.base.empty()) continue;
-        combined.baseline[at].push_back(pair.base);
-        combined.candidate[at].push_back(pair.cand);
-      }
+      combined.baseline[at].push_back(files.first);
+      combined.candidate[at].push_back(files.second);
     }
   }
   if (combined.run.shard) {

@@ -1,8 +1,7 @@
 // benchgate-ab's --keep directory: the processes' JSON (rNN-base.json,
-// rNN-cand.json; rNN-wide-base.json and rNN-wide-cand.json for the wide
-// benchmarks' processes of a round, gate/sequential_analysis.h) and a manifest, benchgate-ab.json,
-// of how they were run, so that `benchgate-diff --paired DIR...` replays them with the same design,
-// and combines the shards of a CI matrix (one directory per
+// rNN-cand.json) and a manifest, benchgate-ab.json, of how they were run,
+// so that `benchgate-diff --paired DIR...` replays them with the same
+// design, and combines the shards of a CI matrix (one directory per
 // --shard K/N job) into one judgment of the whole suite.
 #ifndef BENCHGATE_TOOLS_COMMON_KEPT_ROUNDS_H_
 #define BENCHGATE_TOOLS_COMMON_KEPT_ROUNDS_H_
@@ -31,11 +30,10 @@ void WriteManifest(const std::string& dir, const KeptRun& run);
 
 // The kept directories of one benchgate-ab run, or of the N shards of one:
 // the run they describe (shard cleared when combined) and, round by round,
-// the files of that round in every directory that has it (a directory's
-// plain pair before its wide pair).
+// the files of that round in every directory that has it.
 struct CombinedRounds {
   KeptRun run;
-  std::vector<std::vector<std::string>> baseline, candidate;  // [round][file]
+  std::vector<std::vector<std::string>> baseline, candidate;  // [round][directory]
 };
 
 // Throws benchgate::Error naming the directory, one line: no manifest or a

@@ -22,7 +22,7 @@ SuiteAnalysis FixedRounds(const RoundsPlan& plan, const AnalysisConfig& config,
     const std::vector<std::string> undecided = NeedMoreRounds(suite, 0, true);
     if (undecided.empty()) break;
     for (int i = 0; i < batch && measured() < plan.max_rounds; ++i) {
-      if (!(time_left = next(undecided, {}))) break;
+      if (!(time_left = next(undecided))) break;
     }
     suite = AnalyzeProcesses(baseline, candidate, config);
   }
@@ -38,11 +38,7 @@ SuiteAnalysis SequentialRounds(const RoundsPlan& plan, const AnalysisConfig& con
   SuiteAnalysis suite = AnalyzeSequential(baseline, candidate, config, design, &state);
   for (;;) {
     const std::vector<std::string> open = OpenBenchmarks(suite);
-    std::vector<std::string> wide;
-    for (const std::string& name : open) {
-      if (state.wide.count(name) > 0) wide.push_back(name);
-    }
-    if (open.empty() || !next(open, wide)) break;
+    if (open.empty() || !next(open)) break;
     suite = AnalyzeSequential(baseline, candidate, config, design, &state);
   }
   return suite;
@@ -57,7 +53,6 @@ SequentialDesign DesignOf(const RoundsPlan& plan) {
       std::min(std::max(static_cast<std::size_t>(std::max(plan.rounds, 1)), kMinPairedRounds),
                design.last_look);
   design.stop_futile = plan.stop_futile;
-  if (!plan.wide_rounds) design.wide_scatter = 0;
   return design;
 }
 

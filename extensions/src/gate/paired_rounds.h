@@ -29,20 +29,15 @@ struct RoundsPlan {
   int max_rounds = 20;  // rounds in all
   // Sequential: the futility stop (SequentialDesign::stop_futile).
   bool stop_futile = true;
-  // Sequential: wide benchmarks' later rounds with more repetitions
-  // (SequentialDesign::wide_scatter).
-  bool wide_rounds = true;
 };
 
 // The sequential design of a plan: looks from max(rounds, 6) to max_rounds.
 SequentialDesign DesignOf(const RoundsPlan& plan);
 
-// Measures one more round of the benchmarks `only`, those among them in
-// `wide` with more repetitions per process (kWideScatter), as one run per
-// side appended to the rounds the caller passed to ContinueRounds; false
-// when no round may start (time is up).
-using NextRound =
-    std::function<bool(const std::vector<std::string>& only, const std::vector<std::string>& wide)>;
+// Measures one more round of these benchmarks (one process per side,
+// appended to the rounds the caller passed to ContinueRounds); false when
+// no round may start (time is up).
+using NextRound = std::function<bool(const std::vector<std::string>& only)>;
 
 // The rounds after the first ones, which the caller has measured (the
 // plan's `rounds`, or its first look). Returns the final analysis.

@@ -115,7 +115,6 @@ SuiteAnalysis AnalyzeProcessesAt(const std::vector<RunData>& baseline_rounds,
     const double tolerance =
         ToleranceOf(name, budget, nullptr, config.adaptive, config.tolerance).value;
     b.comparison = Compare(pairing, config, look, tolerance);
-    b.comparison->rounds_alone = look.rounds_alone && look.rounds_alone(name);
     if (look.seen) look.seen(name, pairing);
     if (pairing.log_ratios.size() < kMinPairedRounds ||
         b.comparison->shift_status != StatStatus::kOk) {

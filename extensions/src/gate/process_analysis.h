@@ -109,9 +109,6 @@ struct PairedLook {
   // Told each compared benchmark's pairing: its log ratios in round order,
   // each process's noise (may be null).
   std::function<void(const std::string& name, const Pairing& pairing)> seen;
-  // The benchmarks judged on their rounds alone (Comparison::rounds_alone;
-  // may be null: none).
-  std::function<bool(const std::string& name)> rounds_alone;
 };
 
 SuiteAnalysis AnalyzeProcessesAt(const std::vector<RunData>& baseline_rounds,

@@ -186,14 +186,6 @@ std::string FutileStopReason(int round, int last_look, double tolerance, double 
          "'s width, would still reach +-" + FormatPercent(reach);
 }
 
-std::string WideRoundsReason(int first_look, double scatter, double factor, double tolerance,
-                             std::size_t rounds) {
-  return "rounds 1-" + std::to_string(first_look) + " scattered +-" + FormatPercent(scatter) +
-         ", beyond " + Times(factor) + " the " + FormatPercent(tolerance) +
-         " tolerance: judged on the " + std::to_string(rounds) + " round" +
-         (rounds == 1 ? "" : "s") + " after them alone, measured with more repetitions per process";
-}
-
 std::string BurstRoundsReason(std::size_t set_aside, std::size_t rounds, double factor) {
   return std::to_string(set_aside) + " of " + std::to_string(rounds) +
          " rounds set aside as bursts over a whole process (|d| above " + Times(factor) +

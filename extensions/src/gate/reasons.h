@@ -102,10 +102,6 @@ std::string NoisyStopReason(int round, int last_look, bool baseline, std::size_t
 // tolerance; its interval, narrowed to round 30's width, would still reach
 // +-3.6%".
 std::string FutileStopReason(int round, int last_look, double tolerance, double reach);
-// "rounds 1-6 scattered +-4.4%, beyond 2x the 2.0% tolerance: judged on the
-// 18 rounds after them alone, measured with more repetitions per process".
-std::string WideRoundsReason(int first_look, double scatter, double factor, double tolerance,
-                             std::size_t rounds);
 // "2 of 14 rounds set aside as bursts over a whole process (|d| above 5x
 // their median): the test and the interval use the other 12".
 std::string BurstRoundsReason(std::size_t set_aside, std::size_t rounds, double factor);

@@ -6,7 +6,6 @@
 #include <string>
 #include <utility>
 
-#include "benchgate/stats/percentile.h"
 #include "gate/match_by_name.h"
 #include "gate/reasons.h"
 #include "gate/verdict_rules.h"
@@ -19,22 +18,18 @@
 namespace benchgate {
 namespace {
 
-// The upper quartile of |X - median| of normal X, in standard deviations:
-// the 87.5th percentile of N(0, 1) (R: qnorm(0.875)).
-constexpr double kUpperQuartileToSigma = 1.1503494;
+using DecidedAt = std::map<std::string, std::size_t>;
 
-// The first `k` rounds, each benchmark only up to the round that decided it,
-// and after the first look (`first`) a wide one only from the round after it.
+// The first `k` rounds, each benchmark only up to the round that decided it.
 std::vector<RunData> Cut(const std::vector<RunData>& rounds, std::size_t k,
-                         const SequentialState& state, std::size_t first) {
+                         const DecidedAt& decided) {
   std::vector<RunData> cut(rounds.begin(), rounds.begin() + static_cast<std::ptrdiff_t>(k));
   for (std::size_t r = 0; r < k; ++r) {
     std::vector<SampleSet>& sets = cut[r].benchmarks;
     sets.erase(std::remove_if(sets.begin(), sets.end(),
                               [&](const SampleSet& set) {
-                                const auto it = state.decided.find(set.name);
-                                return (it != state.decided.end() && it->second < r + 1) ||
-                                       (k > first && r < first && state.wide.count(set.name) > 0);
+                                const auto it = decided.find(set.name);
+                                return it != decided.end() && it->second < r + 1;
                               }),
                sets.end());
   }
@@ -64,23 +59,6 @@ RoundCounts CountsOf(const std::vector<double>& log_ratios, const RepeatedSignTe
   const int most = looks.MostBeyond(r.rounds, one_sided);
   r.no_regression = most >= 0 && r.beyond <= static_cast<std::size_t>(most);
   return r;
-}
-
-// The first look's mark (kWideScatter): how far its rounds scatter, as a
-// relative change, when that is beyond `factor` x the tolerance; 0 when
-// not. The scatter is the upper quartile of the rounds' distances from
-// their median, over kUpperQuartileToSigma, in log units. Why not the MAD:
-// a two-level benchmark sends a minority of its rounds far (3 in 8 with 2
-// repetitions), which the MAD sees only when 3 of the 6 rounds go; the
-// upper quartile sees 2 of 6, and not one round alone (a burst).
-double WideScatter(const std::vector<double>& log_ratios, double tolerance, double factor) {
-  if (factor <= 0 || log_ratios.size() < 2) return 0;
-  const double centre = Median(log_ratios);
-  std::vector<double> distances;
-  for (const double d : log_ratios) distances.push_back(std::abs(d - centre));
-  std::sort(distances.begin(), distances.end());
-  const double scatter = QuantileOfSorted(distances, 0.75) / kUpperQuartileToSigma;
-  return scatter > factor * std::log1p(std::max(tolerance, 0.0)) ? std::expm1(scatter) : 0;
 }
 
 enum class Look { kDecided, kNoisy, kFutile, kOpen, kClosed };
@@ -142,19 +120,14 @@ NoisySide NoisyOf(const LookAt& at, double max_cv) {
 }
 
 // How far the interval would still reach at the last look: its half-width
-// in log units narrowed by sqrt(n / (n + rounds left)) for its n rounds
-// (the width of an interval of the median shrinks as 1 / sqrt(n)), back as
-// a relative change.
+// in log units narrowed by sqrt(round / last) (the width of an interval of
+// the median shrinks as 1 / sqrt(n)), back as a relative change.
 double ReachAtLastLook(const Comparison& c, const LookAt& at) {
   const double half = (std::log1p(c.shift_hi) - std::log1p(c.shift_lo)) / 2;
-  const auto n = static_cast<double>(c.candidate_rounds);
-  const double left = static_cast<double>(at.last) - static_cast<double>(at.round);
-  return std::expm1(half * std::sqrt(n / std::max(n + left, 1.0)));
+  return std::expm1(half * std::sqrt(static_cast<double>(at.round) / static_cast<double>(at.last)));
 }
 
-// Futility: once it has kFutilityFirstLook rounds of its own (a wide
-// benchmark's count from the first look: an interval of 6 rounds is their
-// whole range, which one burst stretches), a benchmark whose estimate is within
+// Futility: from kFutilityFirstLook on, a benchmark whose estimate is within
 // the tolerance in the worse direction and whose interval narrowed to the
 // last look's width would still reach further than kFutilityWidth x the
 // tolerance on each side, so that its estimate could not clear the margin,
@@ -163,7 +136,7 @@ double ReachAtLastLook(const Comparison& c, const LookAt& at) {
 // stretch a real slowdown's interval far below it (the seeded simulation's
 // 5% and 10% slowdowns lost 1 and 3 in 100 to a stop without this).
 bool Futile(const Comparison& c, const LookAt& at, const AnalysisConfig& config) {
-  if (!at.futility || c.candidate_rounds < kFutilityFirstLook || at.round >= at.last ||
+  if (!at.futility || at.round < kFutilityFirstLook || at.round >= at.last ||
       c.shift_status != StatStatus::kOk) {
     return false;
   }
@@ -244,42 +217,21 @@ SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
   const std::size_t rounds = std::min({baseline_rounds.size(), candidate_rounds.size(), last});
   SequentialState fresh;
   SequentialState& s = state != nullptr ? *state : fresh;
-  // A look's outcome for a benchmark; the first look leaves the wide ones
-  // open, for the rounds after it to judge.
-  const auto judge = [&](const BenchmarkAnalysis& b, std::size_t round) {
-    const Look outcome = JudgeLook(b, counts_of(b), at_of(b, round), config);
-    const bool wide = round == first && first < last && s.wide.count(b.samples.name) > 0;
-    return wide && outcome != Look::kClosed ? Look::kOpen : outcome;
-  };
   const auto analyse = [&](std::size_t k, bool report) {
     seen.clear();
-    look.rounds_alone = [&, k](const std::string& name) {
-      return k > first && s.wide.count(name) > 0;
-    };
     look.all_samples_test = report;
-    return AnalyzeProcessesAt(Cut(baseline_rounds, k, s, first), Cut(candidate_rounds, k, s, first),
-                              config, look);
+    return AnalyzeProcessesAt(Cut(baseline_rounds, k, s.decided),
+                              Cut(candidate_rounds, k, s.decided), config, look);
   };
   // Looks before the first decide nothing; looks already taken (the state)
   // are not taken again.
   std::size_t k = std::max(std::min(first, rounds), std::min(s.looked + 1, rounds));
   for (;; ++k) {
     const SuiteAnalysis suite = analyse(k, false);
-    // The first look marks the wide benchmarks (before the last look: they
-    // need rounds after it), which start again on the rounds after it.
-    if (k == first && first < last) {
-      for (const BenchmarkAnalysis& b : suite.benchmarks) {
-        const RoundsSeen* p = pairing_of(b);
-        if (p == nullptr) continue;
-        const double scatter =
-            WideScatter(p->log_ratios, b.comparison->tolerance, design.wide_scatter);
-        if (scatter > 0) s.wide[b.samples.name] = scatter;
-      }
-    }
     bool open = false;
     for (const BenchmarkAnalysis& b : suite.benchmarks) {
       if (s.decided.count(b.samples.name) > 0) continue;
-      Look outcome = judge(b, k);
+      Look outcome = JudgeLook(b, counts_of(b), at_of(b, k), config);
       // The rounds go on without it: whoever ran them stopped it here (the
       // shard of a CI matrix that judged its own benchmarks).
       if (outcome == Look::kOpen && k < rounds && !MeasuredIn(baseline_rounds, k, b) &&
@@ -304,14 +256,9 @@ SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
     b.look_round = static_cast<int>(it != s.decided.end() ? it->second : k);
     const LookAt at = at_of(b, static_cast<std::size_t>(b.look_round));
     const RoundCounts e = counts_of(b);
-    const Look outcome = judge(b, static_cast<std::size_t>(b.look_round));
+    const Look outcome = JudgeLook(b, e, at, config);
     b.decided_early = it != s.decided.end() && it->second < last;
     b.open = it == s.decided.end() && outcome == Look::kOpen && k < last;
-    if (const auto wide = s.wide.find(b.samples.name); wide != s.wide.end() && k > first) {
-      b.reasons.push_back(WideRoundsReason(static_cast<int>(first), wide->second,
-                                           design.wide_scatter, b.comparison->tolerance,
-                                           b.comparison->candidate_rounds));
-    }
     if (at.pairing != nullptr) {
       const std::size_t kept = KeptRounds(at.pairing->log_ratios).size();
       const std::size_t all = at.pairing->log_ratios.size();
@@ -329,7 +276,7 @@ SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
                                          ReachAtLastLook(*b.comparison, at));
       // Its estimate within the tolerance vouches for nothing: the unchanged
       // stop's test did not find it short of the tolerance, and "unchanged"
-      // must keep that promise (a 5% slowdown of memcpy was called so).
+      // must keep that promise (memcpy slowed 5% was called so).
       if (b.status == VerdictStatus::kUnchanged) {
         MarkUndecided(b, Undecided::kUnstable, false, std::move(why));
         retally = true;

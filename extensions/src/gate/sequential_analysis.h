@@ -42,7 +42,9 @@
 //   - it is unstable and the sign test shows its median round's process
 //     noise above the limit (kFalseNoisy): more rounds would not settle it;
 //   - futility: its interval is too wide for the rounds left to decide it
-//     (kFutilityWidth);
+//     (kFutilityWidth); inconclusive (unstable) when its estimate lies
+//     within the tolerance, never "unchanged": only the sign test above
+//     vouches for that;
 //   - nothing more rounds can help (inconclusive for a reason of its own).
 // Rounds whose |d| is a burst's (stats/burst_rounds.h) are set aside from
 // the test and the interval, never from the unchanged stop's count (a
@@ -90,12 +92,15 @@ inline constexpr double kFalseQuiet = 0.20;
 // nothing.
 inline constexpr double kFalseNoisy = 0.20;
 
-// The futility stop (from kFutilityFirstLook rounds of its own): an open benchmark whose
+// The futility stop (from look kFutilityFirstLook): an open benchmark whose
 // estimate lies within the tolerance in the worse direction and whose
 // interval, narrowed to the width it would have at the last look (x
 // sqrt(round / last)), still reaches further than kFutilityWidth x the
 // tolerance on each side, so that its estimate could not clear the margin,
-// stops as it stands. Resampled on the calibration rounds (bench/
+// stops as it stands, but an "unchanged" verdict becomes inconclusive
+// (unstable): the unchanged stop's test never vouched for it (memcpy
+// slowed 5% was called unchanged at round 10 in a quiet calibration).
+// Resampled on the calibration rounds (bench/
 // ab_resample_designs.py BURST_K=5 FUTILITY=1 FUTILITY_WIDTH=1.5): an
 // unchanged memcpy benchmark's rounds 21.1 -> 14.5, 5% slowdowns caught
 // as often (93.5% -> 93.4% others, 54.6% -> 54.2% memcpy). Without the
@@ -105,32 +110,6 @@ inline constexpr double kFalseNoisy = 0.20;
 inline constexpr std::size_t kFutilityFirstLook = 10;
 inline constexpr double kFutilityWidth = 1.5;
 
-// Wide benchmarks: one whose log ratios at the first look scatter beyond
-// kWideScatter x the tolerance (kMadToSigma x their median absolute
-// deviation, in log units) is marked wide, and benchgate-ab measures its
-// later rounds with more repetitions per process (kWideRepetitions there).
-// Why: a round's centre is its process's fastest repetition, and a
-// benchmark whose repetitions draw one of two levels (memcpy's buffer
-// placements, ~9% apart) gets the slow one in both of a 2-repetition
-// process's repetitions a quarter of the time, 1 in 32 with 5. In the
-// calibration such benchmarks scattered 7-29% a round, and a 5% slowdown
-// ended `unchanged` or inconclusive at round 10-30. Resampling the
-// calibration's kept rounds (bench/ab_resample_designs.py SCATTER_REPS=5
-// SCATTER_FACTOR=2): memcpy slowed 5% caught 42% -> 60%, for about a
-// quarter more repetitions in A/A judgments. The first look's rounds are
-// then set aside from its judgment: their 2-repetition processes would
-// stretch the interval of a real 5% slowdown down past the margin (the
-// seeded simulation's two-level benchmarks: +4.9% [+0.7%, +5.1%] at round
-// 30). Rounds after the mark are independent of the rounds that made it,
-// so the tests on them keep their levels. The mark depends on the first
-// look's rounds alone and the rounds carry their own repetitions, so a
-// replay of kept rounds needs no word of it. Its processes' own noise does
-// not make it unstable (Comparison::rounds_alone): scattered repetitions
-// are why it is wide, their fastest is each process's centre, and the
-// rounds' scatter is in the test and the interval (in the calibration, 5
-// repetitions spread more than 2 and ended memcpy at round 12 as unstable).
-inline constexpr double kWideScatter = 2.0;
-
 struct SequentialDesign {
   std::size_t first_look = kMinPairedRounds;  // no look before this round
   std::size_t last_look = 30;                 // at most this many rounds (<= kMaxLooks)
@@ -138,8 +117,6 @@ struct SequentialDesign {
   // (the error control across the looks holds with it or without it: it
   // only ends looking).
   bool stop_futile = true;
-  // Marks benchmarks wide beyond this x the tolerance; 0: none.
-  double wide_scatter = kWideScatter;
 };
 
 // What the looks so far found, so that a caller adding rounds one by one
@@ -148,12 +125,6 @@ struct SequentialDesign {
 struct SequentialState {
   std::size_t looked = 0;                      // the round of the last look taken
   std::map<std::string, std::size_t> decided;  // name -> round of its deciding look
-  // Marked at the first look: name -> how far its rounds scattered there
-  // (relative). A wide benchmark is judged on the rounds after that look
-  // alone, which benchgate-ab measures with more repetitions per process:
-  // its looks start again once it has kMinPairedRounds of them (the levels
-  // of looks first..last still hold: they are fewer looks than those).
-  std::map<std::string, double> wide;
 };
 
 // `state` (may be null) must come from calls on the same rounds, fewer of them.

@@ -109,10 +109,6 @@ struct Comparison {
   double baseline_spread = 0, candidate_spread = 0;
   // The slow samples were no minority on that side: nothing could be set aside.
   bool baseline_majority = false, candidate_majority = false;
-  // Judged on its rounds' log ratios alone (benchgate-ab's wide benchmarks):
-  // the processes' own noise and slow majorities make it neither unstable
-  // nor mostly slow; the rounds' scatter is in the test and the interval.
-  bool rounds_alone = false;
 };
 
 // What the reports show as a benchmark's change: the size its verdict was

@@ -21,8 +21,6 @@ bool JudgeUndecidable(BenchmarkAnalysis& b, const AnalysisConfig& config) {
   } else if (kept_before < config.min_samples || kept_after < config.min_samples) {
     MarkUndecided(b, Undecided::kTooFew, kept_after < config.min_samples,
                   TooFewSamplesReason(kept_before, kept_after, config.min_samples));
-  } else if (c.rounds_alone) {
-    return false;
   } else if (c.baseline_majority || c.candidate_majority) {
     MarkUndecided(b, Undecided::kUnstable, !c.baseline_majority,
                   MostlySlowReason(c.baseline_majority));
