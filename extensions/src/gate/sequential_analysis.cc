@@ -249,7 +249,6 @@ SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
   // The last look again, with the all-samples test for the report.
   SuiteAnalysis suite = analyse(k, true);
   suite.last_look = static_cast<int>(last);
-  bool retally = false;
   for (BenchmarkAnalysis& b : suite.benchmarks) {
     if (!b.comparison) continue;
     const auto it = s.decided.find(b.samples.name);
@@ -279,7 +278,6 @@ SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
       // must keep that promise (memcpy slowed 5% was called so).
       if (b.status == VerdictStatus::kUnchanged) {
         MarkUndecided(b, Undecided::kUnstable, false, std::move(why));
-        retally = true;
       } else {
         b.reasons.push_back(std::move(why));
       }
@@ -295,7 +293,8 @@ SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
       b.reasons.push_back(StillOpenReason(b.look_round, suite.last_look));
     }
   }
-  if (retally) TallySuite(suite, config);
+  // The counts again: a futility stop may have changed a verdict above.
+  TallySuite(suite, config);
   return suite;
 }
 
