@@ -20,6 +20,11 @@ function(run)
   run_expecting(0 ${ARGN})
 endfunction()
 
+# The gate steps below judge manual times that are the same in every run; the
+# speed probe is really timed, and a parallel ctest on a shared runner moved
+# it 26% between two of these runs (CI, stop 36), turning the 30% regression
+# into "machine speed differs". The probe's behaviour has tests of its own.
+set(ENV{BENCHGATE_SPEED_PROBE} false)
 file(REMOVE_RECURSE ${WORK_DIR})
 set(configure ${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/consumers/project -B ${WORK_DIR}
     -DCMAKE_CXX_COMPILER=${CXX} -DCMAKE_BUILD_TYPE=${BUILD_TYPE}
