@@ -14,6 +14,10 @@
 #
 #   bench/ab_calibration.sh [BUILD_DIR=build] [ROUNDS=5] [AB_ROUNDS=10]
 #   NOISE_SEED=S bench/ab_calibration.sh ...   the same beside noise_injector.py
+#   SEQ_OPTIONS="--max-rounds 60" AB_OPTIONS="" bench/ab_calibration.sh ...
+#       other designs in the two slots (AB_OPTIONS replaces "--fixed-rounds
+#       --rounds AB_ROUNDS", SEQ_OPTIONS adds to the defaults); WORK_NAME
+#       names the directory under BUILD_DIR (default ab-calibration)
 #
 # Needs BUILD_DIR/bin/{calibration_bench,benchgate-ab,benchgate-diff},
 # libbenchmark-tools and python3-scipy. About 13 minutes a round at AB_ROUNDS=10.
@@ -24,7 +28,7 @@ ab_rounds=${3:-10}
 here=$(cd "$(dirname "$0")" && pwd)
 bin=$(cd "$build/bin" && pwd)
 compare=/usr/share/benchmark/compare.py
-work="$build/ab-calibration"
+work="$build/${WORK_NAME:-ab-calibration}"
 [[ -n ${NOISE_SEED:-} ]] && work="$work-noise"
 for tool in calibration_bench benchgate-ab benchgate-diff; do
   [[ -x $bin/$tool ]] || { echo "ab_calibration: $bin/$tool not built" >&2; exit 2; }
@@ -35,13 +39,17 @@ mkdir -p "$work"
 flags=(--benchmark_min_time=0.02)
 
 # The candidates: calibration_bench with the slowdown set, as wrapper scripts.
-declare -A slowdown=([aa]=0 [5]=0.05 [10]=0.10)
+# Every value has four characters ("0.00" for none): an environment of
+# another size moves the initial stack and with it the timing of whole
+# processes (Mytkowicz et al., ASPLOS 2009), a difference the slowdown runs
+# would otherwise carry and the A/A runs not.
+declare -A slowdown=([aa]=0.00 [5]=0.05 [10]=0.10)
 for kind in aa 5 10; do
   printf '#!/bin/sh\nBENCHGATE_CALIBRATION_SLOWDOWN=%s exec "%s" "$@"\n' "${slowdown[$kind]}" \
     "$bin/calibration_bench" > "$work/cand-$kind.sh"
   chmod +x "$work/cand-$kind.sh"
 done
-printf '#!/bin/sh\nBENCHGATE_CALIBRATION_SLOWDOWN=0 exec "%s" "$@"\n' "$bin/calibration_bench" \
+printf '#!/bin/sh\nBENCHGATE_CALIBRATION_SLOWDOWN=0.00 exec "%s" "$@"\n' "$bin/calibration_bench" \
   > "$work/base.sh"
 chmod +x "$work/base.sh"
 
@@ -69,10 +77,10 @@ for ((r = 1; r <= rounds; ++r)); do
       noisy "$seed"
       if [[ $design == fixed ]]; then
         out=ab
-        options=(--fixed-rounds --rounds "$ab_rounds")
+        read -r -a options <<< "${AB_OPTIONS---fixed-rounds --rounds $ab_rounds}"
       else
         out=seq
-        options=()
+        read -r -a options <<< "${SEQ_OPTIONS:-}"
       fi
       start=$(date +%s.%N)
       code=0

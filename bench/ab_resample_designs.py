@@ -42,6 +42,14 @@ BURST_K=K (an experiment): the signed rule first sets aside the rounds whose
 |d| exceeds K x the median |d| of the rounds so far (a burst over a whole
 process), a selection on |d| alone.
 
+LAST=N (default 30): the sequential rules' last look (all their stops and
+levels over looks 6..N; QUIET_NOMINAL stays 6..30's unless set).
+
+EXTEND=N (an experiment): the sequential rules look to round 30 as usual,
+but a benchmark whose estimate at round 30 is beyond the tolerance goes on
+to round N, where only the regression boundary looks (Pocock over 6..N for
+every look), and round N decides as a last look does.
+
 usage: ab_resample_designs.py RULE DRAWS WORK...   (WORK: an ab-calibration
 directory with round-N/ab-KIND/ kept rounds; RULE sign, signed or fixed)
 Prints, per family (memcpy or other) and shift, the shares called a
@@ -61,7 +69,7 @@ from scipy.stats import norm
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from calibration_score import slowed_names  # noqa: E402
 
-FIRST, LAST = 6, 30
+FIRST, LAST = 6, int(os.environ.get("LAST", 30))
 TOLERANCE, MARGIN = math.log(1.02), math.log(1.012)
 QUIET_NOMINAL = float(os.environ.get("QUIET_NOMINAL", 9 / 512))  # one-sided sign test, 5% over looks 6..30 (exact)
 BURST_K = float(os.environ.get("BURST_K", 0))
@@ -71,6 +79,7 @@ SCATTER_REPS = int(os.environ.get("SCATTER_REPS", 0))
 SCATTER_FACTOR = float(os.environ.get("SCATTER_FACTOR", 1.0))
 FUTILITY_WIDTH = float(os.environ.get("FUTILITY_WIDTH", 1.0))
 FUTILITY_FIRST = int(os.environ.get("FUTILITY_FIRST", 10))
+EXTEND = int(os.environ.get("EXTEND", 0))
 SIGN_NOMINAL = 1 / 64    # two-sided sign test, 5% over looks 6..30 (exact)
 
 
@@ -123,15 +132,16 @@ def hodges_lehmann(d, alpha=0.05):
 
 def pocock_nominal(alpha=0.05, walks=200000, seed=1):
     """Pocock's two-sided level over looks FIRST..LAST of S_k / sqrt(k)."""
-    sums = np.cumsum(np.random.default_rng(seed).standard_normal((walks, LAST)), axis=1)
-    z = np.abs(sums[:, FIRST - 1:]) / np.sqrt(np.arange(FIRST, LAST + 1))
+    last = max(LAST, EXTEND)
+    sums = np.cumsum(np.random.default_rng(seed).standard_normal((walks, last)), axis=1)
+    z = np.abs(sums[:, FIRST - 1:]) / np.sqrt(np.arange(FIRST, last + 1))
     return 2 * norm.sf(np.quantile(z.max(axis=1), 1 - alpha))
 
 
 def judge_sequential(pool, rng, rule, nominal, late_pool=None):
     d = []
     global COST
-    for n in range(1, LAST + 1):
+    for n in range(1, max(LAST, EXTEND) + 1):
         d.append(rng.choice(pool))
         COST += 2 if pool is not late_pool else SCATTER_REPS
         if n < FIRST:
@@ -160,6 +170,14 @@ def judge_sequential(pool, rng, rule, nominal, late_pool=None):
             significant = signed_rank_p(kept) <= nominal / 4
         if significant and estimate > TOLERANCE and lower > MARGIN:
             return "regression", n
+        if n > LAST:
+            # The extension: only the regression boundary looks; the last
+            # round decides as the fixed look does.
+            if n == EXTEND:
+                return ("unchanged" if upper < TOLERANCE else "inconclusive"), n
+            continue
+        if n == LAST and EXTEND > LAST and estimate > TOLERANCE:
+            continue
         if int((a >= TOLERANCE).sum()) <= most_beyond(n, QUIET_NOMINAL):
             if not EQUIVALENCE or (hodges_lehmann(a)[2] if rule == "sign" else upper) < TOLERANCE:
                 return "unchanged", n
@@ -168,7 +186,7 @@ def judge_sequential(pool, rng, rule, nominal, late_pool=None):
             reach = (up95 - lo95) / 2 * math.sqrt(n / LAST)
             if estimate <= TOLERANCE and reach > FUTILITY_WIDTH * TOLERANCE and estimate - reach < MARGIN:
                 return "inconclusive", n
-    return "inconclusive", LAST
+    return "inconclusive", len(d)
 
 
 COST = 0

@@ -141,7 +141,9 @@ TEST(AnalyzeSequentialTest, ABenchmarkTooNoisyForTheToleranceStopsAtTheFirstFuti
   // beyond 1.5 x log 1.02 = 0.0297 with the estimate short of the margin:
   // no round left could decide it. Its estimate is within the tolerance,
   // but "unchanged" needs the sign test's proof, which 5 of 10 rounds
-  // beyond +2% deny: inconclusive, not unchanged.
+  // beyond +2% deny: inconclusive, not unchanged. The rounds that would
+  // narrow it to 0.0297: 10 x (0.1002 / 0.0297)^2 = 113.9, beyond the 100
+  // a run may take, so the reason points to the instructions measure.
   const SuiteAnalysis suite = JudgeAlternating(30, Config(0.02), 30, 0.10);
   const BenchmarkAnalysis& b = suite.benchmarks[0];
   EXPECT_EQ(b.look_round, 10);
@@ -153,7 +155,9 @@ TEST(AnalyzeSequentialTest, ABenchmarkTooNoisyForTheToleranceStopsAtTheFirstFuti
   EXPECT_EQ(suite.unchanged, 0u);
   EXPECT_EQ(b.reasons.back(),
             "stopped at round 10 of at most 30: too noisy to decide at the 2.0% tolerance; its "
-            "interval, narrowed to round 30's width, would still reach +-6.0%");
+            "interval, narrowed to round 30's width, would still reach +-6.0%: more than the "
+            "100 rounds a run may take (count instructions: benchgate-ab --measure "
+            "instructions)");
   // Without the stop it runs to the last look.
   Rounds rounds;
   for (std::size_t r = 0; r < 30; ++r) rounds.Add(Alternating(r, 0.10));
@@ -162,6 +166,22 @@ TEST(AnalyzeSequentialTest, ABenchmarkTooNoisyForTheToleranceStopsAtTheFirstFuti
   EXPECT_EQ(
       AnalyzeSequential(rounds.base, rounds.cand, Config(0.02), design).benchmarks[0].look_round,
       30);
+}
+
+TEST(AnalyzeSequentialTest, AFutilityStopSaysHowManyRoundsCouldDecideIt) {
+  // +-6% in turn: at round 10 the Tukey interval is [-5.9%, +6.1%], in log
+  // units a half-width of 0.05997 (NumPy on the ten log ratios, as above);
+  // narrowed to round 30: 0.0346, beyond 0.0297. The rounds whose interval
+  // would be 0.0297 wide on each side: 10 x (0.05997 / 0.02970)^2 = 40.8,
+  // so 41, within what a run may take.
+  const SuiteAnalysis suite = JudgeAlternating(30, Config(0.02), 30, 0.06);
+  const BenchmarkAnalysis& b = suite.benchmarks[0];
+  EXPECT_EQ(b.look_round, 10);
+  EXPECT_EQ(b.undecided, Undecided::kUnstable);
+  EXPECT_EQ(b.reasons.back(),
+            "stopped at round 10 of at most 30: too noisy to decide at the 2.0% tolerance; its "
+            "interval, narrowed to round 30's width, would still reach +-3.5%: about 41 rounds "
+            "could decide it (benchgate-ab --max-rounds 41)");
 }
 
 TEST(AnalyzeSequentialTest, ANoisyBaselineStopsOnceItsNoiseIsShownAboveTheLimit) {

@@ -180,10 +180,18 @@ std::string NoisyStopReason(int round, int last_look, bool baseline, std::size_t
          FormatPercent(false_noisy) + " wrong across the looks)";
 }
 
-std::string FutileStopReason(int round, int last_look, double tolerance, double reach) {
+std::string FutileStopReason(int round, int last_look, double tolerance, double reach,
+                             std::size_t rounds_needed, std::size_t most_rounds) {
+  const std::string needed = std::to_string(rounds_needed);
   return StoppedAt(round, last_look) + "too noisy to decide at the " + FormatPercent(tolerance) +
          " tolerance; its interval, narrowed to round " + std::to_string(last_look) +
-         "'s width, would still reach +-" + FormatPercent(reach);
+         "'s width, would still reach +-" + FormatPercent(reach) +
+         (rounds_needed <= most_rounds
+              ? ": about " + needed + " rounds could decide it (benchgate-ab --max-rounds " +
+                    needed + ")"
+              : ": more than the " + std::to_string(most_rounds) +
+                    " rounds a run may take (count instructions: benchgate-ab --measure "
+                    "instructions)");
 }
 
 std::string BurstRoundsReason(std::size_t set_aside, std::size_t rounds, double factor) {

@@ -100,8 +100,12 @@ std::string NoisyStopReason(int round, int last_look, bool baseline, std::size_t
                             std::size_t rounds, double max_cv, double false_noisy);
 // "stopped at round 12 of at most 30: too noisy to decide at the 2.0%
 // tolerance; its interval, narrowed to round 30's width, would still reach
-// +-3.6%".
-std::string FutileStopReason(int round, int last_look, double tolerance, double reach);
+// +-3.6%: about 44 rounds could decide it (benchgate-ab --max-rounds 44)",
+// or, when `rounds_needed` is beyond `most_rounds` (what a run may take),
+// "...: more than the 100 rounds a run may take (count instructions:
+// benchgate-ab --measure instructions)".
+std::string FutileStopReason(int round, int last_look, double tolerance, double reach,
+                             std::size_t rounds_needed, std::size_t most_rounds);
 // "2 of 14 rounds set aside as bursts over a whole process (|d| above 5x
 // their median): the test and the interval use the other 12".
 std::string BurstRoundsReason(std::size_t set_aside, std::size_t rounds, double factor);

@@ -127,6 +127,16 @@ double ReachAtLastLook(const Comparison& c, const LookAt& at) {
   return std::expm1(half * std::sqrt(static_cast<double>(at.round) / static_cast<double>(at.last)));
 }
 
+// The rounds at which the interval, narrowing as 1 / sqrt(n), would be as
+// narrow as the futility stop asks (kFutilityWidth x the tolerance on each
+// side): what --max-rounds would have to allow before more rounds could
+// decide the benchmark (they may still not: its estimate may stay between).
+std::size_t RoundsToNarrow(const Comparison& c, const LookAt& at) {
+  const double ratio = (std::log1p(c.shift_hi) - std::log1p(c.shift_lo)) / 2 /
+                       (kFutilityWidth * std::log1p(c.tolerance));
+  return static_cast<std::size_t>(std::ceil(static_cast<double>(at.round) * ratio * ratio));
+}
+
 // Futility: from kFutilityFirstLook on, a benchmark whose estimate is within
 // the tolerance in the worse direction and whose interval narrowed to the
 // last look's width would still reach further than kFutilityWidth x the
@@ -272,7 +282,8 @@ SuiteAnalysis AnalyzeSequential(const std::vector<RunData>& baseline_rounds,
                                           noisy.noisy, noisy.rounds, config.max_cv, kFalseNoisy));
     } else if (stopped && outcome == Look::kFutile) {
       std::string why = FutileStopReason(b.look_round, suite.last_look, b.comparison->tolerance,
-                                         ReachAtLastLook(*b.comparison, at));
+                                         ReachAtLastLook(*b.comparison, at),
+                                         RoundsToNarrow(*b.comparison, at), kMaxLooks);
       // Its estimate within the tolerance vouches for nothing: the unchanged
       // stop's test did not find it short of the tolerance, and "unchanged"
       // must keep that promise (memcpy slowed 5% was called so).
