@@ -100,7 +100,7 @@ std::string NoisyStopReason(int round, int last_look, bool baseline, std::size_t
                             std::size_t rounds, double max_cv, double false_noisy);
 // "stopped at round 12 of at most 30: too noisy to decide at the 2.0%
 // tolerance; its interval, narrowed to round 30's width, would still reach
-// +-3.6%: about 44 rounds could decide it (benchgate-ab --max-rounds 44)",
+// +-3.6%: about 43 rounds could decide it (benchgate-ab --max-rounds 43)",
 // or, when `rounds_needed` is beyond `most_rounds` (what a run may take),
 // "...: more than the 100 rounds a run may take (count instructions:
 // benchgate-ab --measure instructions)".

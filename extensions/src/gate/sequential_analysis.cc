@@ -119,12 +119,17 @@ NoisySide NoisyOf(const LookAt& at, double max_cv) {
   return out;
 }
 
+// The interval's half-width in log units (its ends as log ratios).
+double HalfWidth(const Comparison& c) {
+  return (std::log1p(c.shift_hi) - std::log1p(c.shift_lo)) / 2;
+}
+
 // How far the interval would still reach at the last look: its half-width
 // in log units narrowed by sqrt(round / last) (the width of an interval of
 // the median shrinks as 1 / sqrt(n)), back as a relative change.
 double ReachAtLastLook(const Comparison& c, const LookAt& at) {
-  const double half = (std::log1p(c.shift_hi) - std::log1p(c.shift_lo)) / 2;
-  return std::expm1(half * std::sqrt(static_cast<double>(at.round) / static_cast<double>(at.last)));
+  return std::expm1(HalfWidth(c) *
+                    std::sqrt(static_cast<double>(at.round) / static_cast<double>(at.last)));
 }
 
 // The rounds at which the interval, narrowing as 1 / sqrt(n), would be as
@@ -132,8 +137,7 @@ double ReachAtLastLook(const Comparison& c, const LookAt& at) {
 // side): what --max-rounds would have to allow before more rounds could
 // decide the benchmark (they may still not: its estimate may stay between).
 std::size_t RoundsToNarrow(const Comparison& c, const LookAt& at) {
-  const double ratio = (std::log1p(c.shift_hi) - std::log1p(c.shift_lo)) / 2 /
-                       (kFutilityWidth * std::log1p(c.tolerance));
+  const double ratio = HalfWidth(c) / (kFutilityWidth * std::log1p(c.tolerance));
   return static_cast<std::size_t>(std::ceil(static_cast<double>(at.round) * ratio * ratio));
 }
 
