@@ -176,8 +176,11 @@ def judge_sequential(pool, rng, rule, nominal, late_pool=None):
             if n == EXTEND:
                 return ("unchanged" if upper < TOLERANCE else "inconclusive"), n
             continue
-        if n == LAST and EXTEND > LAST and estimate > TOLERANCE:
-            continue
+        if n == LAST and EXTEND > LAST:
+            if estimate > TOLERANCE:
+                continue
+            # Within the tolerance at round LAST: decided as a last look.
+            return ("unchanged" if upper < TOLERANCE else "inconclusive"), n
         if int((a >= TOLERANCE).sum()) <= most_beyond(n, QUIET_NOMINAL):
             if not EQUIVALENCE or (hodges_lehmann(a)[2] if rule == "sign" else upper) < TOLERANCE:
                 return "unchanged", n

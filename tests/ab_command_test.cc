@@ -163,7 +163,7 @@ TEST_F(AbCommandTest, KeepWritesEveryProcessForBenchgateDiff) {
   // And the manifest of how they ran, for benchgate-diff --paired KEEP_DIR.
   EXPECT_EQ(std::distance(fs::directory_iterator(keep), fs::directory_iterator()), 13);
   const json manifest = json::parse(std::ifstream(keep / "benchgate-ab.json"));
-  EXPECT_EQ(manifest["rounds"], json({{"fixed", true}, {"first", 6}, {"max", 12}}));
+  EXPECT_EQ(manifest["rounds"], json({{"fixed", true}, {"first", 6}, {"max", 12}, {"suspect", 0}}));
   EXPECT_EQ(manifest["seed"], 3);
   EXPECT_EQ(manifest["shard"], nullptr);
   std::ostringstream out, err;
@@ -341,14 +341,49 @@ TEST_F(AbCommandTest, ShardsCombineIntoTheVerdictsOfTheUnshardedRounds) {
   another("shard", "3/4", "split");
   another("seed", 32, "seed");
   another("candidate", "/elsewhere/bench", "pair of binaries");
-  another("rounds", json({{"fixed", false}, {"first", 6}, {"max", 40}}), "design of rounds");
+  another("rounds", json({{"fixed", false}, {"first", 6}, {"max", 40}, {"suspect", 60}}),
+          "design of rounds");
+  another("rounds", json({{"fixed", false}, {"first", 6}, {"max", 30}, {"suspect", 45}}),
+          "design of rounds");
   std::ofstream(dir_ / "s3" / "benchgate-ab.json") << kept_manifest.dump();
   // Round options given on the command line must be the ones the rounds ran with.
   const Outcome options = diff({"--max-rounds", "12", s1, s2, s3});
   EXPECT_EQ(options.exit_code, 2);
   EXPECT_EQ(options.err, "benchgate-diff: error: " + s1 +
                              ": expected the round options it ran with (--rounds 6 --max-rounds "
-                             "30) or none\n");
+                             "30 --suspect-rounds 60) or none\n");
+  // Kept before suspects went on (no "suspect"): none did.
+  for (const std::string& shard : {s1, s2, s3}) {
+    json manifest = json::parse(std::ifstream(fs::path(shard) / "benchgate-ab.json"));
+    manifest["rounds"].erase("suspect");
+    std::ofstream(fs::path(shard) / "benchgate-ab.json") << manifest.dump();
+  }
+  const Outcome before = diff({"--max-rounds", "12", s1, s2, s3});
+  EXPECT_EQ(before.err, "benchgate-diff: error: " + s1 +
+                            ": expected the round options it ran with (--rounds 6 --max-rounds "
+                            "30 --suspect-rounds 30) or none\n");
+  EXPECT_EQ(diff({s1, s2, s3}).exit_code, 1);
+  json wrong = kept_manifest;
+  wrong["rounds"]["suspect"] = "60";
+  std::ofstream(dir_ / "s3" / "benchgate-ab.json") << wrong.dump();
+  const Outcome malformed = diff({s1, s2, s3});
+  EXPECT_EQ(malformed.exit_code, 2);
+  EXPECT_EQ(malformed.err, "benchgate-diff: error: " + s3 +
+                               "/benchgate-ab.json:/rounds/suspect: expected a non-negative "
+                               "integer, got \"60\"\n");
+  // Fewer rounds for suspects than for the rest: no design benchgate-ab runs.
+  wrong["rounds"]["suspect"] = 20;
+  std::ofstream(dir_ / "s3" / "benchgate-ab.json") << wrong.dump();
+  const Outcome below = diff({s1, s2, s3});
+  EXPECT_EQ(below.exit_code, 2);
+  EXPECT_EQ(below.err,
+            "benchgate-diff: error: " + s3 +
+                "/benchgate-ab.json:/rounds/suspect: expected 30 (max) to 100, got 20\n");
+  for (const std::string& shard : {s1, s2, s3}) {
+    json manifest = json::parse(std::ifstream(fs::path(shard) / "benchgate-ab.json"));
+    manifest["rounds"]["suspect"] = 60;
+    std::ofstream(fs::path(shard) / "benchgate-ab.json") << manifest.dump();
+  }
   // A benchmark in two shards' rounds.
   const fs::path s4 = dir_ / "s4";
   fs::copy(dir_ / "s1", s4);
@@ -756,6 +791,22 @@ TEST_F(AbCommandTest, UsageErrors) {
   EXPECT_EQ(run.err,
             "benchgate-ab: error: --max-rounds: expected at most 100 with sequential rounds, got "
             "101; --fixed-rounds allows more (see --help)\n");
+  // Suspects: from --max-rounds to 100, sequential rounds only.
+  run = Ab({"--suspect-rounds", "20", kBase, kBase});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err,
+            "benchgate-ab: error: --suspect-rounds: expected 30 (--max-rounds) to 100, got 20 (see "
+            "--help)\n");
+  run = Ab({"--max-rounds", "60", "--suspect-rounds", "101", kBase, kBase});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err,
+            "benchgate-ab: error: --suspect-rounds: expected 60 (--max-rounds) to 100, got 101 "
+            "(see --help)\n");
+  run = Ab({"--fixed-rounds", "--suspect-rounds", "40", kBase, kBase});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err,
+            "benchgate-ab: error: --suspect-rounds: expected sequential rounds, got --fixed-rounds "
+            "(see --help)\n");
   // NaN compares false with every bound: it must still be refused.
   for (const std::string value : {"-1", "nan", "inf", "1s"}) {
     run = Ab({"--max-seconds", value, kBase, kBase});

@@ -361,10 +361,11 @@ TEST(DiffCommandTest, PairedJudgesRoundsWithTheProcessAsTheUnit) {
 
   // Sequential rounds (the default, as in benchgate-ab): BM_Same (every
   // round equal: within any tolerance) is unchanged at the first look,
-  // round 6; BM_Slow (every round slower) is a regression at round 9, the
-  // first whose repeated p-value over looks 6..30, that of the signed-rank
-  // p-value 2/512 (0.0228, a NumPy simulation of the looks), is within
-  // Benjamini-Hochberg's 0.05 x 1/2 (round 8's, of 2/256, is 0.0419).
+  // round 6; BM_Slow (every round slower) is a regression at round 10, the
+  // first whose repeated p-value, spent over looks 6..60 because a suspect
+  // may go on to round 60, that of the signed-rank p-value 2/1024 (0.0173,
+  // a NumPy simulation of the looks), is within Benjamini-Hochberg's
+  // 0.05 x 1/2 (round 9's, of 2/512, is 0.0318).
   args.erase(args.begin() + 1);
   const Result sequential = Diff(args);
   ASSERT_EQ(sequential.code, 1) << sequential.err;
@@ -377,9 +378,9 @@ TEST(DiffCommandTest, PairedJudgesRoundsWithTheProcessAsTheUnit) {
   EXPECT_EQ(slow["verdict"], "regression") << slow.dump();
   EXPECT_EQ(slow["p_method"], "signed-rank-sequential");
   EXPECT_DOUBLE_EQ(slow["p_value"].get<double>(),
-                   RepeatedNormalLooks::For(6, 30).RepeatedP(2.0 / 512));
-  EXPECT_NEAR(slow["p_value"].get<double>(), 0.0228, 6e-4);
-  EXPECT_EQ(slow["sequential"], nlohmann::json({{"round", 9}, {"early", true}, {"open", false}}));
+                   RepeatedNormalLooks::For(6, 60).RepeatedP(2.0 / 1024));
+  EXPECT_NEAR(slow["p_value"].get<double>(), 0.0173, 6e-4);
+  EXPECT_EQ(slow["sequential"], nlohmann::json({{"round", 10}, {"early", true}, {"open", false}}));
   EXPECT_EQ(by_name["BM_Same"]["verdict"], "unchanged");
   EXPECT_EQ(by_name["BM_Same"]["sequential"]["round"], 6);
   EXPECT_EQ(sequential_report["summary"]["last_look"], 30);
@@ -387,8 +388,8 @@ TEST(DiffCommandTest, PairedJudgesRoundsWithTheProcessAsTheUnit) {
   const Result unpaired = Diff({"--max-rounds", "12", "base.json", "cand.json"});
   EXPECT_EQ(unpaired.code, 2);
   EXPECT_EQ(unpaired.err,
-            "benchgate-diff: error: --rounds, --max-rounds and --fixed-rounds: only with --paired "
-            "(see --help)\n");
+            "benchgate-diff: error: --rounds, --max-rounds, --suspect-rounds and --fixed-rounds: "
+            "only with --paired (see --help)\n");
   args.insert(args.begin() + 1, "--fixed-rounds");
 
   // Sides of different lengths, or no sides at all, are usage errors.
@@ -408,6 +409,37 @@ TEST(DiffCommandTest, PairedJudgesRoundsWithTheProcessAsTheUnit) {
   EXPECT_EQ(history.err,
             "benchgate-diff: error: --paired and --history are two different modes (see "
             "--help)\n");
+}
+
+// A suspect through --paired: rounds at +10% and -4% in turn (x 1 + 0.0002 r,
+// as gate_sequential_analysis_test's; tests/reference/suspect_rounds.py
+// counts the exact signed-rank p-values: round 37): beyond the tolerance at round 30
+// yet not significant, it goes on and is decided at round 37, which the
+// JSON says; --suspect-rounds 30 (no suspects) judges it at round 30.
+TEST(DiffCommandTest, PairedSuspectGoesOnPastTheLastLook) {
+  std::vector<std::string> args = {"--paired",    "--format", "json",
+                                   "--tolerance", "0.02",     "--baseline"};
+  std::vector<std::string> candidates = {"--candidate"};
+  for (int r = 0; r < 40; ++r) {
+    const double ratio = (r % 2 == 0 ? 1.10 : 0.96) * (1 + 0.0002 * r);
+    const std::string tag = std::to_string(r);
+    args.push_back(WriteProcess("suspect-b" + tag + ".json", {{"BM_Lopsided", 1000}}));
+    candidates.push_back(
+        WriteProcess("suspect-c" + tag + ".json", {{"BM_Lopsided", 1000 * ratio}}));
+  }
+  args.insert(args.end(), candidates.begin(), candidates.end());
+  const Result suspect = Diff(args);
+  ASSERT_EQ(suspect.code, 1) << suspect.err;
+  const nlohmann::json c = nlohmann::json::parse(suspect.out)["comparisons"][0];
+  EXPECT_EQ(c["verdict"], "regression") << c.dump();
+  EXPECT_EQ(c["sequential"],
+            nlohmann::json({{"round", 37}, {"early", true}, {"open", false}, {"suspect", true}}));
+  args.insert(args.begin() + 1, {"--suspect-rounds", "30"});
+  const Result without = Diff(args);
+  ASSERT_EQ(without.code, 0) << without.err;
+  const nlohmann::json w = nlohmann::json::parse(without.out)["comparisons"][0];
+  EXPECT_EQ(w["verdict"], "inconclusive") << w.dump();
+  EXPECT_EQ(w["sequential"], nlohmann::json({{"round", 30}, {"early", false}, {"open", false}}));
 }
 
 TEST(DiffCommandTest, FilterKeepsMatchingNames) {

@@ -107,8 +107,9 @@ TEST(RepeatedNormalLooksTest, AgreesWithASimulationOfTheSums) {
 
 TEST(RepeatedNormalLooksTest, BenchgateAbsLooksSixToThirty) {
   // benchgate-ab's sequential design (gate/sequential_analysis.h): looks at
-  // rounds 6..30. Reference: 4,000,000 walks in NumPy (default_rng(7)),
-  // the 95th percentile of max |S_k| / sqrt(k) over k = 6..30 is 2.5909,
+  // rounds 6..30. Reference: 4,000,000 walks in NumPy (default_rng(7),
+  // tests/reference/pocock_walks.py 30): the 95th percentile of
+  // max |S_k| / sqrt(k) over k = 6..30 is 2.5909,
   // nominal 2 (1 - Phi(2.5909)) = 0.009573; the share of walks whose
   // smallest p-value is at most 2/256 (8 rounds all one side) is 0.04192,
   // at most 2/128 is 0.07631 (binomial standard errors 1e-4).
@@ -116,6 +117,22 @@ TEST(RepeatedNormalLooksTest, BenchgateAbsLooksSixToThirty) {
   EXPECT_NEAR(looks.Nominal(0.05), 0.009573, 2e-4);
   EXPECT_NEAR(looks.Crossing(2.0 / 256), 0.04192, 6e-4);
   EXPECT_NEAR(looks.Crossing(2.0 / 128), 0.07631, 6e-4);
+}
+
+TEST(RepeatedNormalLooksTest, SuspectsLookOnToSixty) {
+  // A suspect's regression test (gate/sequential_analysis.h) spends its
+  // level over looks 6..60. Reference: 4,000,000 NumPy walks of 60 steps
+  // (default_rng(7), tests/reference/pocock_walks.py 60): the 95th
+  // percentile of max |S_k| / sqrt(k) over k = 6..60 is 2.7154, nominal 2 (1 - Phi(2.7154)) =
+  // 0.006621; the share of walks whose smallest p-value is at most 2/256 is 0.05757, at most 2/512
+  // is 0.03177 (binomial standard errors 1e-4).
+  const RepeatedNormalLooks& looks = RepeatedNormalLooks::For(6, 60);
+  EXPECT_NEAR(looks.Nominal(0.05), 0.006621, 2e-4);
+  EXPECT_NEAR(looks.Crossing(2.0 / 256), 0.05757, 6e-4);
+  EXPECT_NEAR(looks.Crossing(2.0 / 512), 0.03177, 6e-4);
+  // Longer looking costs level: each look of 6..60 is held to less than
+  // each look of 6..30.
+  EXPECT_LT(looks.Nominal(0.05), RepeatedNormalLooks::For(6, 30).Nominal(0.05));
 }
 
 }  // namespace

@@ -106,6 +106,9 @@ std::string OneDecimal(double value) {
   return text;
 }
 
+// The rounds a run may take: the suspects' when they go further.
+int MostRounds(const AbOptions& o) { return std::max({o.rounds, o.max_rounds, o.suspect_rounds}); }
+
 const char* Order(bool baseline_first) {
   return baseline_first ? "base then candidate" : "candidate then base";
 }
@@ -120,8 +123,13 @@ void Progress::Round(int round, const AbOptions& o, bool baseline_first, std::si
   if (!shown_) return;
   err_ << "benchgate-ab: ";
   if (!o.fixed_rounds && round > o.rounds) {
-    err_ << "round " << round << " (at most " << o.max_rounds << ") for " << undecided
-         << " open benchmark" << (undecided == 1 ? "" : "s") << ": " << Order(baseline_first);
+    if (round > o.max_rounds) {
+      err_ << "round " << round << " (at most " << o.suspect_rounds << ") for " << undecided
+           << " suspect" << (undecided == 1 ? "" : "s") << ": " << Order(baseline_first);
+    } else {
+      err_ << "round " << round << " (at most " << o.max_rounds << ") for " << undecided
+           << " open benchmark" << (undecided == 1 ? "" : "s") << ": " << Order(baseline_first);
+    }
     if (o.max_seconds > 0) {
       err_ << ", " << Duration(o.max_seconds - Seconds()) << " of --max-seconds left";
     }
@@ -161,7 +169,7 @@ RoundRunner::RoundRunner(const AbOptions& o, std::uint64_t seed, std::string wor
                          std::string json_dir, Progress& progress,
                          std::vector<std::string> shard_names)
     : o_(o),
-      baseline_first_(BaselineFirst(seed, std::max(o.rounds, o.max_rounds))),
+      baseline_first_(BaselineFirst(seed, MostRounds(o))),
       work_(std::move(work)),
       json_dir_(std::move(json_dir)),
       progress_(progress),
@@ -170,7 +178,7 @@ RoundRunner::RoundRunner(const AbOptions& o, std::uint64_t seed, std::string wor
 void RoundRunner::Run(const std::vector<std::string>& later) {
   const std::vector<std::string>& only = later.empty() ? shard_names_ : later;
   const int round = rounds() + 1;
-  const int of = std::max(o_.rounds, o_.max_rounds);
+  const int of = MostRounds(o_);
   const bool base_first = baseline_first_.at(static_cast<std::size_t>(round - 1));
   progress_.Round(round, o_, base_first, only.size());
   const std::string name = RoundName(round, of);

@@ -49,13 +49,18 @@ Inputs ReadKeptRounds(const DiffOptions& o) {
   const tool::CombinedRounds kept = tool::CombineKept(o.inputs);
   Inputs in;
   in.design = kept.run.rounds;
-  if (o.rounds_given && (o.fixed_rounds != in.design->fixed_rounds ||
-                         o.rounds != in.design->rounds || o.max_rounds != in.design->max_rounds)) {
+  if (o.rounds_given &&
+      (o.fixed_rounds != in.design->fixed_rounds || o.rounds != in.design->rounds ||
+       o.max_rounds != in.design->max_rounds || o.suspect_rounds != in.design->suspect_rounds)) {
     throw Error(o.inputs.front(), "",
                 "expected the round options it ran with (" +
                     std::string(in.design->fixed_rounds ? "--fixed-rounds " : "") + "--rounds " +
                     std::to_string(in.design->rounds) + " --max-rounds " +
-                    std::to_string(in.design->max_rounds) + ") or none");
+                    std::to_string(in.design->max_rounds) +
+                    (in.design->fixed_rounds
+                         ? ""
+                         : " --suspect-rounds " + std::to_string(in.design->suspect_rounds)) +
+                    ") or none");
   }
   std::vector<std::string> files;
   for (std::size_t r = 0; r < kept.baseline.size(); ++r) {

@@ -73,13 +73,16 @@ ParsedDiffArgs ParseDiffArgs(const std::vector<std::string>& args, std::ostream&
   if (const std::string problem = InputsProblem(o); !problem.empty()) {
     return {std::nullopt, tool::UsageError("benchgate-diff", problem, err)};
   }
-  const bool rounds_given =
-      app.count("--rounds") + app.count("--max-rounds") + app.count("--fixed-rounds") > 0;
+  const bool rounds_given = app.count("--rounds") + app.count("--max-rounds") +
+                                app.count("--suspect-rounds") + app.count("--fixed-rounds") >
+                            0;
   o.rounds_given = rounds_given;
   if (rounds_given && !o.paired) {
     return {std::nullopt,
             tool::UsageError("benchgate-diff",
-                             "--rounds, --max-rounds and --fixed-rounds: only with --paired", err)};
+                             "--rounds, --max-rounds, --suspect-rounds and --fixed-rounds: only "
+                             "with --paired",
+                             err)};
   }
   if (const std::string problem = tool::ResolveRounds(o); !problem.empty()) {
     return {std::nullopt, tool::UsageError("benchgate-diff", problem, err)};

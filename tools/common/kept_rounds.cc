@@ -8,6 +8,7 @@
 #include "benchgate/error.h"
 #include "io/files.h"
 #include "io/json_checks.h"
+#include "stats/repeated_sign_test.h"
 
 namespace benchgate::tool {
 namespace {
@@ -38,6 +39,26 @@ KeptRun ReadManifest(const std::string& dir) {
       static_cast<int>(checker.Count(checker.Member(rounds, "first", "/rounds"), "/rounds/first"));
   run.rounds.max_rounds =
       static_cast<int>(checker.Count(checker.Member(rounds, "max", "/rounds"), "/rounds/max"));
+  // Kept before suspects went on: none did.
+  const auto suspect = rounds.find("suspect");
+  run.rounds.suspect_rounds = run.rounds.fixed_rounds ? 0
+                              : suspect == rounds.end()
+                                  ? run.rounds.max_rounds
+                                  : static_cast<int>(checker.Count(*suspect, "/rounds/suspect"));
+  // The looks a replay would spend its level over: as benchgate-ab allows.
+  const auto within = [&](int value, int low, const char* pointer, const std::string& what) {
+    if (value < low || value > static_cast<int>(kMaxLooks)) {
+      checker.Fail(pointer, "expected " + what + " to " + std::to_string(kMaxLooks) + ", got " +
+                                std::to_string(value));
+    }
+  };
+  if (!run.rounds.fixed_rounds) {
+    within(run.rounds.rounds, 1, "/rounds/first", "1");
+    within(run.rounds.max_rounds, run.rounds.rounds, "/rounds/max",
+           std::to_string(run.rounds.rounds) + " (first)");
+    within(run.rounds.suspect_rounds, run.rounds.max_rounds, "/rounds/suspect",
+           std::to_string(run.rounds.max_rounds) + " (max)");
+  }
   if (const auto shard = doc.find("shard"); shard != doc.end() && !shard->is_null()) {
     const std::optional<Shard> parsed = ParseShard(checker.String(*shard, "/shard"));
     if (!parsed) checker.Fail("/shard", "expected \"K/N\" with 1 <= K <= N");
@@ -73,7 +94,8 @@ std::map<int, std::pair<std::string, std::string>> RoundFiles(const std::string&
 }
 
 bool SameDesign(const RoundsOptions& a, const RoundsOptions& b) {
-  return a.fixed_rounds == b.fixed_rounds && a.rounds == b.rounds && a.max_rounds == b.max_rounds;
+  return a.fixed_rounds == b.fixed_rounds && a.rounds == b.rounds && a.max_rounds == b.max_rounds &&
+         a.suspect_rounds == b.suspect_rounds;
 }
 
 }  // namespace
@@ -87,7 +109,8 @@ void WriteManifest(const std::string& dir, const KeptRun& run) {
                     {"rounds",
                      {{"fixed", run.rounds.fixed_rounds},
                       {"first", run.rounds.rounds},
-                      {"max", run.rounds.max_rounds}}}};
+                      {"max", run.rounds.max_rounds},
+                      {"suspect", run.rounds.suspect_rounds}}}};
   WriteFileAtomically((fs::path(dir) / kManifestName).string(), doc.dump(2) + "\n");
 }
 

@@ -17,6 +17,11 @@ void AddRoundsFlags(CLI::App& app, RoundsOptions& options) {
                  "--fixed-rounds, extra rounds for undecided benchmarks included (default twice "
                  "--rounds; equal to --rounds: no extra rounds)")
       ->check(CLI::Range(1, 10000));
+  app.add_option("--suspect-rounds", options.suspect_rounds,
+                 "sequential: rounds in all for a benchmark still open at the last look whose "
+                 "estimate is beyond the tolerance, looked at by the regression test alone "
+                 "(default twice --max-rounds, at most 100; equal to --max-rounds: none)")
+      ->check(CLI::Range(1, 10000));
   app.add_flag("--fixed-rounds", options.fixed_rounds,
                "judge once after --rounds rounds of every benchmark, then extra rounds in "
                "batches for the undecided ones (the design before sequential rounds)");
@@ -24,6 +29,9 @@ void AddRoundsFlags(CLI::App& app, RoundsOptions& options) {
 
 std::string ResolveRounds(RoundsOptions& o) {
   if (o.fixed_rounds) {
+    if (o.suspect_rounds != 0) {
+      return "--suspect-rounds: expected sequential rounds, got --fixed-rounds";
+    }
     if (o.rounds == 0) o.rounds = kDefaultFixedRounds;
     if (o.max_rounds == 0) o.max_rounds = 2 * o.rounds;
   } else {
@@ -33,6 +41,13 @@ std::string ResolveRounds(RoundsOptions& o) {
       return "--max-rounds: expected at most " + std::to_string(kMaxLooks) +
              " with sequential rounds, got " + std::to_string(o.max_rounds) +
              "; --fixed-rounds allows more";
+    }
+    if (o.suspect_rounds == 0) {
+      o.suspect_rounds = std::clamp(2 * o.max_rounds, o.max_rounds, static_cast<int>(kMaxLooks));
+    }
+    if (o.suspect_rounds > static_cast<int>(kMaxLooks) || o.suspect_rounds < o.max_rounds) {
+      return "--suspect-rounds: expected " + std::to_string(o.max_rounds) + " (--max-rounds) to " +
+             std::to_string(kMaxLooks) + ", got " + std::to_string(o.suspect_rounds);
     }
   }
   if (o.max_rounds < o.rounds) {
@@ -47,6 +62,7 @@ RoundsPlan PlanOf(const RoundsOptions& o) {
   plan.sequential = !o.fixed_rounds;
   plan.rounds = o.rounds;
   plan.max_rounds = o.max_rounds;
+  plan.suspect_rounds = o.suspect_rounds;
   return plan;
 }
 

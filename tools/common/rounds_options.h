@@ -23,9 +23,13 @@ struct RoundsOptions {
   // kMaxLooks); fixed: extra rounds for the undecided up to this (default
   // twice `rounds`).
   int max_rounds = 0;
+  // Sequential: rounds in all for a suspect, a benchmark open at the last
+  // look whose estimate is beyond the tolerance (default twice max_rounds,
+  // at most kMaxLooks; max_rounds: none). 0 until resolved; fixed: 0.
+  int suspect_rounds = 0;
 };
 
-// Declares --rounds, --max-rounds and --fixed-rounds.
+// Declares --rounds, --max-rounds, --suspect-rounds and --fixed-rounds.
 void AddRoundsFlags(CLI::App& app, RoundsOptions& options);
 
 // After parsing: the chosen design's defaults; "" or the problem in one line.

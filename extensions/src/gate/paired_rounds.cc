@@ -52,6 +52,7 @@ SequentialDesign DesignOf(const RoundsPlan& plan) {
   design.first_look =
       std::min(std::max(static_cast<std::size_t>(std::max(plan.rounds, 1)), kMinPairedRounds),
                design.last_look);
+  design.suspect_look = static_cast<std::size_t>(std::max(plan.suspect_rounds, 0));
   design.stop_futile = plan.stop_futile;
   return design;
 }

@@ -27,11 +27,15 @@ struct RoundsPlan {
   bool sequential = true;
   int rounds = 10;      // fixed: the first judgment's rounds; sequential: the first look
   int max_rounds = 20;  // rounds in all
+  // Sequential: the suspects' last round (SequentialDesign::suspect_look;
+  // at or below max_rounds: none).
+  int suspect_rounds = 0;
   // Sequential: the futility stop (SequentialDesign::stop_futile).
   bool stop_futile = true;
 };
 
-// The sequential design of a plan: looks from max(rounds, 6) to max_rounds.
+// The sequential design of a plan: looks from max(rounds, 6) to max_rounds,
+// the suspects' to suspect_rounds.
 SequentialDesign DesignOf(const RoundsPlan& plan);
 
 // Measures one more round of these benchmarks (one process per side,

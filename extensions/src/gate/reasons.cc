@@ -171,6 +171,18 @@ std::string StillOpenReason(int round, int last_look) {
          std::to_string(last_look) + ": the rounds ended before a look decided it";
 }
 
+std::string SuspectReason(int last_look, int suspect_look, double tolerance) {
+  return "a suspect: its estimate beyond the " + FormatPercent(tolerance) + " tolerance at round " +
+         std::to_string(last_look) + ", the last look, so looked at to round " +
+         std::to_string(suspect_look) + " by the regression test alone";
+}
+
+std::string SuspectUnsettledReason(int round, double tolerance) {
+  return "undecided at round " + std::to_string(round) +
+         ", its last: its estimate came back within the " + FormatPercent(tolerance) +
+         " tolerance, but its interval still reaches beyond it";
+}
+
 std::string NoisyStopReason(int round, int last_look, bool baseline, std::size_t noisy,
                             std::size_t rounds, double max_cv, double false_noisy) {
   return StoppedAt(round, last_look) + (baseline ? "the baseline's" : "the candidate's") +

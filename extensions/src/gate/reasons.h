@@ -93,6 +93,12 @@ std::string NoRegressionReason(int round, int last_look, std::size_t short_of, s
 // "still open after round 9 of at most 30: the rounds ended before a look
 // decided it".
 std::string StillOpenReason(int round, int last_look);
+// "a suspect: its estimate beyond the 2.0% tolerance at round 30, the last
+// look, so looked at to round 60 by the regression test alone".
+std::string SuspectReason(int last_look, int suspect_look, double tolerance);
+// "undecided at round 60, its last: its estimate came back within the 2.0%
+// tolerance, but its interval still reaches beyond it".
+std::string SuspectUnsettledReason(int round, double tolerance);
 // "stopped at round 7 of at most 30: the baseline's noise above the 5.0%
 // limit in 7 of 7 rounds, more rounds would not settle it (sign test, at
 // most 20.0% wrong across the looks)".

@@ -147,6 +147,9 @@ struct BenchmarkAnalysis {
   int look_round = 0;
   bool decided_early = false;  // a look before the last one decided or stopped it
   bool open = false;           // no look decided it yet and another round could
+  // Open at the last look with its estimate beyond the tolerance: looked at
+  // to the suspects' last look (SequentialDesign::suspect_look).
+  bool suspect = false;
 };
 
 struct SuiteAnalysis {

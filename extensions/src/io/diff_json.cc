@@ -91,6 +91,8 @@ ordered_json EntryJson(const BenchmarkAnalysis& b, const RenderOptions& options)
   // still open when the rounds ended.
   if (b.look_round > 0) {
     entry["sequential"] = {{"round", b.look_round}, {"early", b.decided_early}, {"open", b.open}};
+    // Only when it went on past the last look: the fields before suspects stay as they were.
+    if (b.suspect) entry["sequential"]["suspect"] = true;
   }
   if (b.samples.errored) {
     entry[b.samples.skipped ? "skip_message" : "error_message"] = b.samples.error_message;
