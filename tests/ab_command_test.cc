@@ -379,6 +379,13 @@ TEST_F(AbCommandTest, ShardsCombineIntoTheVerdictsOfTheUnshardedRounds) {
   EXPECT_EQ(below.err,
             "benchgate-diff: error: " + s3 +
                 "/benchgate-ab.json:/rounds/suspect: expected 30 (max) to 100, got 20\n");
+  // A count beyond an int is an error, not a wrapped 30.
+  wrong["rounds"]["suspect"] = 60;
+  wrong["rounds"]["max"] = 4294967326u;
+  std::ofstream(dir_ / "s3" / "benchgate-ab.json") << wrong.dump();
+  EXPECT_EQ(diff({s1, s2, s3}).err,
+            "benchgate-diff: error: " + s3 +
+                "/benchgate-ab.json:/rounds/max: expected 6 (first) to 100, got 4294967326\n");
   for (const std::string& shard : {s1, s2, s3}) {
     json manifest = json::parse(std::ifstream(fs::path(shard) / "benchgate-ab.json"));
     manifest["rounds"]["suspect"] = 60;

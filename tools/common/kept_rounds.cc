@@ -1,6 +1,8 @@
 #include "kept_rounds.h"
 
+#include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <system_error>
@@ -35,30 +37,30 @@ KeptRun ReadManifest(const std::string& dir) {
   const json& rounds = checker.Object(checker.Member(doc, "rounds", ""), "/rounds");
   run.rounds.fixed_rounds =
       checker.Bool(checker.Member(rounds, "fixed", "/rounds"), "/rounds/fixed");
-  run.rounds.rounds =
-      static_cast<int>(checker.Count(checker.Member(rounds, "first", "/rounds"), "/rounds/first"));
-  run.rounds.max_rounds =
-      static_cast<int>(checker.Count(checker.Member(rounds, "max", "/rounds"), "/rounds/max"));
+  // Numbers of rounds as benchgate-ab allows them (sequential looks up to
+  // kMaxLooks), checked before they become ints.
+  const auto count = [&](const json& value, const std::string& pointer, int low,
+                         const std::string& low_name) {
+    const std::uint64_t n = checker.Count(value, pointer);
+    const std::uint64_t high = run.rounds.fixed_rounds
+                                   ? static_cast<std::uint64_t>(std::numeric_limits<int>::max())
+                                   : kMaxLooks;
+    if (n < static_cast<std::uint64_t>(low) || n > high) {
+      checker.Fail(pointer, "expected " + low_name + " to " + std::to_string(high) + ", got " +
+                                std::to_string(n));
+    }
+    return static_cast<int>(n);
+  };
+  run.rounds.rounds = count(checker.Member(rounds, "first", "/rounds"), "/rounds/first", 1, "1");
+  run.rounds.max_rounds = count(checker.Member(rounds, "max", "/rounds"), "/rounds/max",
+                                run.rounds.rounds, std::to_string(run.rounds.rounds) + " (first)");
   // Kept before suspects went on: none did.
   const auto suspect = rounds.find("suspect");
   run.rounds.suspect_rounds = run.rounds.fixed_rounds ? 0
                               : suspect == rounds.end()
                                   ? run.rounds.max_rounds
-                                  : static_cast<int>(checker.Count(*suspect, "/rounds/suspect"));
-  // The looks a replay would spend its level over: as benchgate-ab allows.
-  const auto within = [&](int value, int low, const char* pointer, const std::string& what) {
-    if (value < low || value > static_cast<int>(kMaxLooks)) {
-      checker.Fail(pointer, "expected " + what + " to " + std::to_string(kMaxLooks) + ", got " +
-                                std::to_string(value));
-    }
-  };
-  if (!run.rounds.fixed_rounds) {
-    within(run.rounds.rounds, 1, "/rounds/first", "1");
-    within(run.rounds.max_rounds, run.rounds.rounds, "/rounds/max",
-           std::to_string(run.rounds.rounds) + " (first)");
-    within(run.rounds.suspect_rounds, run.rounds.max_rounds, "/rounds/suspect",
-           std::to_string(run.rounds.max_rounds) + " (max)");
-  }
+                                  : count(*suspect, "/rounds/suspect", run.rounds.max_rounds,
+                                          std::to_string(run.rounds.max_rounds) + " (max)");
   if (const auto shard = doc.find("shard"); shard != doc.end() && !shard->is_null()) {
     const std::optional<Shard> parsed = ParseShard(checker.String(*shard, "/shard"));
     if (!parsed) checker.Fail("/shard", "expected \"K/N\" with 1 <= K <= N");
