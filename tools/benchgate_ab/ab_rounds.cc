@@ -123,13 +123,11 @@ void Progress::Round(int round, const AbOptions& o, bool baseline_first, std::si
   if (!shown_) return;
   err_ << "benchgate-ab: ";
   if (!o.fixed_rounds && round > o.rounds) {
-    if (round > o.max_rounds) {
-      err_ << "round " << round << " (at most " << o.suspect_rounds << ") for " << undecided
-           << " suspect" << (undecided == 1 ? "" : "s") << ": " << Order(baseline_first);
-    } else {
-      err_ << "round " << round << " (at most " << o.max_rounds << ") for " << undecided
-           << " open benchmark" << (undecided == 1 ? "" : "s") << ": " << Order(baseline_first);
-    }
+    // Past the last look only the suspects are still measured.
+    const bool suspects = round > o.max_rounds;
+    err_ << "round " << round << " (at most " << (suspects ? o.suspect_rounds : o.max_rounds)
+         << ") for " << undecided << (suspects ? " suspect" : " open benchmark")
+         << (undecided == 1 ? "" : "s") << ": " << Order(baseline_first);
     if (o.max_seconds > 0) {
       err_ << ", " << Duration(o.max_seconds - Seconds()) << " of --max-seconds left";
     }
