@@ -383,7 +383,9 @@ TEST_F(AbCommandTest, ShardsCombineIntoTheVerdictsOfTheUnshardedRounds) {
   wrong["rounds"]["suspect"] = 60;
   wrong["rounds"]["max"] = 4294967326u;
   std::ofstream(dir_ / "s3" / "benchgate-ab.json") << wrong.dump();
-  EXPECT_EQ(diff({s1, s2, s3}).err,
+  const Outcome huge = diff({s1, s2, s3});
+  EXPECT_EQ(huge.exit_code, 2);
+  EXPECT_EQ(huge.err,
             "benchgate-diff: error: " + s3 +
                 "/benchgate-ab.json:/rounds/max: expected 6 (first) to 100, got 4294967326\n");
   for (const std::string& shard : {s1, s2, s3}) {
