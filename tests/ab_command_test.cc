@@ -363,31 +363,23 @@ TEST_F(AbCommandTest, ShardsCombineIntoTheVerdictsOfTheUnshardedRounds) {
                             ": expected the round options it ran with (--rounds 6 --max-rounds "
                             "30 --suspect-rounds 30) or none\n");
   EXPECT_EQ(diff({s1, s2, s3}).exit_code, 1);
+  // Shard 3's manifest wrong in one place: exit 2 and the place named.
+  const auto refused = [&](const json& manifest, const std::string& place) {
+    std::ofstream(dir_ / "s3" / "benchgate-ab.json") << manifest.dump();
+    const Outcome outcome = diff({s1, s2, s3});
+    EXPECT_EQ(outcome.exit_code, 2) << place;
+    EXPECT_EQ(outcome.err, "benchgate-diff: error: " + s3 + "/benchgate-ab.json:" + place + "\n");
+  };
   json wrong = kept_manifest;
   wrong["rounds"]["suspect"] = "60";
-  std::ofstream(dir_ / "s3" / "benchgate-ab.json") << wrong.dump();
-  const Outcome malformed = diff({s1, s2, s3});
-  EXPECT_EQ(malformed.exit_code, 2);
-  EXPECT_EQ(malformed.err, "benchgate-diff: error: " + s3 +
-                               "/benchgate-ab.json:/rounds/suspect: expected a non-negative "
-                               "integer, got \"60\"\n");
+  refused(wrong, "/rounds/suspect: expected a non-negative integer, got \"60\"");
   // Fewer rounds for suspects than for the rest: no design benchgate-ab runs.
   wrong["rounds"]["suspect"] = 20;
-  std::ofstream(dir_ / "s3" / "benchgate-ab.json") << wrong.dump();
-  const Outcome below = diff({s1, s2, s3});
-  EXPECT_EQ(below.exit_code, 2);
-  EXPECT_EQ(below.err,
-            "benchgate-diff: error: " + s3 +
-                "/benchgate-ab.json:/rounds/suspect: expected 30 (max) to 100, got 20\n");
+  refused(wrong, "/rounds/suspect: expected 30 (max) to 100, got 20");
   // A count beyond an int is an error, not a wrapped 30.
   wrong["rounds"]["suspect"] = 60;
   wrong["rounds"]["max"] = 4294967326u;
-  std::ofstream(dir_ / "s3" / "benchgate-ab.json") << wrong.dump();
-  const Outcome huge = diff({s1, s2, s3});
-  EXPECT_EQ(huge.exit_code, 2);
-  EXPECT_EQ(huge.err,
-            "benchgate-diff: error: " + s3 +
-                "/benchgate-ab.json:/rounds/max: expected 6 (first) to 100, got 4294967326\n");
+  refused(wrong, "/rounds/max: expected 6 (first) to 100, got 4294967326");
   for (const std::string& shard : {s1, s2, s3}) {
     json manifest = json::parse(std::ifstream(fs::path(shard) / "benchgate-ab.json"));
     manifest["rounds"]["suspect"] = 60;
